@@ -1,0 +1,170 @@
+// The shape of a fleet file once parsed and validated (see docs/fleet-format.md).
+// A device is described the way a real one behaves on the wire.
+
+import type { DeviceKind } from '../model.js';
+
+export interface Account {
+  username: string;
+  password: string;
+}
+
+/** Behaviour knobs testers need; every persona of the device honours them. */
+export interface Knobs {
+  /** Delay before every answer, in ms. */
+  delayMs: number;
+  /** Extra delay between chunks of a response (a slow device), in ms. */
+  slowMs: number;
+  /** The device answers nothing at all (ports stay bound, nothing is sent). */
+  silent: boolean;
+  /** Lock the login out after this many failed attempts in a row (0 = never). */
+  lockoutAfter: number;
+  /** How long a lock-out lasts, in ms. */
+  lockoutMs: number;
+  /** Every username/password pair is accepted: a trap for false positives. */
+  acceptAnyPassword: boolean;
+}
+
+export interface MdnsSpec {
+  type: string; // "_googlecast._tcp"
+  instance: string;
+  port: number;
+  host?: string; // SRV target without ".local"; default: device hostname
+  txt: Record<string, string>;
+  /** Extra PTR subtypes are not modelled. */
+}
+
+export interface PortMapping {
+  externalPort: number;
+  protocol: 'TCP' | 'UDP';
+  /** Device id (resolved to its address at start) or an IPv4 address. */
+  internalClient: string;
+  internalPort: number;
+  description: string;
+  enabled: boolean;
+}
+
+export interface SsdpSpec {
+  /** HTTP port serving the description XML and control URLs. */
+  port: number;
+  server: string;
+  deviceType: string;
+  friendlyName: string;
+  manufacturer: string;
+  manufacturerURL?: string;
+  modelName: string;
+  modelNumber?: string;
+  modelDescription?: string;
+  serialNumber?: string;
+  udn: string;
+  firmware?: string; // served as <softwareVersion>
+  serviceTypes: string[];
+  /** Routers: UPnP IGD WANIPConnection answering GetExternalIPAddress / GetGenericPortMappingEntry. */
+  igd?: { externalIp: string; portMappings: PortMapping[] };
+}
+
+export interface SnmpSpec {
+  port: number;
+  sysDescr: string;
+  sysObjectID: string;
+  sysName: string;
+  sysContact: string;
+  sysLocation: string;
+  readCommunities: string[];
+  writeCommunities: string[];
+}
+
+export interface HttpFormLogin {
+  /** Where the form posts (application/x-www-form-urlencoded). */
+  path: string;
+  userField: string;
+  passField: string;
+  /** Where a successful login redirects; the session cookie then shows `afterLogin`. */
+  successPath: string;
+  cookieName: string;
+}
+
+export type TcpServiceSpec =
+  | {
+      type: 'http' | 'https';
+      port: number;
+      server?: string; // Server header
+      title: string;
+      auth: 'none' | 'basic' | 'digest' | 'form';
+      realm?: string;
+      form?: HttpFormLogin;
+      /** Text of a page seen only after login (the proof a login worked). */
+      afterLogin?: string;
+      /** Extra static pages, path → HTML. */
+      pages?: Record<string, string>;
+      accounts?: Account[];
+    }
+  | { type: 'telnet'; port: number; banner: string; prompt: string; accounts?: Account[] }
+  | { type: 'ssh'; port: number; ident: string; accounts?: Account[] }
+  | { type: 'ftp'; port: number; banner: string; anonymous: boolean; accounts?: Account[] }
+  | { type: 'mqtt'; port: number; anonymous: boolean; accounts?: Account[] }
+  | { type: 'rtsp'; port: number; server?: string; auth: 'none' | 'basic' | 'digest'; realm?: string; accounts?: Account[] }
+  | { type: 'vnc'; port: number; noAuth: boolean; version?: string }
+  /** A port that accepts connections and optionally sends a banner: RDP, ADB, TR-069, … */
+  | { type: 'open'; port: number; banner?: string };
+
+export interface DeviceSpec {
+  id: string;
+  /** Assigned in order from the fleet's range when absent. */
+  address: string;
+  hostname: string;
+  /** What the fleet plants: the truth tests compare a scan against. */
+  kind: DeviceKind;
+  vendor: string;
+  model: string;
+  firmware?: string;
+  mac?: string;
+  /** Problems this device plants, as check ids, for the expected-findings test. */
+  plants: string[];
+  knobs: Knobs;
+  /** Device-wide accounts, used by every login service unless it lists its own. */
+  accounts: Account[];
+  mdns: MdnsSpec[];
+  ssdp?: SsdpSpec;
+  snmp?: SnmpSpec;
+  services: TcpServiceSpec[];
+}
+
+export interface Fleet {
+  name: string;
+  /** CIDR the devices live in, default 127.77.0.0/24. */
+  range: string;
+  devices: DeviceSpec[];
+}
+
+/** Something a persona serves, for the `homeaudit mock` listing. */
+export interface Served {
+  deviceId: string;
+  address: string;
+  protocol: string; // "mdns", "ssdp", "http", …
+  port: number;
+  transport: 'tcp' | 'udp';
+}
+
+/** What every persona's start function returns. */
+export interface RunningPersona {
+  served: Served[];
+  close(): Promise<void>;
+}
+
+/** Per-device shared state: the login counter behind lock-outs, and counters tests read. */
+export interface DeviceState {
+  failedLogins: number;
+  lockedUntil: number;
+  /** Every login attempt any persona saw (tests count these). */
+  loginAttempts: number;
+  successfulLogins: number;
+}
+
+/** What a persona gets to start with. */
+export interface PersonaContext {
+  device: DeviceSpec;
+  state: DeviceState;
+  /** Every device of the fleet, e.g. for the IGD to resolve port-mapping targets. */
+  fleet: Fleet;
+  signal: AbortSignal;
+}

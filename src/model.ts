@@ -1,0 +1,294 @@
+// The plain data that flows between the pipeline stages:
+// scope ─► discovery ─► identification ─► checks ─► advice ─► report / ui.
+// Nothing here does I/O; every stage reads and returns these shapes.
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const PHASES = ['buy', 'install', 'use', 'incident', 'complaint'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const LANGS = ['nl', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A sentence in both languages the product speaks. */
+export interface Text {
+  nl: string;
+  en: string;
+}
+
+export const DEVICE_KINDS = [
+  'router', 'access-point', 'camera', 'doorbell', 'baby-monitor', 'speaker', 'tv', 'media-player',
+  'printer', 'hub', 'nas', 'plug', 'light', 'thermostat', 'vacuum', 'appliance', 'sensor',
+  'energy-meter', 'game-console', 'computer', 'phone', 'unknown',
+] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+// ───────────────────────────── scope ─────────────────────────────
+
+export interface MulticastInterface {
+  name: string;
+  address: string;
+}
+
+export interface Scope {
+  /** The targets as normalised CIDRs/addresses, as shown to the user and in the report. */
+  targets: string[];
+  /** Every IPv4 address that may be contacted, in ascending order. */
+  hosts: string[];
+  /** Interfaces whose subnet lies in scope: the only ones multicast may go out on. */
+  multicastInterfaces: MulticastInterface[];
+}
+
+// ─────────────────────────── discovery ───────────────────────────
+
+export const DISCOVERY_SOURCES = ['mdns', 'ssdp', 'snmp', 'tcp', 'neighbours'] as const;
+export type DiscoverySource = (typeof DISCOVERY_SOURCES)[number];
+
+/** One DNS-SD service instance, resolved (SRV, TXT, A). */
+export interface MdnsService {
+  instance: string; // "Keuken._googlecast._tcp.local" without the type: "Keuken"
+  type: string; // "_googlecast._tcp"
+  port: number;
+  host?: string; // SRV target, e.g. "Google-Home-Mini-1234.local"
+  txt: Record<string, string>;
+}
+
+export interface UpnpService {
+  serviceType: string;
+  controlURL?: string;
+}
+
+/** The fields of a UPnP device description that identification and checks read. */
+export interface UpnpDescription {
+  deviceType?: string;
+  friendlyName?: string;
+  manufacturer?: string;
+  manufacturerURL?: string;
+  modelName?: string;
+  modelNumber?: string;
+  modelDescription?: string;
+  serialNumber?: string;
+  udn?: string;
+  firmware?: string; // softwareVersion / firmwareVersion where devices carry it
+  presentationURL?: string;
+  services: UpnpService[];
+  /** Embedded devices, flattened. */
+  deviceTypes: string[];
+}
+
+export interface SsdpInfo {
+  st?: string;
+  usn?: string;
+  server?: string;
+  /** LOCATION as announced, and the URL actually fetched (host replaced by the responder). */
+  location?: string;
+  description?: UpnpDescription;
+  descriptionError?: string;
+  /** Device and service types seen in replies (ST/NT values). */
+  types: string[];
+}
+
+export interface SnmpInfo {
+  community: string;
+  version: '1' | '2c';
+  sysDescr?: string;
+  sysObjectID?: string;
+  sysName?: string;
+  sysContact?: string;
+  sysLocation?: string;
+}
+
+export interface HttpInfo {
+  status: number;
+  server?: string;
+  title?: string;
+  /** WWW-Authenticate scheme and realm when the page asks for a login. */
+  authScheme?: 'basic' | 'digest' | string;
+  realm?: string;
+  location?: string;
+  headers: Record<string, string>;
+  /** The first bytes of the body, sanitised, for fingerprint rules. */
+  bodyExcerpt?: string;
+}
+
+export interface PortInfo {
+  transport: 'tcp' | 'udp';
+  port: number;
+  /** Our best name for the service: http, https, telnet, ssh, ftp, rtsp, mqtt, rdp, vnc, adb, tr069, … */
+  name: string;
+  /** Sanitised first line(s) the service sent (SSH ident, FTP 220, telnet prompt, RFB version). */
+  banner?: string;
+  tls?: boolean;
+  http?: HttpInfo;
+}
+
+/** What one discovery source saw of one host. Sources yield these; merge folds them per host. */
+export type Observation =
+  | { source: 'mdns'; ip: string; service: MdnsService; hostname?: string }
+  | { source: 'ssdp'; ip: string; ssdp: SsdpInfo }
+  | { source: 'snmp'; ip: string; snmp: SnmpInfo }
+  | { source: 'tcp'; ip: string; port: PortInfo }
+  | { source: 'neighbours'; ip: string; mac: string };
+
+/** Everything discovery learned about one host: the flattened record identification and checks read. */
+export interface HostFacts {
+  ip: string;
+  mac: string | null;
+  macVendor: string | null;
+  hostnames: string[];
+  mdns: MdnsService[];
+  ssdp: SsdpInfo[];
+  snmp: SnmpInfo | null;
+  ports: PortInfo[];
+  discoveredBy: DiscoverySource[];
+}
+
+/** A discovery source that could not run or failed part-way: reported, never fatal. */
+export interface SourceProblem {
+  source: DiscoverySource;
+  message: string;
+}
+
+// ───────────────────────── identification ────────────────────────
+
+export interface Evidence {
+  /** Where the fact came from: a discovery source, the OUI registry, or a rule. */
+  source: DiscoverySource | 'oui' | 'rule' | 'answer';
+  /** Human-readable, e.g. "mDNS _googlecast._tcp TXT md=Google Home Mini". */
+  detail: string;
+  ruleId?: string;
+}
+
+export interface SoftwareComponent {
+  name: string; // "dropbear", "lighttpd", "BusyBox", "miniupnpd"
+  version: string;
+  evidence: string;
+}
+
+export interface Identity {
+  vendor: string | null;
+  model: string | null;
+  firmware: string | null;
+  kind: DeviceKind;
+  /** 0..1: how sure identification is of vendor/model/kind together. */
+  confidence: number;
+  evidence: Evidence[];
+  components: SoftwareComponent[];
+}
+
+export interface Service {
+  transport: 'tcp' | 'udp';
+  port: number;
+  name: string;
+  banner?: string;
+}
+
+export type Risk = Severity | 'none';
+
+export interface Device {
+  /** Stable across scans: from the MAC where known, else the address. */
+  id: string;
+  ip: string;
+  mac: string | null;
+  names: string[];
+  vendor: string | null;
+  model: string | null;
+  firmware: string | null;
+  kind: DeviceKind;
+  services: Service[];
+  discoveredBy: DiscoverySource[];
+  /** The worst finding's severity, 'none' when clean. Set after checks. */
+  risk: Risk;
+  identity: Identity;
+  facts: HostFacts;
+}
+
+// ───────────────────────────── checks ─────────────────────────────
+
+export const CHECK_IDS = [
+  'default-credentials', 'accepts-any-password', 'remote-access', 'exposed-by-port-mapping',
+  'outdated-firmware', 'missing-mfa', 'plain-http-admin', 'mqtt-no-auth', 'snmp-write-community',
+  'snmp-default-community', 'anonymous-ftp', 'camera-privacy', 'data-outside-eu',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+export type Confidence = 'confirmed' | 'likely' | 'possible';
+
+export interface Finding {
+  /** Stable for the same problem on the same device across scans: `${check}:${deviceId}:${detail}`. */
+  id: string;
+  deviceId: string | null;
+  check: CheckId;
+  severity: Severity;
+  title: Text;
+  /** What was seen, secrets masked. */
+  evidence: string[];
+  /** ETSI EN 303 645 provisions ("ETSI EN 303 645 5.1-1") and OWASP IoT Top 10 2018 items ("OWASP I1"). */
+  standards: string[];
+  confidence: Confidence;
+  /** Check-specific structured details for advice templates (port, service, username, masked password, app …). */
+  details: Record<string, string | number | boolean>;
+  /** Set when the user's answer settled the finding (e.g. "MFA is on"). */
+  settledBy?: string;
+}
+
+// ───────────────────────────── advice ─────────────────────────────
+
+export interface AdviceItem {
+  id: string;
+  phase: Phase;
+  deviceId: string | null;
+  findingIds: string[];
+  /** 1 is the most urgent. */
+  priority: number;
+  text: Text;
+  /** The document the advice rests on, e.g. "Autoriteit Persoonsgegevens, Vragen over internet of things". */
+  source: string;
+  standards: string[];
+}
+
+// ───────────────────────────── report ─────────────────────────────
+
+export interface ScanStats {
+  durationMs: number;
+  hostsInScope: number;
+  hostsResponding: number;
+  devices: number;
+  findings: number;
+  loginAttempts: number;
+  sourceProblems: SourceProblem[];
+  /** Per-stage wall time. */
+  stageMs: Record<string, number>;
+}
+
+/** Everything one audit produced, before it is written in a language and format. */
+export interface AuditResult {
+  startedAt: string;
+  finishedAt: string;
+  scope: Scope;
+  devices: Device[];
+  findings: Finding[];
+  advice: AdviceItem[];
+  stats: ScanStats;
+  /** The knowledge base's as-of date (the oldest "checked" date of the data used). */
+  knowledgeAsOf: string;
+  aborted: boolean;
+}
+
+// ───────────────────────────── events ─────────────────────────────
+
+export const STAGES = ['scope', 'discovery', 'identification', 'checks', 'advice'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** What the pipeline tells a watcher (the dashboard, the plain progress line) while it runs. */
+export type AuditEvent =
+  | { type: 'stage-started'; stage: Stage; total?: number }
+  | { type: 'stage-progress'; stage: Stage; done: number; total: number }
+  | { type: 'stage-finished'; stage: Stage; ms: number }
+  | { type: 'host-found'; ip: string; source: DiscoverySource }
+  | { type: 'source-problem'; problem: SourceProblem }
+  | { type: 'device-identified'; device: Device }
+  | { type: 'finding'; finding: Finding }
+  | { type: 'login-attempt'; deviceId: string; service: string; port: number }
+  | { type: 'done'; result: AuditResult };
