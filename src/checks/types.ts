@@ -1,0 +1,39 @@
+// A check is a plain object in the explicit registry (registry.ts): it reads a device record and
+// returns findings as data. It never prints; it is abortable through ctx.signal.
+
+import type { CheckId, Device, Finding } from '../model.js';
+import type { CheckKnowledge } from '../knowledge/types.js';
+
+export interface CheckOptions {
+  /** Try factory passwords (false with --no-login). */
+  login: boolean;
+  /** Login attempts per service, at most (--max-attempts, default 5). */
+  maxAttempts: number;
+  /** Per-connection/request timeout, ms. */
+  timeoutMs: number;
+  /** Pause between two login attempts on the same device, ms (spreads attempts over time). */
+  attemptSpacingMs: number;
+}
+
+/** What the user told us that the network cannot show, keyed by device id then question id. */
+export type Answers = Record<string, Record<string, string | boolean>>;
+
+export interface CheckContext {
+  signal: AbortSignal;
+  knowledge: CheckKnowledge;
+  /** Every device of the household (the router's port mappings point at other devices). */
+  devices: Device[];
+  options: CheckOptions;
+  answers: Answers;
+  /** Called before every login attempt: counted in stats and shown by the dashboard. */
+  onLoginAttempt(deviceId: string, service: string, port: number): void;
+  now(): Date;
+}
+
+export interface Check {
+  id: CheckId;
+  /** One line for `--help`-style listings and the dashboard. */
+  description: string;
+  appliesTo(device: Device): boolean;
+  run(device: Device, ctx: CheckContext): Promise<Finding[]>;
+}

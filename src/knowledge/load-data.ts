@@ -1,0 +1,102 @@
+// Reads a YAML/JSON data file and validates it against its JSON Schema, so that a bad entry fails at
+// load with the file, the entry's id and the field, never later in the middle of a scan.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+
+/** The package root: knowledge/, schema/ and mocks/ live here, in the source tree and in dist alike. */
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export class DataFileError extends Error {
+  override name = 'DataFileError';
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${displayPath(file)}: ${problem}`, options);
+  }
+}
+
+const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+const compiled = new Map<string, ValidateFunction>();
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+export function schemaValidator(schemaFile: string): ValidateFunction {
+  let validate = compiled.get(schemaFile);
+  if (!validate) {
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
+    validate = ajv.compile(schema);
+    compiled.set(schemaFile, validate);
+  }
+  return validate;
+}
+
+/** Parses YAML (or JSON, which is YAML) text; errors carry the line and column. */
+export function parseDataText(file: string, text: string): unknown {
+  try {
+    return parseYaml(text, { prettyErrors: true, uniqueKeys: true });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const at = error.linePos?.[0];
+      const where = at ? `line ${at.line}, column ${at.col}: ` : '';
+      throw new DataFileError(file, `${where}${error.message.split('\n')[0]}`, { cause: error });
+    }
+    throw new DataFileError(file, String(error), { cause: error });
+  }
+}
+
+/** Names the failing entry by its `id` where the path passes through an array of objects with ids. */
+export function describeSchemaError(data: unknown, error: ErrorObject): string {
+  const parts = error.instancePath.split('/').slice(1);
+  const labels: string[] = [];
+  let node: unknown = data;
+  for (const part of parts) {
+    node = (node as Record<string, unknown> | undefined)?.[part];
+    const id = (node as { id?: unknown } | undefined)?.id;
+    labels.push(typeof id === 'string' ? `${part} (id "${id}")` : part);
+  }
+  const at = labels.length > 0 ? labels.join(' › ') : '(top level)';
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? ` "${String((error.params as { additionalProperty?: string }).additionalProperty)}"`
+      : error.keyword === 'enum'
+        ? `: ${JSON.stringify((error.params as { allowedValues?: unknown[] }).allowedValues)}`
+        : '';
+  return `${at}: ${error.message ?? error.keyword}${extra}`;
+}
+
+export function validateData<T>(file: string, data: unknown, schemaFile: string): T {
+  const validate = schemaValidator(schemaFile);
+  if (!validate(data)) {
+    const first = validate.errors?.[0];
+    throw new DataFileError(file, first ? describeSchemaError(data, first) : 'does not match its schema');
+  }
+  return data as T;
+}
+
+export function loadDataFile<T>(file: string, schemaFile: string): T {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new DataFileError(file, `cannot read: ${(error as Error).message}`, { cause: error });
+  }
+  return validateData<T>(file, parseDataText(file, text), schemaFile);
+}
+
+/** Throws when two entries share an id: ids are how findings, tests and sources refer to entries. */
+export function assertUniqueIds(file: string, entries: Array<{ id: string }>): void {
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    if (seen.has(entry.id)) throw new DataFileError(file, `duplicate id "${entry.id}"`);
+    seen.add(entry.id);
+  }
+}

@@ -1,0 +1,81 @@
+// The shapes of the knowledge base that more than one stage reads. Each data file has a JSON Schema
+// in schema/ and is validated at load; every entry names its source.
+
+import type { DeviceKind } from '../model.js';
+
+/** Where a fact comes from: a public document or page, and when it was last checked (YYYY-MM-DD). */
+export interface Sourced {
+  source: string;
+  url?: string;
+  checked: string;
+}
+
+export const LOGIN_PROTOCOLS = ['http', 'telnet', 'ssh', 'ftp', 'mqtt', 'snmp', 'rtsp'] as const;
+export type LoginProtocol = (typeof LOGIN_PROTOCOLS)[number];
+
+/** A factory account: vendor-specific (vendor/models set) or generic (vendor '*'). */
+export interface CredentialEntry extends Sourced {
+  id: string;
+  /** The vendor as identification names it, or '*' for the short generic list of a protocol. */
+  vendor: string;
+  /** Model globs ("DS-2CD*"); absent = every model of the vendor. */
+  models?: string[];
+  protocols: LoginProtocol[];
+  username: string;
+  /** For SNMP: the community string. Never printed in full. */
+  password: string;
+  /** SNMP only: what the community allows. */
+  access?: 'read' | 'write';
+}
+
+/** Latest firmware, end of support and known vulnerable ranges for a model family or a software component. */
+export interface FirmwareEntry extends Sourced {
+  id: string;
+  /** A device family: vendor + model globs. Or a software component by name (dropbear, lighttpd, …). */
+  vendor?: string;
+  models?: string[];
+  component?: string;
+  latest?: string;
+  /** Date after which the maker ships no more updates (YYYY-MM-DD): replace the device. */
+  endOfSupport?: string;
+  vulnerable?: Array<{
+    /** Versions below this are affected (tolerant comparison). */
+    below: string;
+    /** And at or above this, when the range has a floor. */
+    from?: string;
+    cves: string[];
+    /** CISA Known Exploited Vulnerabilities: the CVE ids from this range that are in KEV. */
+    kev?: string[];
+    severity: 'critical' | 'high' | 'medium' | 'low';
+  }>;
+}
+
+export type MfaSupport = 'required' | 'optional' | 'none' | 'unknown';
+
+/** What a vendor's ecosystem (account, app, cloud) offers: the things the network cannot show. */
+export interface VendorFacts extends Sourced {
+  id: string;
+  /** Vendor names as identification gives them (any of these matches). */
+  vendors: string[];
+  /** The account/app the user signs in with, e.g. "Google Home app (Google account)". */
+  app: string;
+  mfa: MfaSupport;
+  /** Where in the app two-step verification is turned on, when optional. */
+  mfaHowTo?: { nl: string; en: string };
+  /** Personal data processed outside the EU/EEA (per the vendor's privacy statement). */
+  dataOutsideEu: boolean | 'unknown';
+  /** The device needs the vendor's cloud for its main function. */
+  cloudRequired: boolean | 'unknown';
+  /** The vendor publishes a minimum support (security update) period. */
+  supportPeriodPublished: boolean | 'unknown';
+  supportPeriod?: string;
+  /** Device kinds this ecosystem covers (for advice), optional. */
+  kinds?: DeviceKind[];
+}
+
+/** The knowledge the checks read. */
+export interface CheckKnowledge {
+  credentials: CredentialEntry[];
+  firmware: FirmwareEntry[];
+  vendors: VendorFacts[];
+}
