@@ -1,0 +1,57 @@
+// IPv4 addresses as unsigned 32-bit numbers: parsing, formatting and the address blocks scope cares about.
+
+export interface Ipv4Range {
+  /** First and last address, inclusive, as unsigned numbers. */
+  first: number;
+  last: number;
+}
+
+export function parseIpv4(text: string): number | null {
+  const parts = text.trim().split('.');
+  if (parts.length !== 4) return null;
+  let value = 0;
+  for (const part of parts) {
+    if (!/^\d{1,3}$/.test(part)) return null;
+    const octet = Number(part);
+    if (octet > 255) return null;
+    value = value * 256 + octet;
+  }
+  return value;
+}
+
+export function formatIpv4(value: number): string {
+  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
+}
+
+export function cidrRange(base: number, prefix: number): Ipv4Range {
+  const size = 2 ** (32 - prefix);
+  const first = Math.floor(base / size) * size;
+  return { first, last: first + size - 1 };
+}
+
+export function prefixFromNetmask(netmask: string): number | null {
+  const value = parseIpv4(netmask);
+  if (value === null) return null;
+  const bits = value.toString(2).padStart(32, '0');
+  if (!/^1*0*$/.test(bits)) return null;
+  return bits.replace(/0+$/, '').length;
+}
+
+export type AddressBlock = 'private' | 'loopback' | 'link-local' | 'cgnat' | 'public';
+
+const BLOCKS: Array<{ kind: Exclude<AddressBlock, 'public'>; range: Ipv4Range }> = [
+  { kind: 'private', range: cidrRange(parseIpv4('10.0.0.0')!, 8) },
+  { kind: 'private', range: cidrRange(parseIpv4('172.16.0.0')!, 12) },
+  { kind: 'private', range: cidrRange(parseIpv4('192.168.0.0')!, 16) },
+  { kind: 'loopback', range: cidrRange(parseIpv4('127.0.0.0')!, 8) },
+  { kind: 'link-local', range: cidrRange(parseIpv4('169.254.0.0')!, 16) },
+  { kind: 'cgnat', range: cidrRange(parseIpv4('100.64.0.0')!, 10) },
+];
+
+/** The block a whole range lies in; 'public' when it lies in none (or straddles two). */
+export function blockOf(range: Ipv4Range): AddressBlock {
+  for (const block of BLOCKS) {
+    if (range.first >= block.range.first && range.last <= block.range.last) return block.kind;
+  }
+  return 'public';
+}
