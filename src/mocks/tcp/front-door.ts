@@ -1,0 +1,95 @@
+// The listening socket every TCP persona shares: bind, track sockets, honour `silent`, close cleanly.
+
+import { createServer, type Server, type Socket } from 'node:net';
+import type { PersonaContext, RunningPersona } from '../types.js';
+import { MockServiceError } from './errors.js';
+
+/** Hands one accepted connection to a protocol; the signal ends when the persona closes. */
+export type ConnectionHandler = (socket: Socket, signal: AbortSignal) => void;
+
+export interface FrontDoorOptions {
+  protocol: string;
+  port: number;
+  onConnection: ConnectionHandler;
+  /** Extra clean-up after the sockets are gone (brokers, data listeners, …). */
+  onClose?: () => Promise<void>;
+}
+
+/** Fewer simultaneous connections than this keeps a hammered mock from eating the host. */
+const MAX_CONNECTIONS = 512;
+
+function bindAdvice(code: string | undefined, port: number): string {
+  if (code === 'EACCES' && port < 1024) {
+    return 'ports below 1024 need root, or run `sysctl net.ipv4.ip_unprivileged_port_start=0`';
+  }
+  if (code === 'EADDRINUSE') return 'another program (or another mock) already uses it';
+  if (code === 'EADDRNOTAVAIL') return 'the address is not on this host (macOS has only 127.0.0.1 without lo0 aliases)';
+  return 'see the cause';
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen({ host, port, exclusive: true }, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+export async function openFrontDoor(ctx: PersonaContext, options: FrontDoorOptions): Promise<RunningPersona> {
+  const { device } = ctx;
+  const where = `device ${device.id} (${device.address}) ${options.protocol} tcp port ${options.port}`;
+  if (ctx.signal.aborted) throw new MockServiceError(`${where}: not started, the fleet was already stopping`);
+
+  const stopping = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, stopping.signal]);
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    // A peer resetting the connection is normal life for a device; it must never crash the fleet.
+    socket.on('error', () => socket.destroy());
+    if (device.knobs.silent) {
+      socket.resume(); // read and drop, answer nothing
+      return;
+    }
+    try {
+      options.onConnection(socket, signal);
+    } catch {
+      socket.destroy();
+    }
+  });
+  server.maxConnections = MAX_CONNECTIONS;
+
+  try {
+    await listen(server, device.address, options.port);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MockServiceError(`${where}: cannot bind (${code ?? 'error'}): ${bindAdvice(code, options.port)}`, {
+      cause: error,
+    });
+  }
+  server.on('error', () => {}); // after a successful bind, accept errors are not fatal for a mock
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      ctx.signal.removeEventListener('abort', onAbort);
+      stopping.abort();
+      const listenerClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await listenerClosed;
+      await options.onClose?.();
+    })();
+    return closing;
+  };
+  const onAbort = () => void close();
+  ctx.signal.addEventListener('abort', onAbort, { once: true });
+
+  return {
+    served: [{ deviceId: device.id, address: device.address, protocol: options.protocol, port: options.port, transport: 'tcp' }],
+    close,
+  };
+}

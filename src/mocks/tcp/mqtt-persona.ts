@@ -1,0 +1,54 @@
+// MQTT: an aedes broker per device; anonymous connects as configured, credentials through tryLogin.
+
+import { Aedes, type AuthenticateError } from 'aedes';
+import type { PersonaContext, RunningPersona, TcpServiceSpec } from '../types.js';
+import { openFrontDoor } from './front-door.js';
+import { attemptLogin, serviceAccounts } from './login.js';
+import { pause } from './pacing.js';
+
+type MqttSpec = Extract<TcpServiceSpec, { type: 'mqtt' }>;
+
+/** CONNACK return codes of MQTT 3.1.1 (section 3.2.2.3). */
+export const CONNACK = { accepted: 0, badUsernameOrPassword: 4, notAuthorized: 5 } as const;
+
+function refusal(returnCode: number, message: string): AuthenticateError {
+  return Object.assign(new Error(message), { returnCode }) as AuthenticateError;
+}
+
+export async function startMqttPersona(ctx: PersonaContext, spec: MqttSpec): Promise<RunningPersona> {
+  const accounts = serviceAccounts(ctx, spec.accounts);
+  const broker = await Aedes.createBroker({
+    id: `${ctx.device.id}-mqtt`,
+    connectTimeout: 10_000,
+    authenticate: (_client, username, password, done) => {
+      if (username === undefined || username === '') {
+        if (spec.anonymous) return done(null, true);
+        return done(refusal(CONNACK.notAuthorized, 'anonymous connect refused'), false);
+      }
+      const outcome = attemptLogin(ctx, accounts, username, password?.toString('utf8') ?? '');
+      if (outcome === 'ok') return done(null, true);
+      if (outcome === 'locked') return done(refusal(CONNACK.notAuthorized, 'locked out'), false);
+      done(refusal(CONNACK.badUsernameOrPassword, 'bad user name or password'), false);
+    },
+  });
+  broker.on('clientError', () => {});
+  broker.on('connectionError', () => {});
+
+  try {
+    return await openFrontDoor(ctx, {
+      protocol: 'mqtt',
+      port: spec.port,
+      onConnection: (socket, signal) => {
+        // aedes answers CONNACK itself; a slow device takes delayMs before it starts listening.
+        void pause(ctx.device.knobs.delayMs, signal).then((alive) => {
+          if (alive && !socket.destroyed) broker.handle(socket);
+          else socket.destroy();
+        });
+      },
+      onClose: () => new Promise<void>((resolve) => broker.close(() => resolve())),
+    });
+  } catch (error) {
+    broker.close();
+    throw error;
+  }
+}

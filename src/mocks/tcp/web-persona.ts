@@ -1,0 +1,114 @@
+// The http/https persona: node:http(s) behind the shared front door, answers paced by the knobs.
+
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { PersonaContext, RunningPersona } from '../types.js';
+import { openFrontDoor } from './front-door.js';
+import { statusPage } from './http-pages.js';
+import { pause, splitForSlowDevice } from './pacing.js';
+import { createSelfSignedCertificate } from './self-signed-cert.js';
+import { createWebRoutes, type WebAnswer, type WebServiceSpec } from './web-routes.js';
+
+/** Embedded web servers take small forms; anything bigger is cut off. */
+export const MAX_REQUEST_BODY_BYTES = 16 * 1024;
+
+function readBoundedBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > MAX_REQUEST_BODY_BYTES) return Promise.resolve('too-large');
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BODY_BYTES) {
+        request.removeAllListeners('data');
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', () => resolve('too-large'));
+  });
+}
+
+async function writeAnswer(
+  response: ServerResponse,
+  answer: WebAnswer,
+  ctx: PersonaContext,
+  spec: WebServiceSpec,
+  signal: AbortSignal,
+): Promise<void> {
+  const { knobs } = ctx.device;
+  if (!(await pause(knobs.delayMs, signal))) return void response.destroy();
+  const body = Buffer.from(answer.body, 'utf8');
+  const headers: Record<string, string> = { ...answer.headers, 'Content-Length': String(body.length) };
+  if (spec.server) headers.Server = spec.server;
+  response.writeHead(answer.status, headers);
+  for (const [index, chunk] of splitForSlowDevice(body, knobs).entries()) {
+    if (index > 0 && !(await pause(knobs.slowMs, signal))) return void response.destroy();
+    response.write(chunk);
+  }
+  response.end();
+}
+
+function tooLarge(): WebAnswer {
+  return {
+    status: 413,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', Connection: 'close' },
+    body: statusPage(413, 'Payload Too Large', 'The request body is too large.'),
+  };
+}
+
+export async function startWebPersona(ctx: PersonaContext, spec: WebServiceSpec): Promise<RunningPersona> {
+  const routes = createWebRoutes(ctx, spec);
+  let signal: AbortSignal = ctx.signal;
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const body = await readBoundedBody(request);
+    const url = request.url ?? '/';
+    let answer: WebAnswer;
+    if (body === 'too-large') {
+      answer = tooLarge();
+      response.on('finish', () => request.socket.destroy());
+    } else {
+      const path = new URL(url, 'http://device.invalid').pathname;
+      answer = routes({ method: request.method ?? 'GET', url, path, headers: request.headers, body });
+    }
+    await writeAnswer(response, answer, ctx, spec, signal);
+  };
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch(() => response.destroy());
+  };
+
+  const { device } = ctx;
+  const web: Server =
+    spec.type === 'https'
+      ? createHttpsServer(
+          (() => {
+            const made = createSelfSignedCertificate({
+              commonName: device.hostname,
+              organization: device.vendor,
+              altNames: [device.address, device.hostname, `${device.hostname}.local`],
+            });
+            return { key: made.keyPem, cert: made.certPem };
+          })(),
+          onRequest,
+        )
+      : createHttpServer(onRequest);
+  web.headersTimeout = 10_000;
+  web.requestTimeout = 30_000;
+  web.on('tlsClientError', () => {});
+
+  const persona = await openFrontDoor(ctx, {
+    protocol: spec.type,
+    port: spec.port,
+    onConnection: (socket, personaSignal) => {
+      signal = personaSignal;
+      web.emit('connection', socket);
+    },
+    // The server never listened; close() only stops its internal timers.
+    onClose: () => new Promise<void>((resolve) => web.close(() => resolve())),
+  });
+  return persona;
+}
