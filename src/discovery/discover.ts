@@ -1,0 +1,85 @@
+// Runs the discovery sources side by side over a scope and merges what they saw, one record per host.
+// A failing source is reported as a SourceProblem; the neighbour table is read last, once the others
+// have made the kernel resolve the hosts they contacted.
+
+import type { AuditEvent, DiscoverySource, HostFacts, Observation, Scope, SourceProblem } from '../model.js';
+import { mergeObservations } from './merge.js';
+import { mdnsSource } from './mdns/source.js';
+import { neighboursSource } from './neighbours.js';
+import { withDefaults, type DiscoverOptionsInput } from './options.js';
+import { errorText } from './pool.js';
+import { snmpSource } from './snmp.js';
+import type { DiscoverySourceRun, SourceContext } from './source.js';
+import { ssdpSource } from './ssdp/source.js';
+import { tcpSource } from './tcp/source.js';
+
+export interface DiscoverHooks {
+  signal?: AbortSignal;
+  onEvent?: (event: AuditEvent) => void;
+}
+
+export interface DiscoveryResult {
+  hosts: HostFacts[];
+  problems: SourceProblem[];
+}
+
+export const SOURCES: Record<DiscoverySource, DiscoverySourceRun> = {
+  mdns: mdnsSource,
+  ssdp: ssdpSource,
+  snmp: snmpSource,
+  tcp: tcpSource,
+  neighbours: neighboursSource,
+};
+
+export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, hooks: DiscoverHooks = {}): Promise<DiscoveryResult> {
+  const options = withDefaults(input);
+  const signal = hooks.signal ?? new AbortController().signal;
+  const onEvent = hooks.onEvent ?? (() => {});
+  const observations: Observation[] = [];
+  const problems: SourceProblem[] = [];
+  const found = new Set<string>();
+  const inScope = new Set(scope.hosts);
+
+  const enabled = (Object.keys(SOURCES) as DiscoverySource[]).filter((s) => options.sources[s]);
+  const total = enabled.length * scope.hosts.length;
+  let done = 0;
+
+  const report = (problem: SourceProblem) => {
+    problems.push(problem);
+    onEvent({ type: 'source-problem', problem });
+  };
+
+  const contextFor = (source: DiscoverySource): SourceContext => ({
+    scope,
+    options,
+    signal,
+    emit(observation) {
+      // A source never speaks for an address outside scope, whatever a device claimed.
+      if (observation.source !== source || !inScope.has(observation.ip) || signal.aborted) return;
+      observations.push(observation);
+      const key = `${source} ${observation.ip}`;
+      if (!found.has(key)) {
+        found.add(key);
+        onEvent({ type: 'host-found', ip: observation.ip, source });
+      }
+    },
+    problem: (message) => report({ source, message }),
+    hostDone() {
+      done = Math.min(total, done + 1);
+      onEvent({ type: 'stage-progress', stage: 'discovery', done, total });
+    },
+  });
+
+  const run = async (source: DiscoverySource) => {
+    try {
+      await SOURCES[source](contextFor(source));
+    } catch (error) {
+      if (!signal.aborted) report({ source, message: errorText(error) });
+    }
+  };
+
+  await Promise.all(enabled.filter((s) => s !== 'neighbours').map(run));
+  if (enabled.includes('neighbours') && !signal.aborted) await run('neighbours');
+
+  return { hosts: mergeObservations(observations, options.lookupOui), problems };
+}

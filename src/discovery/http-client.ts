@@ -1,0 +1,68 @@
+// The one way discovery speaks HTTP: an undici Agent with limits on every wait and size, and a body
+// reader that never holds more than asked.
+
+import { Agent, request } from 'undici';
+import type { Dispatcher } from 'undici';
+
+export function createLimitedAgent(timeoutMs: number, maxResponseSize?: number): Agent {
+  return new Agent({
+    connect: { timeout: timeoutMs, rejectUnauthorized: false },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    connections: 4,
+    pipelining: 0,
+    ...(maxResponseSize ? { maxResponseSize } : {}),
+  });
+}
+
+export class ResponseTooLargeError extends Error {
+  override name = 'ResponseTooLargeError';
+}
+
+/** Reads at most maxBytes; beyond that either truncates or throws, and always stops the stream. */
+export async function readBounded(body: Dispatcher.ResponseData['body'], maxBytes: number, onOverflow: 'truncate' | 'throw'): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      const buffer = chunk as Buffer;
+      if (size + buffer.length > maxBytes) {
+        if (onOverflow === 'throw') throw new ResponseTooLargeError(`response larger than ${maxBytes} bytes`);
+        chunks.push(buffer.subarray(0, maxBytes - size));
+        size = maxBytes;
+        break;
+      }
+      chunks.push(buffer);
+      size += buffer.length;
+    }
+  } finally {
+    if (!body.destroyed) body.destroy();
+  }
+  return Buffer.concat(chunks, size);
+}
+
+export interface LimitedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export async function getLimited(
+  url: string,
+  agent: Agent,
+  options: { timeoutMs: number; maxBytes: number; onOverflow: 'truncate' | 'throw'; signal: AbortSignal; headers?: Record<string, string> },
+): Promise<LimitedResponse> {
+  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+  const response = await request(url, {
+    method: 'GET',
+    dispatcher: agent,
+    signal,
+    headers: { 'user-agent': 'homeaudit', accept: '*/*', ...options.headers },
+  });
+  const body = await readBounded(response.body, options.maxBytes, options.onOverflow);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return { status: response.statusCode, headers, body };
+}

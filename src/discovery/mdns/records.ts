@@ -1,0 +1,70 @@
+// DNS-SD records → resolved service instances. Pure, so hostile packets can be tested on bytes alone.
+
+import type { Answer } from 'dns-packet';
+import type { MdnsService } from '../../model.js';
+import { sanitizeText } from '../sanitize.js';
+
+export const SERVICES_META = '_services._dns-sd._udp.local';
+/** RFC 6762 §17: an mDNS message is at most 9000 bytes; anything larger is refused unread. */
+export const MAX_MDNS_PACKET = 9000;
+/** Bounds on what one host may make us hold or ask. */
+export const MAX_TYPES_PER_HOST = 24;
+export const MAX_INSTANCES_PER_HOST = 48;
+export const MAX_RECORDS_PER_HOST = 512;
+const MAX_TXT_ENTRIES = 48;
+
+const lower = (name: string) => name.toLowerCase().replace(/\.$/, '');
+
+export function ptrTargets(records: readonly Answer[], name: string): string[] {
+  const wanted = lower(name);
+  const found = records.filter((r) => r.type === 'PTR' && lower(r.name) === wanted).map((r) => String((r as { data: unknown }).data));
+  return [...new Set(found.map(lower))];
+}
+
+export function findRecord<T extends Answer['type']>(records: readonly Answer[], type: T, name: string): Extract<Answer, { type: T }> | undefined {
+  const wanted = lower(name);
+  return records.find((r) => r.type === type && lower(r.name) === wanted) as Extract<Answer, { type: T }> | undefined;
+}
+
+export function parseTxt(data: unknown): Record<string, string> {
+  const parts = Array.isArray(data) ? data : [data];
+  const txt: Record<string, string> = {};
+  for (const part of parts.slice(0, MAX_TXT_ENTRIES)) {
+    const text = Buffer.isBuffer(part) ? part.toString('utf8') : typeof part === 'string' ? part : '';
+    if (!text) continue;
+    const eq = text.indexOf('=');
+    const key = sanitizeText(eq === -1 ? text : text.slice(0, eq), 64).toLowerCase();
+    if (key && !(key in txt)) txt[key] = eq === -1 ? '' : sanitizeText(text.slice(eq + 1), 255);
+  }
+  return txt;
+}
+
+/** "Keuken._googlecast._tcp.local" of type "_googlecast._tcp.local" → "Keuken". */
+export function instanceLabel(instanceName: string, typeName: string): string {
+  const suffix = `.${lower(typeName)}`;
+  const name = lower(instanceName).endsWith(suffix) ? instanceName.slice(0, instanceName.length - suffix.length) : instanceName;
+  return sanitizeText(name.replace(/\\(\d{3})/g, (_, d: string) => String.fromCharCode(Number(d))).replace(/\\(.)/g, '$1'), 128);
+}
+
+export function serviceTypeLabel(typeName: string): string {
+  return sanitizeText(lower(typeName).replace(/\.local$/, ''), 96);
+}
+
+/** Builds the services of one host from every record it sent. */
+export function resolveServices(records: readonly Answer[], instances: ReadonlyArray<{ instance: string; type: string }>): MdnsService[] {
+  const services: MdnsService[] = [];
+  for (const { instance, type } of instances) {
+    const srv = findRecord(records, 'SRV', instance);
+    const txt = findRecord(records, 'TXT', instance);
+    if (!srv && !txt) continue;
+    const service: MdnsService = {
+      instance: instanceLabel(instance, type),
+      type: serviceTypeLabel(type),
+      port: srv && Number.isInteger(srv.data.port) ? srv.data.port : 0,
+      txt: txt ? parseTxt(txt.data) : {},
+    };
+    if (srv?.data.target) service.host = sanitizeText(lower(String(srv.data.target)), 128);
+    services.push(service);
+  }
+  return services;
+}

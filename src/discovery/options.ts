@@ -1,0 +1,62 @@
+// What a discovery run may do and how long it may wait: per-source switches, timeouts, concurrency, ports.
+
+import type { DiscoverySource } from '../model.js';
+import { SWEEP_PORTS, type SweepPort } from './ports.js';
+
+export interface DiscoverOptions {
+  /** Which sources run; all by default. */
+  sources: Record<DiscoverySource, boolean>;
+  /** mDNS: the multicast browse (bonjour-service) and the unicast browse of every host. */
+  mdns: { multicast: boolean; unicast: boolean; port: number; hostTimeoutMs: number };
+  /** SSDP: multicast search (node-ssdp) and unicast M-SEARCH to every host; how long replies are awaited. */
+  ssdp: { multicast: boolean; unicast: boolean; port: number; waitMs: number; fetchTimeoutMs: number; maxDescriptionBytes: number };
+  snmp: { port: number; community: string; timeoutMs: number };
+  tcp: { ports: SweepPort[]; connectTimeoutMs: number; bannerTimeoutMs: number; httpTimeoutMs: number; maxConnections: number };
+  /** How long the multicast browses listen, per interface. */
+  multicastListenMs: number;
+  /** Hosts probed side by side by one source. */
+  concurrency: number;
+  /** Where the neighbour table is read from (injectable for tests and other systems). */
+  readNeighbourTable: () => Promise<string>;
+  /** MAC → vendor, when an OUI registry is available. */
+  lookupOui?: (mac: string) => string | null;
+}
+
+export type DiscoverOptionsInput = Partial<Omit<DiscoverOptions, 'sources' | 'mdns' | 'ssdp' | 'snmp' | 'tcp'>> & {
+  sources?: Partial<DiscoverOptions['sources']>;
+  mdns?: Partial<DiscoverOptions['mdns']>;
+  ssdp?: Partial<DiscoverOptions['ssdp']>;
+  snmp?: Partial<DiscoverOptions['snmp']>;
+  tcp?: Partial<DiscoverOptions['tcp']>;
+};
+
+async function readProcArp(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile('/proc/net/arp', 'utf8');
+}
+
+export function defaultDiscoverOptions(): DiscoverOptions {
+  return {
+    sources: { mdns: true, ssdp: true, snmp: true, tcp: true, neighbours: true },
+    mdns: { multicast: true, unicast: true, port: 5353, hostTimeoutMs: 800 },
+    ssdp: { multicast: true, unicast: true, port: 1900, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024 },
+    snmp: { port: 161, community: 'public', timeoutMs: 800 },
+    tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, maxConnections: 256 },
+    multicastListenMs: 2500,
+    concurrency: 128,
+    readNeighbourTable: readProcArp,
+  };
+}
+
+export function withDefaults(input: DiscoverOptionsInput = {}): DiscoverOptions {
+  const base = defaultDiscoverOptions();
+  return {
+    ...base,
+    ...input,
+    sources: { ...base.sources, ...input.sources },
+    mdns: { ...base.mdns, ...input.mdns },
+    ssdp: { ...base.ssdp, ...input.ssdp },
+    snmp: { ...base.snmp, ...input.snmp },
+    tcp: { ...base.tcp, ...input.tcp },
+  };
+}

@@ -1,0 +1,104 @@
+// The SNMP source: the system group by v2c and v1 at once, with the `public` community only
+// (guessing other communities is a check's job, announced, not discovery's).
+
+import { createRequire } from 'node:module';
+import type { SnmpInfo } from '../model.js';
+import { forEachBounded } from './pool.js';
+import { sanitizeText } from './sanitize.js';
+import type { SourceContext } from './source.js';
+
+const SYSTEM_GROUP = {
+  sysDescr: '1.3.6.1.2.1.1.1.0',
+  sysObjectID: '1.3.6.1.2.1.1.2.0',
+  sysContact: '1.3.6.1.2.1.1.4.0',
+  sysName: '1.3.6.1.2.1.1.5.0',
+  sysLocation: '1.3.6.1.2.1.1.6.0',
+} as const;
+
+interface Varbind {
+  oid: string;
+  type: number;
+  value: unknown;
+}
+interface SnmpSession {
+  get(oids: string[], callback: (error: Error | null, varbinds?: Varbind[]) => void): void;
+  close(): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+interface NetSnmp {
+  createSession(target: string, community: string, options: Record<string, unknown>): SnmpSession;
+  isVarbindError(varbind: Varbind): boolean;
+  Version1: number;
+  Version2c: number;
+}
+
+const require = createRequire(import.meta.url);
+const snmp = require('net-snmp') as NetSnmp;
+
+function valueText(value: unknown): string | undefined {
+  if (Buffer.isBuffer(value)) return sanitizeText(value.toString('utf8'), 512);
+  if (typeof value === 'string' || typeof value === 'number') return sanitizeText(String(value), 512);
+  return undefined;
+}
+
+/** Reads the system group over one SNMP version; null when nothing answered. */
+export function getSystemGroup(
+  ip: string,
+  options: { port: number; community: string; timeoutMs: number; version: '1' | '2c' },
+  signal: AbortSignal,
+): Promise<SnmpInfo | null> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(null);
+    const session = snmp.createSession(ip, options.community, {
+      port: options.port,
+      version: options.version === '1' ? snmp.Version1 : snmp.Version2c,
+      timeout: options.timeoutMs,
+      retries: 0,
+      transport: 'udp4',
+    });
+    let finished = false;
+    const finish = (info: SnmpInfo | null) => {
+      if (finished) return;
+      finished = true;
+      signal.removeEventListener('abort', onAbort);
+      try {
+        session.close();
+      } catch {
+        // already closed
+      }
+      resolve(info);
+    };
+    const onAbort = () => finish(null);
+    signal.addEventListener('abort', onAbort, { once: true });
+    session.on('error', () => finish(null));
+    const names = Object.keys(SYSTEM_GROUP) as Array<keyof typeof SYSTEM_GROUP>;
+    session.get(Object.values(SYSTEM_GROUP), (error, varbinds) => {
+      if (error || !varbinds) return finish(null);
+      const info: SnmpInfo = { community: options.community, version: options.version };
+      varbinds.forEach((varbind, index) => {
+        const name = names[index];
+        if (!name || snmp.isVarbindError(varbind)) return;
+        const text = valueText(varbind.value);
+        if (text) info[name] = text;
+      });
+      finish(info);
+    });
+  });
+}
+
+export async function snmpSource(ctx: SourceContext): Promise<void> {
+  const { options, signal } = ctx;
+  await forEachBounded(ctx.scope.hosts, options.concurrency, signal, async (ip) => {
+    try {
+      // Both versions at once: an agent speaking only v1 costs no second timeout.
+      const [v2c, v1] = await Promise.all([
+        getSystemGroup(ip, { ...options.snmp, version: '2c' }, signal),
+        getSystemGroup(ip, { ...options.snmp, version: '1' }, signal),
+      ]);
+      const info = v2c ?? v1;
+      if (info) ctx.emit({ source: 'snmp', ip, snmp: info });
+    } finally {
+      ctx.hostDone();
+    }
+  });
+}

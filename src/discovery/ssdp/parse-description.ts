@@ -1,0 +1,81 @@
+// UPnP device description XML → UpnpDescription, safely: no DTD, no entity expansion, bounded size.
+
+import { XMLParser } from 'fast-xml-parser';
+import type { UpnpDescription, UpnpService } from '../../model.js';
+import { sanitizeText } from '../sanitize.js';
+
+export class DescriptionError extends Error {
+  override name = 'DescriptionError';
+}
+
+/** Embedded devices and services are bounded too: a description is a page, not a database. */
+const MAX_DEVICES = 32;
+const MAX_SERVICES = 64;
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  processEntities: false,
+  htmlEntities: false,
+  parseTagValue: false,
+  removeNSPrefix: true,
+  trimValues: true,
+});
+
+type XmlNode = Record<string, unknown>;
+
+function list(value: unknown): XmlNode[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return items.filter((v): v is XmlNode => typeof v === 'object' && v !== null);
+}
+
+function text(node: XmlNode, key: string, max = 256): string | undefined {
+  const value = node[key];
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  const clean = sanitizeText(String(value), max);
+  return clean || undefined;
+}
+
+export function parseDescription(xml: string, maxBytes: number): UpnpDescription {
+  if (Buffer.byteLength(xml) > maxBytes) throw new DescriptionError(`description larger than ${maxBytes} bytes`);
+  // A device description never needs a DTD; one that declares it is refused before parsing (XML bombs).
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new DescriptionError('description declares a DTD or entities: refused');
+  let tree: XmlNode;
+  try {
+    tree = parser.parse(xml) as XmlNode;
+  } catch (error) {
+    throw new DescriptionError(`description is not well-formed XML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  }
+  const root = list(tree.root)[0];
+  const device = root ? list(root.device)[0] : undefined;
+  if (!device) throw new DescriptionError('description has no <root><device>');
+
+  const services: UpnpService[] = [];
+  const deviceTypes: string[] = [];
+  const queue: XmlNode[] = [device];
+  for (let seen = 0; queue.length > 0 && seen < MAX_DEVICES; seen++) {
+    const current = queue.shift()!;
+    const type = text(current, 'deviceType');
+    if (type && !deviceTypes.includes(type)) deviceTypes.push(type);
+    for (const holder of list(current.serviceList)) {
+      for (const service of list(holder.service)) {
+        const serviceType = text(service, 'serviceType');
+        if (!serviceType || services.length >= MAX_SERVICES) continue;
+        const controlURL = text(service, 'controlURL', 512);
+        services.push(controlURL ? { serviceType, controlURL } : { serviceType });
+      }
+    }
+    for (const holder of list(current.deviceList)) queue.push(...list(holder.device));
+  }
+
+  const description: UpnpDescription = { services, deviceTypes };
+  const fields = ['deviceType', 'friendlyName', 'manufacturer', 'manufacturerURL', 'modelName', 'modelNumber', 'modelDescription', 'serialNumber', 'presentationURL'] as const;
+  for (const field of fields) {
+    const value = text(device, field, field.endsWith('URL') ? 512 : 256);
+    if (value) description[field] = value;
+  }
+  const udn = text(device, 'UDN');
+  if (udn) description.udn = udn;
+  const firmware = text(device, 'softwareVersion') ?? text(device, 'firmwareVersion') ?? text(device, 'swVersion');
+  if (firmware) description.firmware = firmware;
+  return description;
+}

@@ -1,0 +1,86 @@
+// The SSDP source: unicast M-SEARCH to every host, multicast search on scope's interfaces only; then
+// each distinct LOCATION's description is fetched from the device that announced it.
+
+import type { SsdpInfo } from '../../model.js';
+import { createLimitedAgent } from '../http-client.js';
+import { errorText, forEachBounded } from '../pool.js';
+import type { SourceContext } from '../source.js';
+import { fetchDescription } from './description.js';
+import type { SsdpReply } from './reply.js';
+import { searchMulticast } from './multicast.js';
+import { searchUnicast } from './unicast.js';
+
+/** One record per (host, LOCATION): the replies of one device, with every type it named. */
+export function groupReplies(replies: readonly SsdpReply[]): Array<{ ip: string; info: SsdpInfo }> {
+  const groups = new Map<string, { ip: string; info: SsdpInfo }>();
+  for (const reply of replies) {
+    const key = `${reply.ip} ${reply.location ?? reply.usn ?? ''}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { ip: reply.ip, info: { types: [] } };
+      groups.set(key, group);
+    }
+    const info = group.info;
+    info.st ??= reply.st;
+    info.usn ??= reply.usn;
+    info.server ??= reply.server;
+    info.location ??= reply.location;
+    if (reply.st && !info.types.includes(reply.st) && info.types.length < 64) info.types.push(reply.st);
+  }
+  for (const { info } of groups.values()) {
+    for (const key of ['st', 'usn', 'server', 'location'] as const) if (info[key] === undefined) delete info[key];
+  }
+  return [...groups.values()];
+}
+
+export async function ssdpSource(ctx: SourceContext): Promise<void> {
+  const { scope, options, signal } = ctx;
+  const inScope = new Set(scope.hosts);
+  const replies: SsdpReply[] = [];
+  const collect = (reply: SsdpReply) => {
+    if (inScope.has(reply.ip) && replies.length < 50 * Math.max(1, scope.hosts.length)) replies.push(reply);
+  };
+
+  const searches: Promise<void>[] = [];
+  if (options.ssdp.unicast && scope.hosts.length > 0) {
+    searches.push(
+      searchUnicast(scope.hosts, options.ssdp.port, options.ssdp.waitMs, signal, collect).catch((error) =>
+        ctx.problem(`unicast M-SEARCH failed: ${errorText(error)}`),
+      ),
+    );
+  }
+  if (options.ssdp.multicast) {
+    for (const iface of scope.multicastInterfaces) {
+      searches.push(
+        searchMulticast(iface, options.multicastListenMs, (ip) => inScope.has(ip), signal, collect).catch((error) =>
+          ctx.problem(`multicast M-SEARCH on ${iface.name} (${iface.address}) failed: ${errorText(error)}`),
+        ),
+      );
+    }
+  }
+  await Promise.all(searches);
+
+  const groups = groupReplies(replies);
+  const agent = createLimitedAgent(options.ssdp.fetchTimeoutMs, options.ssdp.maxDescriptionBytes);
+  const fetched = new Map<string, Promise<Pick<SsdpInfo, 'description' | 'descriptionError'>>>();
+  try {
+    await forEachBounded(groups, options.concurrency, signal, async ({ ip, info }) => {
+      if (info.location) {
+        const key = `${ip} ${info.location}`;
+        if (!fetched.has(key)) {
+          fetched.set(
+            key,
+            fetchDescription(info.location, ip, agent, { timeoutMs: options.ssdp.fetchTimeoutMs, maxBytes: options.ssdp.maxDescriptionBytes }, signal).then(
+              (outcome) => (outcome.description ? { description: outcome.description } : { descriptionError: outcome.error ?? 'unknown error' }),
+            ),
+          );
+        }
+        Object.assign(info, await fetched.get(key)!);
+      }
+      ctx.emit({ source: 'ssdp', ip, ssdp: info });
+    });
+  } finally {
+    await agent.close().catch(() => {});
+    for (let i = 0; i < scope.hosts.length; i++) ctx.hostDone();
+  }
+}
