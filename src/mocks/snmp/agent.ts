@@ -1,0 +1,129 @@
+// A device's SNMP agent (v1/v2c): the system group, read communities, and write communities that may
+// SET sysContact/sysName/sysLocation. Guarded: a malformed packet is dropped, never fatal.
+
+import dgram from 'node:dgram';
+import { MockBindError } from '../errors.js';
+import type { PersonaContext, RunningPersona, SnmpSpec } from '../types.js';
+import { personaLifetime, sleep } from '../wait.js';
+import { netSnmpAgentApi as snmp, type ScalarProvider, type SnmpAgent } from './net-snmp-agent.js';
+
+export const SYSTEM_OIDS = {
+  sysDescr: '1.3.6.1.2.1.1.1',
+  sysObjectID: '1.3.6.1.2.1.1.2',
+  sysUpTime: '1.3.6.1.2.1.1.3',
+  sysContact: '1.3.6.1.2.1.1.4',
+  sysName: '1.3.6.1.2.1.1.5',
+  sysLocation: '1.3.6.1.2.1.1.6',
+} as const;
+
+export interface RunningSnmpAgent extends RunningPersona {
+  /** Packets the agent could not process (hostile or malformed); tests read it. */
+  readonly rejectedPackets: () => number;
+}
+
+function systemProviders(startedAt: number): ScalarProvider[] {
+  const scalar = (name: keyof typeof SYSTEM_OIDS, scalarType: number, access: 'read-only' | 'read-write'): ScalarProvider => ({
+    name, type: snmp.MibProviderType.Scalar, oid: SYSTEM_OIDS[name], scalarType, maxAccess: snmp.MaxAccess[access],
+  });
+  return [
+    scalar('sysDescr', snmp.ObjectType.OctetString, 'read-only'),
+    scalar('sysObjectID', snmp.ObjectType.OID, 'read-only'),
+    {
+      ...scalar('sysUpTime', snmp.ObjectType.TimeTicks, 'read-only'),
+      handler: (request) => {
+        request.instanceNode.value = Math.floor((Date.now() - startedAt) / 10); // hundredths of a second
+        request.done();
+      },
+    },
+    scalar('sysContact', snmp.ObjectType.OctetString, 'read-write'),
+    scalar('sysName', snmp.ObjectType.OctetString, 'read-write'),
+    scalar('sysLocation', snmp.ObjectType.OctetString, 'read-write'),
+  ];
+}
+
+function configure(agent: SnmpAgent, spec: SnmpSpec, startedAt: number): void {
+  const authorizer = agent.getAuthorizer();
+  const access = authorizer.getAccessControlModel();
+  for (const community of spec.readCommunities) authorizer.addCommunity(community);
+  for (const community of spec.writeCommunities) {
+    authorizer.addCommunity(community);
+    access.setCommunityAccess(community, snmp.AccessLevel.ReadWrite);
+  }
+  const mib = agent.getMib();
+  for (const provider of systemProviders(startedAt)) mib.registerProvider(provider);
+  mib.setScalarValue('sysDescr', spec.sysDescr);
+  mib.setScalarValue('sysObjectID', spec.sysObjectID);
+  mib.setScalarValue('sysUpTime', 0);
+  mib.setScalarValue('sysContact', spec.sysContact);
+  mib.setScalarValue('sysName', spec.sysName);
+  mib.setScalarValue('sysLocation', spec.sysLocation);
+}
+
+export async function startSnmpAgent(ctx: PersonaContext): Promise<RunningSnmpAgent> {
+  const { device } = ctx;
+  const spec = device.snmp;
+  if (!spec) throw new Error(`device "${device.id}" has no snmp section to serve`);
+  const life = personaLifetime(ctx.signal);
+  let rejected = 0;
+  let socket: dgram.Socket | undefined;
+  const agent = snmp.createAgent(
+    {
+      address: device.address,
+      port: spec.port,
+      accessControlModelType: snmp.AccessControlModelType.Simple,
+      dgramModule: { createSocket: (type) => (socket = dgram.createSocket({ type, reuseAddr: false })) },
+    },
+    (error) => {
+      if (error) rejected += 1; // wrong community, undecodable packet: dropped, as real agents do
+    },
+  );
+  const bound = socket!;
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: Error): void => {
+      try {
+        bound.close();
+      } catch {
+        // never bound: nothing to close
+      }
+      reject(new MockBindError(device.id, 'snmp', device.address, spec.port, { cause: error }));
+    };
+    bound.once('error', onError);
+    bound.once('listening', () => {
+      bound.off('error', onError);
+      resolve();
+    });
+  });
+  configure(agent, spec, Date.now());
+
+  // The agent's own handlers run inside a guard: an exception in its decoder must not end the process.
+  const handlers = bound.listeners('message') as Array<(message: Buffer, rinfo: dgram.RemoteInfo) => void>;
+  bound.removeAllListeners('message');
+  bound.on('message', (message: Buffer, rinfo: dgram.RemoteInfo) => {
+    if (device.knobs.silent) return;
+    void sleep(device.knobs.delayMs, life.signal).then((alive) => {
+      if (!alive) return;
+      for (const handler of handlers) {
+        try {
+          handler(message, rinfo);
+        } catch {
+          rejected += 1;
+        }
+      }
+    });
+  });
+
+  return {
+    served: [{ deviceId: device.id, address: device.address, protocol: 'snmp', port: spec.port, transport: 'udp' }],
+    rejectedPackets: () => rejected,
+    async close() {
+      life.end();
+      await new Promise<void>((resolve) => {
+        try {
+          bound.close(() => resolve());
+        } catch {
+          resolve();
+        }
+      });
+    },
+  };
+}

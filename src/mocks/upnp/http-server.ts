@@ -1,0 +1,98 @@
+// The HTTP side of a UPnP device: the description XML, service descriptions, the IGD control URL,
+// and the DIAL Application-URL header for TVs. Honours delay, slow and silent.
+
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { MockBindError } from '../errors.js';
+import type { PersonaContext, RunningPersona, SsdpSpec } from '../types.js';
+import { personaLifetime, sleep } from '../wait.js';
+import { DESCRIPTION_PATH, DIAL_SERVICE_TYPE, descriptionXml, scpdXml, servicePaths } from './description.js';
+import { answerIgdAction, soapActionName } from './igd-soap.js';
+import { WAN_IP_CONNECTION, WAN_IP_CONNECTION_CONTROL } from './igd-layout.js';
+
+const MAX_SOAP_BODY = 16 * 1024;
+const SLOW_CHUNK = 256;
+
+interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function upnpDescriptionUrl(address: string, spec: SsdpSpec): string {
+  return `http://${address}:${spec.port}${DESCRIPTION_PATH}`;
+}
+
+export async function startUpnpHttp(ctx: PersonaContext): Promise<RunningPersona> {
+  const { device, fleet } = ctx;
+  const spec = device.ssdp;
+  if (!spec) throw new Error(`device "${device.id}" has no ssdp section to serve a UPnP description for`);
+  const life = personaLifetime(ctx.signal);
+  const baseUrl = `http://${device.address}:${spec.port}/`;
+  const xmlHeaders = { 'Content-Type': 'text/xml; charset="utf-8"', Server: spec.server };
+  const scpdPaths = new Set([...spec.serviceTypes, ...(spec.igd ? [WAN_IP_CONNECTION] : [])].map((t) => servicePaths(t).scpd));
+
+  function route(method: string, path: string, soapAction: string | undefined, body: string): Reply {
+    if (method === 'GET' && path === DESCRIPTION_PATH) {
+      const headers: Record<string, string> = { ...xmlHeaders };
+      if (spec!.serviceTypes.includes(DIAL_SERVICE_TYPE)) headers['Application-URL'] = `${baseUrl}apps/`;
+      return { status: 200, headers, body: descriptionXml(device, spec!, baseUrl) };
+    }
+    if (method === 'GET' && scpdPaths.has(path)) return { status: 200, headers: xmlHeaders, body: scpdXml() };
+    if (method === 'POST' && spec!.igd && path === WAN_IP_CONNECTION_CONTROL) {
+      const answer = answerIgdAction(fleet, spec!.igd, soapActionName(soapAction), body);
+      return { status: answer.status, headers: xmlHeaders, body: answer.body };
+    }
+    return { status: 404, headers: { 'Content-Type': 'text/html', Server: spec!.server }, body: '<html><body><h1>404 Not Found</h1></body></html>' };
+  }
+
+  async function send(response: http.ServerResponse, reply: Reply): Promise<void> {
+    response.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(reply.body) });
+    if (device.knobs.slowMs <= 0) {
+      response.end(reply.body);
+      return;
+    }
+    const bytes = Buffer.from(reply.body);
+    for (let offset = 0; offset < bytes.length; offset += SLOW_CHUNK) {
+      if (offset > 0 && !(await sleep(device.knobs.slowMs, life.signal))) return;
+      response.write(bytes.subarray(offset, offset + SLOW_CHUNK));
+    }
+    response.end();
+  }
+
+  const server = http.createServer((request, response) => {
+    // A silent device keeps the connection open and says nothing, like a hung web server.
+    if (device.knobs.silent) return;
+    let body = '';
+    request.setEncoding('utf8');
+    request.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > MAX_SOAP_BODY) request.destroy();
+    });
+    request.on('end', () => {
+      void (async () => {
+        if (!(await sleep(device.knobs.delayMs, life.signal))) return;
+        const path = new URL(request.url ?? '/', baseUrl).pathname;
+        const soapAction = request.headers.soapaction;
+        await send(response, route(request.method ?? 'GET', path, Array.isArray(soapAction) ? soapAction[0] : soapAction, body));
+      })().catch(() => response.destroy());
+    });
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => reject(new MockBindError(device.id, 'upnp-http', device.address, spec.port, { cause: error })));
+    server.listen(spec.port, device.address, () => resolve());
+  });
+
+  return {
+    served: [{ deviceId: device.id, address: device.address, protocol: 'upnp-http', port: (server.address() as AddressInfo).port, transport: 'tcp' }],
+    async close() {
+      life.end();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
