@@ -36,6 +36,8 @@ export interface FirmwareEntry extends Sourced {
   models?: string[];
   component?: string;
   latest?: string;
+  /** Firmware versions this entry covers (e.g. Synology DSM 6.x only); absent = every version. */
+  versions?: { from?: string; below?: string };
   /** Date after which the maker ships no more updates (YYYY-MM-DD): replace the device. */
   endOfSupport?: string;
   vulnerable?: Array<{

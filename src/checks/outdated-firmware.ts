@@ -1,0 +1,227 @@
+// outdated-firmware: compares the identified firmware and software components with the knowledge base.
+// Known exploited (CISA KEV) → critical; vulnerable range → the range's severity; end of support passed →
+// high, replace the device; behind the latest release → medium. An unreadable version is never "up to date":
+// when the family is known but its version is not visible, one info finding says so.
+
+import type { Device, Finding, Severity } from '../model.js';
+import { asOf } from '../knowledge/check-knowledge.js';
+import { componentEntriesFor, firmwareFamiliesFor } from '../knowledge/lookup.js';
+import type { CheckKnowledge, FirmwareEntry } from '../knowledge/types.js';
+import { etsi, makeFinding, owasp } from './finding.js';
+import type { Check, CheckContext } from './types.js';
+import { compareWith, inVersionRange, parseVersion, type ParsedVersion } from './version.js';
+
+const UPDATE_NORMS = [etsi('5.3-2'), etsi('5.3-8'), owasp('I4'), owasp('I5')];
+const END_OF_SUPPORT_NORMS = [etsi('5.3-13'), owasp('I4'), owasp('I5')];
+
+/** What is being judged: the device's own firmware or a component seen in a banner. */
+interface Subject {
+  label: string; // "firmware" or "component dropbear"
+  keyPrefix: string; // "firmware" or "component:dropbear"
+  version: ParsedVersion | null;
+  versionText: string | null;
+  /** Distribution packages backport fixes: a version-based claim is then only possible. */
+  confidence: Finding['confidence'];
+}
+
+function describeEntry(entry: FirmwareEntry, knowledgeAsOf: string): string {
+  return `knowledge entry "${entry.id}" (${entry.source}, checked ${entry.checked}; knowledge as of ${knowledgeAsOf})`;
+}
+
+/** An entry limited to a firmware line applies only when the version shows it is in that line. */
+function entryApplies(entry: FirmwareEntry, version: ParsedVersion | null): boolean | 'cannot-tell' {
+  if (!entry.versions) return true;
+  if (!version) return 'cannot-tell';
+  return inVersionRange(version, entry.versions);
+}
+
+function findingsForEntry(
+  device: Device,
+  subject: Subject,
+  entry: FirmwareEntry,
+  now: Date,
+  knowledgeAsOf: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  const source = describeEntry(entry, knowledgeAsOf);
+  const seen = subject.versionText ? `${subject.label} version ${subject.versionText}` : `${subject.label} version not visible`;
+  const base = { check: 'outdated-firmware' as const, device };
+
+  if (entry.endOfSupport && now.toISOString().slice(0, 10) > entry.endOfSupport) {
+    findings.push(
+      makeFinding({
+        ...base,
+        key: `${subject.keyPrefix}:end-of-support:${entry.id}`,
+        severity: 'high',
+        title: {
+          nl: `Geen beveiligingsupdates meer sinds ${entry.endOfSupport} (${subject.label}): vervang het apparaat`,
+          en: `No security updates since ${entry.endOfSupport} (${subject.label}): replace the device`,
+        },
+        evidence: [seen, `end of support ${entry.endOfSupport}`, source],
+        standards: END_OF_SUPPORT_NORMS,
+        confidence: subject.version || !entry.versions ? 'likely' : 'possible',
+        details: {
+          entry: entry.id,
+          endOfSupport: entry.endOfSupport,
+          version: subject.versionText ?? 'unknown',
+          advice: 'replace',
+          asOf: knowledgeAsOf,
+        },
+      }),
+    );
+  }
+
+  if (!subject.version) return findings;
+  const version = subject.version;
+  let vulnerable = false;
+  for (const range of entry.vulnerable ?? []) {
+    if (!inVersionRange(version, range)) continue;
+    vulnerable = true;
+    const kev = range.kev ?? [];
+    const severity: Severity = kev.length > 0 ? 'critical' : range.severity;
+    const rangeText = `${range.from ? `${range.from} ≤ ` : ''}version < ${range.below}`;
+    findings.push(
+      makeFinding({
+        ...base,
+        key: `${subject.keyPrefix}:vulnerable:${entry.id}:${range.cves[0]}`,
+        severity,
+        title:
+          kev.length > 0
+            ? {
+                nl: `Bekend misbruikte kwetsbaarheid (${kev.join(', ')}) in ${subject.label} ${subject.versionText}`,
+                en: `Known exploited vulnerability (${kev.join(', ')}) in ${subject.label} ${subject.versionText}`,
+              }
+            : {
+                nl: `Bekende kwetsbaarheden (${range.cves.join(', ')}) in ${subject.label} ${subject.versionText}`,
+                en: `Known vulnerabilities (${range.cves.join(', ')}) in ${subject.label} ${subject.versionText}`,
+              },
+        evidence: [
+          seen,
+          `affected range ${rangeText}: ${range.cves.join(', ')}`,
+          ...(kev.length > 0 ? [`in the CISA Known Exploited Vulnerabilities catalogue: ${kev.join(', ')}`] : []),
+          ...(subject.confidence === 'possible' ? ['distribution package: the fix may be backported'] : []),
+          source,
+        ],
+        standards: UPDATE_NORMS,
+        confidence: subject.confidence,
+        details: {
+          entry: entry.id,
+          version: subject.versionText ?? '',
+          fixedIn: range.below,
+          cves: range.cves.join(','),
+          kev: kev.join(','),
+          asOf: knowledgeAsOf,
+        },
+      }),
+    );
+  }
+
+  if (!vulnerable && entry.latest && compareWith(version, entry.latest) < 0) {
+    findings.push(
+      makeFinding({
+        ...base,
+        key: `${subject.keyPrefix}:behind:${entry.id}`,
+        severity: 'medium',
+        title: {
+          nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste versie ${entry.latest}: installeer de update`,
+          en: `${subject.label} ${subject.versionText} is older than the latest version ${entry.latest}: install the update`,
+        },
+        evidence: [seen, `latest known version ${entry.latest}`, source],
+        standards: UPDATE_NORMS,
+        confidence: subject.confidence,
+        details: { entry: entry.id, version: subject.versionText ?? '', latest: entry.latest, asOf: knowledgeAsOf },
+      }),
+    );
+  }
+  return findings;
+}
+
+function firmwareSubject(device: Device): Subject {
+  const version = parseVersion(device.firmware);
+  return {
+    label: 'firmware',
+    keyPrefix: 'firmware',
+    version,
+    versionText: version ? device.firmware : null,
+    confidence: device.identity.confidence >= 0.8 ? 'likely' : 'possible',
+  };
+}
+
+function familyFindings(device: Device, knowledge: CheckKnowledge, now: Date, knowledgeAsOf: string): Finding[] {
+  const subject = firmwareSubject(device);
+  const families = firmwareFamiliesFor(device, knowledge);
+  const findings: Finding[] = [];
+  let undecided: FirmwareEntry | null = null;
+  for (const entry of families) {
+    const applies = entryApplies(entry, subject.version);
+    if (applies === 'cannot-tell') {
+      undecided ??= entry;
+      continue;
+    }
+    if (applies) findings.push(...findingsForEntry(device, subject, entry, now, knowledgeAsOf));
+  }
+  const needsVersion = families.some((entry) => entry.vulnerable || entry.latest || entry.versions);
+  if (!subject.version && needsVersion && findings.length === 0) {
+    const entry = undecided ?? families[0]!;
+    findings.push(
+      makeFinding({
+        check: 'outdated-firmware',
+        device,
+        key: `firmware:unknown:${entry.id}`,
+        severity: 'info',
+        title: {
+          nl: 'Firmwareversie niet zichtbaar: controleer in de app of op de beheerpagina of er updates zijn',
+          en: 'Firmware version not visible: check the app or admin page for updates',
+        },
+        evidence: [
+          `firmware version ${device.firmware === null ? 'not reported' : `"${device.firmware}" not readable`}`,
+          describeEntry(entry, knowledgeAsOf),
+        ],
+        standards: [etsi('5.3-2'), owasp('I4')],
+        confidence: 'possible',
+        details: { entry: entry.id, version: 'unknown', asOf: knowledgeAsOf },
+      }),
+    );
+  }
+  return findings;
+}
+
+function componentFindings(device: Device, knowledge: CheckKnowledge, now: Date, knowledgeAsOf: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const component of device.identity.components) {
+    const version = parseVersion(component.version);
+    // An unreadable component version says nothing either way: no finding.
+    if (!version) continue;
+    const subject: Subject = {
+      label: `${component.name}`,
+      keyPrefix: `component:${component.name.toLowerCase()}`,
+      version,
+      versionText: component.version,
+      confidence: version.distroPatched ? 'possible' : 'likely',
+    };
+    for (const entry of componentEntriesFor(component.name, knowledge)) {
+      if (entryApplies(entry, version) !== true) continue;
+      const found = findingsForEntry(device, subject, entry, now, knowledgeAsOf);
+      for (const finding of found) finding.evidence.splice(1, 0, `seen as: ${component.evidence}`);
+      findings.push(...found);
+    }
+  }
+  return findings;
+}
+
+export const outdatedFirmwareCheck: Check = {
+  id: 'outdated-firmware',
+  description: 'Firmware and software components against known latest versions, end of support and exploited vulnerabilities',
+  appliesTo(device) {
+    return device.vendor !== null || device.identity.components.length > 0;
+  },
+  async run(device: Device, ctx: CheckContext): Promise<Finding[]> {
+    ctx.signal.throwIfAborted();
+    const knowledgeAsOf = asOf(ctx.knowledge);
+    const now = ctx.now();
+    return [
+      ...familyFindings(device, ctx.knowledge, now, knowledgeAsOf),
+      ...componentFindings(device, ctx.knowledge, now, knowledgeAsOf),
+    ];
+  },
+};

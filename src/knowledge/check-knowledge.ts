@@ -1,0 +1,110 @@
+// Loads the knowledge the checks read (credentials, firmware, vendor facts) from the data files under
+// knowledge/, each validated against its schema; a bad entry fails with its file and id.
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseVersion } from '../checks/version.js';
+import { DataFileError, loadDataFile, PACKAGE_ROOT } from './load-data.js';
+import type { CheckKnowledge, CredentialEntry, FirmwareEntry, Sourced, VendorFacts } from './types.js';
+
+export const KNOWLEDGE_DIR = join(PACKAGE_ROOT, 'knowledge');
+export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schema');
+
+const DATA_FILE = /\.(ya?ml|json)$/i;
+
+function dataFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    throw new DataFileError(dir, `cannot list the knowledge folder: ${(error as Error).message}`, { cause: error });
+  }
+  return names.filter((name) => DATA_FILE.test(name)).sort().map((name) => join(dir, name));
+}
+
+/** A real calendar date in YYYY-MM-DD form. */
+export function isValidDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+interface Loaded<T> {
+  file: string;
+  entry: T;
+}
+
+function loadKind<T extends Sourced & { id: string }>(
+  dir: string,
+  schemaFile: string,
+  key: 'credentials' | 'firmware' | 'vendors',
+): Array<Loaded<T>> {
+  const loaded: Array<Loaded<T>> = [];
+  const firstFileOfId = new Map<string, string>();
+  for (const file of dataFilesIn(dir)) {
+    const data = loadDataFile<Record<string, T[]>>(file, schemaFile);
+    for (const entry of data[key] ?? []) {
+      const other = firstFileOfId.get(entry.id);
+      if (other !== undefined) {
+        throw new DataFileError(file, `duplicate id "${entry.id}"${other === file ? '' : ` (also in ${other})`}`);
+      }
+      firstFileOfId.set(entry.id, file);
+      if (!isValidDate(entry.checked)) throw new DataFileError(file, `${entry.id}: checked "${entry.checked}" is not a date`);
+      loaded.push({ file, entry });
+    }
+  }
+  return loaded;
+}
+
+function assertVersion(file: string, id: string, field: string, value: string | undefined): void {
+  if (value !== undefined && parseVersion(value) === null) {
+    throw new DataFileError(file, `${id}: ${field} "${value}" is not a version`);
+  }
+}
+
+/** What the schema cannot say: a family or a component (not both), parseable versions, KEV ids among the CVEs. */
+function checkFirmwareEntry(file: string, entry: FirmwareEntry): void {
+  const isFamily = entry.vendor !== undefined;
+  const isComponent = entry.component !== undefined;
+  if (isFamily === isComponent) throw new DataFileError(file, `${entry.id}: needs either vendor or component, not both`);
+  if (entry.models && !isFamily) throw new DataFileError(file, `${entry.id}: models need a vendor`);
+  if (entry.endOfSupport !== undefined && !isValidDate(entry.endOfSupport)) {
+    throw new DataFileError(file, `${entry.id}: endOfSupport "${entry.endOfSupport}" is not a date`);
+  }
+  assertVersion(file, entry.id, 'latest', entry.latest);
+  assertVersion(file, entry.id, 'versions.from', entry.versions?.from);
+  assertVersion(file, entry.id, 'versions.below', entry.versions?.below);
+  for (const range of entry.vulnerable ?? []) {
+    assertVersion(file, entry.id, 'vulnerable.below', range.below);
+    assertVersion(file, entry.id, 'vulnerable.from', range.from);
+    const stray = (range.kev ?? []).filter((cve) => !range.cves.includes(cve));
+    if (stray.length > 0) throw new DataFileError(file, `${entry.id}: KEV ids not among the range's CVEs: ${stray.join(', ')}`);
+  }
+}
+
+function checkVendorFacts(file: string, entry: VendorFacts): void {
+  if (entry.mfa === 'optional' && !entry.mfaHowTo) {
+    throw new DataFileError(file, `${entry.id}: optional MFA needs mfaHowTo (where to turn it on)`);
+  }
+}
+
+/** Reads knowledge/{credentials,firmware,vendors}/*.yaml; throws DataFileError naming the file and entry. */
+export function loadCheckKnowledge(dir: string = KNOWLEDGE_DIR, schemaDir: string = SCHEMA_DIR): CheckKnowledge {
+  const credentials = loadKind<CredentialEntry>(join(dir, 'credentials'), join(schemaDir, 'credentials.schema.json'), 'credentials');
+  const firmware = loadKind<FirmwareEntry>(join(dir, 'firmware'), join(schemaDir, 'firmware.schema.json'), 'firmware');
+  const vendors = loadKind<VendorFacts>(join(dir, 'vendors'), join(schemaDir, 'vendors.schema.json'), 'vendors');
+  for (const { file, entry } of firmware) checkFirmwareEntry(file, entry);
+  for (const { file, entry } of vendors) checkVendorFacts(file, entry);
+  return {
+    credentials: credentials.map((item) => item.entry),
+    firmware: firmware.map((item) => item.entry),
+    vendors: vendors.map((item) => item.entry),
+  };
+}
+
+/** The oldest "checked" date of all entries: how old the knowledge is, for the report. 'unknown' when empty. */
+export function asOf(knowledge: CheckKnowledge): string {
+  const dates = [...knowledge.credentials, ...knowledge.firmware, ...knowledge.vendors].map((entry) => entry.checked);
+  if (dates.length === 0) return 'unknown';
+  return dates.reduce((oldest, date) => (date < oldest ? date : oldest));
+}
