@@ -3,7 +3,8 @@
 // have made the kernel resolve the hosts they contacted.
 
 import type { AuditEvent, DiscoverySource, HostFacts, Observation, Scope, SourceProblem } from '../model.js';
-import { mergeObservations } from './merge.js';
+import { lookupOui } from '../identify/oui.js';
+import { mergeObservations, type OuiLookup } from './merge.js';
 import { mdnsSource } from './mdns/source.js';
 import { neighboursSource } from './neighbours.js';
 import { withDefaults, type DiscoverOptionsInput } from './options.js';
@@ -81,5 +82,14 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
   await Promise.all(enabled.filter((s) => s !== 'neighbours').map(run));
   if (enabled.includes('neighbours') && !signal.aborted) await run('neighbours');
 
-  return { hosts: mergeObservations(observations, options.lookupOui), problems };
+  return { hosts: mergeObservations(observations, options.lookupOui ?? ouiOrNothing), problems };
 }
+
+/** The OUI registry is a nicety: when it cannot load, vendors stay unknown and the scan goes on. */
+const ouiOrNothing: OuiLookup = (mac) => {
+  try {
+    return lookupOui(mac);
+  } catch {
+    return null;
+  }
+};

@@ -17,8 +17,13 @@ const lower = (name: string) => name.toLowerCase().replace(/\.$/, '');
 
 export function ptrTargets(records: readonly Answer[], name: string): string[] {
   const wanted = lower(name);
-  const found = records.filter((r) => r.type === 'PTR' && lower(r.name) === wanted).map((r) => String((r as { data: unknown }).data));
-  return [...new Set(found.map(lower))];
+  const found = new Map<string, string>();
+  for (const r of records) {
+    if (r.type !== 'PTR' || lower(r.name) !== wanted) continue;
+    const target = String((r as { data: unknown }).data).replace(/\.$/, '');
+    if (!found.has(lower(target))) found.set(lower(target), target);
+  }
+  return [...found.values()];
 }
 
 export function findRecord<T extends Answer['type']>(records: readonly Answer[], type: T, name: string): Extract<Answer, { type: T }> | undefined {
@@ -63,7 +68,7 @@ export function resolveServices(records: readonly Answer[], instances: ReadonlyA
       port: srv && Number.isInteger(srv.data.port) ? srv.data.port : 0,
       txt: txt ? parseTxt(txt.data) : {},
     };
-    if (srv?.data.target) service.host = sanitizeText(lower(String(srv.data.target)), 128);
+    if (srv?.data.target) service.host = sanitizeText(String(srv.data.target).replace(/\.$/, ''), 128);
     services.push(service);
   }
   return services;
