@@ -38,18 +38,15 @@ export function parseRtspResponse(received: Buffer): RtspAnswer | undefined {
   };
 }
 
-async function describe(target: LoginTarget, url: string, cseq: number, authorization: string | undefined, options: ProbeOptions): Promise<RtspAnswer> {
-  const session = await SocketSession.open('rtsp', target, options.signal, options.timeoutMs);
-  try {
-    const lines = [`DESCRIBE ${url} RTSP/1.0`, `CSeq: ${cseq}`, 'Accept: application/sdp', 'User-Agent: homeaudit'];
-    if (authorization) lines.push(`Authorization: ${authorization}`);
-    session.write(`${lines.join('\r\n')}\r\n\r\n`);
-    const answer = await session.readUntil(parseRtspResponse, options.signal, options.timeoutMs);
-    if (!answer) throw new LoginProbeError('rtsp', target, 'closed without an answer');
-    return answer;
-  } finally {
-    session.close();
-  }
+/** One RTSP connection: both DESCRIBEs go over it, since cameras may tie a Digest nonce to it. */
+async function describe(session: SocketSession, url: string, cseq: number, authorization: string | undefined, options: ProbeOptions): Promise<RtspAnswer> {
+  const lines = [`DESCRIBE ${url} RTSP/1.0`, `CSeq: ${cseq}`, 'Accept: application/sdp', 'User-Agent: homeaudit'];
+  if (authorization) lines.push(`Authorization: ${authorization}`);
+  session.write(`${lines.join('\r\n')}\r\n\r\n`);
+  const answer = await session.readUntil(parseRtspResponse, options.signal, options.timeoutMs);
+  if (!answer) throw new LoginProbeError('rtsp', session.target, 'closed without an answer');
+  session.consume(answer.length);
+  return answer;
 }
 
 function isSdp(answer: RtspAnswer): boolean {
@@ -64,8 +61,10 @@ export async function probeRtspLogin(
 ): Promise<LoginResult> {
   const path = options.path ?? '/';
   const url = `rtsp://${target.ip}:${target.port}${path}`;
+  let session: SocketSession | undefined;
   try {
-    const anonymous = await describe(target, url, 1, undefined, options);
+    session = await SocketSession.open('rtsp', target, options.signal, options.timeoutMs);
+    const anonymous = await describe(session, url, 1, undefined, options);
     if (anonymous.status === 200 && isSdp(anonymous)) return { outcome: 'error', status: 200, detail: 'the stream asks for no login' };
     if (anonymous.status === 503 || anonymous.status === 429) return { outcome: 'locked-out', status: anonymous.status, detail: `DESCRIBE ${anonymous.status}` };
     if (anonymous.status !== 401) return { outcome: 'error', status: anonymous.status, detail: `DESCRIBE without login answered ${anonymous.status}` };
@@ -74,15 +73,18 @@ export async function probeRtspLogin(
     const authorization = digest
       ? digestAuthorization(digest, { method: 'DESCRIBE', uri: url, username, password, nc: 1 })
       : basicAuthorization(username, password);
-    const answer = await describe(target, url, 2, authorization, options);
+    const answer = await describe(session, url, 2, authorization, options);
     const scheme = digest ? 'Digest' : 'Basic';
     if (answer.status === 200 && isSdp(answer)) {
       const name = /^s=(.*)$/m.exec(answer.body)?.[1]?.trim().slice(0, 40);
       return { outcome: 'success', status: 200, proof: `DESCRIBE with ${scheme} returned a session description${name ? ` '${name}'` : ''}` };
     }
-    const locked = answer.status === 503 || answer.status === 429 || LOCKOUT_WORDS.test(answer.body);
+    // A camera that refused with 401 and now says 403 is holding us back: treat it as a lock-out, conservatively.
+    const locked = [403, 429, 503].includes(answer.status) || LOCKOUT_WORDS.test(answer.body);
     return { outcome: locked ? 'locked-out' : 'denied', status: answer.status, detail: `DESCRIBE with ${scheme} answered ${answer.status}` };
   } catch (error) {
     return errorResult('rtsp', target, error);
+  } finally {
+    session?.close();
   }
 }

@@ -1,0 +1,65 @@
+// The services of a device that take a username and password, read from discovery's facts: port
+// names, banners and the HTTP auth scheme. One entry per service the default-credentials check tries.
+
+import type { LoginProtocol } from '../../knowledge/types.js';
+import type { Device, PortInfo } from '../../model.js';
+import { findLoginForm, type LoginForm } from './login-forms.js';
+
+export type LoginServiceKind = 'http-basic' | 'http-digest' | 'http-form' | 'telnet' | 'ssh' | 'ftp' | 'mqtt' | 'rtsp';
+
+export interface LoginService {
+  kind: LoginServiceKind;
+  protocol: LoginProtocol;
+  port: number;
+  tls: boolean;
+  /** How evidence names it: "HTTP Digest", "telnet", … */
+  label: string;
+  /** The protected page for HTTP Basic/Digest. */
+  path?: string;
+  form?: LoginForm;
+  /** What discovery saw first: a different greeting later is a lock-out sign. */
+  banner?: string;
+}
+
+const PLAIN_LABELS: Record<string, string> = { telnet: 'telnet', ssh: 'SSH', ftp: 'FTP', mqtt: 'MQTT', rtsp: 'RTSP' };
+
+const PLAIN_NAMES: Record<string, Exclude<LoginServiceKind, `http-${string}`>> = {
+  telnet: 'telnet',
+  ssh: 'ssh',
+  ftp: 'ftp',
+  mqtt: 'mqtt',
+  'secure-mqtt': 'mqtt',
+  mqtts: 'mqtt',
+  rtsp: 'rtsp',
+};
+
+function httpService(port: PortInfo, device: Device, forms: LoginForm[]): LoginService | undefined {
+  const http = port.http;
+  if (!http) return undefined;
+  const tls = port.tls === true || port.name === 'https';
+  const scheme = (http.authScheme ?? '').toLowerCase();
+  const path = http.status === 401 ? '/' : undefined;
+  const prefix = tls ? 'HTTPS' : 'HTTP';
+  if (http.status === 401 && scheme === 'digest') return { kind: 'http-digest', protocol: 'http', port: port.port, tls, label: `${prefix} Digest`, path };
+  if (http.status === 401 && scheme === 'basic') return { kind: 'http-basic', protocol: 'http', port: port.port, tls, label: `${prefix} Basic`, path };
+  // A form is tried only with a definition for it (matched by vendor/model or by the page title).
+  const form = findLoginForm(forms, device, http.title);
+  if (form) return { kind: 'http-form', protocol: 'http', port: port.port, tls, label: `${prefix} form login`, form };
+  return undefined;
+}
+
+export function loginServicesOf(device: Device, forms: LoginForm[]): LoginService[] {
+  const services: LoginService[] = [];
+  for (const port of device.facts.ports) {
+    if (port.transport !== 'tcp') continue;
+    if (port.http) {
+      const http = httpService(port, device, forms);
+      if (http) services.push(http);
+      continue;
+    }
+    const kind = PLAIN_NAMES[port.name];
+    if (!kind) continue;
+    services.push({ kind, protocol: kind, port: port.port, tls: port.tls === true, label: PLAIN_LABELS[kind] ?? kind, banner: port.banner });
+  }
+  return services;
+}
