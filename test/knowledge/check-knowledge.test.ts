@@ -1,0 +1,144 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { asOf, isValidDate, loadCheckKnowledge } from '../../src/knowledge/check-knowledge.js';
+import { DataFileError } from '../../src/knowledge/load-data.js';
+import { vendorMatches } from '../../src/knowledge/name-match.js';
+import type { CheckKnowledge } from '../../src/knowledge/types.js';
+
+const knowledge = loadCheckKnowledge();
+const allEntries = [...knowledge.credentials, ...knowledge.firmware, ...knowledge.vendors];
+
+describe('the shipped knowledge', () => {
+  it('loads and validates against its schemas', () => {
+    expect(knowledge.credentials.length).toBeGreaterThanOrEqual(200);
+    expect(knowledge.firmware.length).toBeGreaterThanOrEqual(25);
+    expect(knowledge.vendors.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('names a source and a real checked date for every entry', () => {
+    for (const entry of allEntries) {
+      expect(entry.source.trim().length, entry.id).toBeGreaterThan(3);
+      expect(isValidDate(entry.checked), `${entry.id} checked ${entry.checked}`).toBe(true);
+    }
+  });
+
+  it('never takes data from nmap or changeme', () => {
+    for (const entry of allEntries) {
+      expect(`${entry.source} ${entry.url ?? ''}`.toLowerCase(), entry.id).not.toMatch(/nmap|changeme/);
+    }
+  });
+
+  it('has unique ids within each kind', () => {
+    for (const entries of [knowledge.credentials, knowledge.firmware, knowledge.vendors]) {
+      const ids = entries.map((entry) => entry.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+
+  it('covers the router, camera, printer and NAS vendors identification knows', () => {
+    const vendors = new Set(knowledge.credentials.map((entry) => entry.vendor));
+    for (const vendor of ['KPN', 'Arcadyan', 'Sagemcom', 'ZTE', 'Compal', 'Technicolor', 'Arris', 'Huawei', 'Zyxel', 'AVM',
+      'TP-Link', 'Netgear', 'ASUS', 'Linksys', 'D-Link', 'Ubiquiti', 'MikroTik', 'Hikvision', 'Dahua', 'Reolink', 'Foscam',
+      'Axis', 'Xiongmai', 'Amcrest', 'VIVOTEK', 'Uniview', 'Hanwha', 'HP', 'Brother', 'Epson', 'Canon', 'Synology', 'QNAP']) {
+      expect(vendors.has(vendor), vendor).toBe(true);
+    }
+  });
+
+  it('has a short generic list for every login protocol but anonymous FTP', () => {
+    for (const protocol of ['http', 'telnet', 'ssh', 'ftp', 'mqtt', 'snmp', 'rtsp'] as const) {
+      const generic = knowledge.credentials.filter((entry) => entry.vendor === '*' && entry.protocols.includes(protocol));
+      expect(generic.length, protocol).toBeGreaterThan(0);
+      expect(generic.length, protocol).toBeLessThanOrEqual(6);
+    }
+    expect(knowledge.credentials.some((entry) => entry.username === 'anonymous')).toBe(false);
+  });
+
+  it('covers the ecosystems the checks ask about', () => {
+    for (const vendor of ['Google', 'Amazon', 'Apple', 'Signify', 'Ring', 'Hikvision', 'EZVIZ', 'Reolink', 'TP-Link', 'Tuya',
+      'Xiaomi', 'Roborock', 'Sonos', 'Samsung', 'LG', 'Synology', 'QNAP', 'AVM', 'Netatmo', 'tado°', 'Eufy', 'Arlo', 'Shelly',
+      'IKEA', 'HP', 'Brother', 'Epson', 'Canon', 'Nanit', 'Homey', 'Home Assistant', 'Toon', 'KPN', 'Ziggo']) {
+      expect(knowledge.vendors.some((facts) => facts.vendors.some((name) => vendorMatches(vendor, name))), vendor).toBe(true);
+    }
+  });
+
+  it('marks the known exploited Hikvision vulnerabilities as KEV', () => {
+    const kev = knowledge.firmware.flatMap((entry) => entry.vulnerable ?? []).flatMap((range) => range.kev ?? []);
+    expect(kev).toEqual(expect.arrayContaining(['CVE-2017-7921', 'CVE-2021-36260', 'CVE-2017-17562']));
+  });
+
+  it('says how old it is: the oldest checked date', () => {
+    const oldest = allEntries.map((entry) => entry.checked).sort()[0];
+    expect(asOf(knowledge)).toBe(oldest);
+    const mixed: CheckKnowledge = {
+      credentials: [{ ...knowledge.credentials[0]!, checked: '2025-03-01' }],
+      firmware: [{ ...knowledge.firmware[0]!, checked: '2024-12-31' }],
+      vendors: [],
+    };
+    expect(asOf(mixed)).toBe('2024-12-31');
+    expect(asOf({ credentials: [], firmware: [], vendors: [] })).toBe('unknown');
+  });
+});
+
+describe('a broken knowledge folder', () => {
+  let dir = '';
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function folder(files: Record<string, string>): string {
+    dir = mkdtempSync(join(tmpdir(), 'homeaudit-knowledge-'));
+    for (const kind of ['credentials', 'firmware', 'vendors']) mkdirSync(join(dir, kind));
+    for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+    return dir;
+  }
+
+  const good = 'credentials:\n  - { id: a-admin, vendor: A, protocols: [http], username: admin, password: admin, source: A manual, checked: "2026-01-02" }\n';
+
+  it('loads a minimal good folder', () => {
+    const loaded = loadCheckKnowledge(folder({ 'credentials/a.yaml': good }));
+    expect(loaded.credentials.map((entry) => entry.id)).toEqual(['a-admin']);
+  });
+
+  it('fails on an entry without source, naming the file and the id', () => {
+    const text = 'credentials:\n  - { id: b-root, vendor: B, protocols: [telnet], username: root, password: "", checked: "2026-01-02" }\n';
+    expect(() => loadCheckKnowledge(folder({ 'credentials/b.yaml': text }))).toThrowError(/b\.yaml.*id "b-root".*source/);
+  });
+
+  it('fails on an unknown protocol with the allowed values', () => {
+    const text = good.replace('[http]', '[smb]');
+    expect(() => loadCheckKnowledge(folder({ 'credentials/c.yaml': text }))).toThrowError(/c\.yaml.*a-admin.*"http"/);
+  });
+
+  it('fails on a duplicate id across files, naming both', () => {
+    const run = () => loadCheckKnowledge(folder({ 'credentials/a.yaml': good, 'credentials/b.yaml': good }));
+    expect(run).toThrowError(DataFileError);
+    expect(run).toThrowError(/b\.yaml: duplicate id "a-admin" \(also in .*a\.yaml\)/);
+  });
+
+  it('fails on a checked date that does not exist', () => {
+    const text = good.replace('2026-01-02', '2026-02-30');
+    expect(() => loadCheckKnowledge(folder({ 'credentials/a.yaml': text }))).toThrowError(/a-admin: checked "2026-02-30"/);
+  });
+
+  it('fails on a firmware entry that is both a family and a component', () => {
+    const text = 'firmware:\n  - { id: x, vendor: X, component: busybox, latest: "1.0", source: X notes, checked: "2026-01-02" }\n';
+    expect(() => loadCheckKnowledge(folder({ 'firmware/x.yaml': text }))).toThrowError(/x\.yaml: x: needs either vendor or component/);
+  });
+
+  it('fails on a KEV id that is not among the CVEs of its range', () => {
+    const text = 'firmware:\n  - id: y\n    component: boa\n    vulnerable: [{ below: "1.0", cves: [CVE-2020-0001], kev: [CVE-2020-0002], severity: high }]\n    source: Y notes\n    checked: "2026-01-02"\n';
+    expect(() => loadCheckKnowledge(folder({ 'firmware/y.yaml': text }))).toThrowError(/y: KEV ids not among.*CVE-2020-0002/);
+  });
+
+  it('fails on a version without digits', () => {
+    const text = 'firmware:\n  - { id: z, component: boa, latest: "newest", source: Z notes, checked: "2026-01-02" }\n';
+    expect(() => loadCheckKnowledge(folder({ 'firmware/z.yaml': text }))).toThrowError(/z\.yaml.*latest/);
+  });
+
+  it('fails on optional MFA without the place to turn it on', () => {
+    const text = 'vendors:\n  - { id: v, vendors: [V], app: V app, mfa: optional, dataOutsideEu: false, cloudRequired: false, supportPeriodPublished: false, source: V help, checked: "2026-01-02" }\n';
+    expect(() => loadCheckKnowledge(folder({ 'vendors/v.yaml': text }))).toThrowError(/v\.yaml: v: optional MFA needs mfaHowTo/);
+  });
+});
