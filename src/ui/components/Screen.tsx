@@ -1,0 +1,63 @@
+// The frame around every screen: a title bar with the views, the body, a notice line and the keys.
+
+import { Box, Text } from 'ink';
+import type { Line } from '../screens/line.js';
+import { LineView } from './LineView.js';
+
+export interface Tab {
+  label: string;
+  active: boolean;
+}
+
+export interface ScreenProps {
+  title: string;
+  tabs: Tab[];
+  /** Right side of the title bar: language, summary. */
+  status: string;
+  body: Line[];
+  offset: number;
+  bodyHeight: number;
+  width: number;
+  notice: { text: string; tone: 'info' | 'error' } | null;
+  keys: string;
+  /** "12-30/45" when the body scrolls. */
+  position: string;
+  colour: boolean;
+}
+
+export function Screen(props: ScreenProps) {
+  const { title, tabs, status, body, offset, bodyHeight, width, notice, keys, position, colour } = props;
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box width={width}>
+        <Text bold wrap="truncate-end">
+          {title}
+        </Text>
+        {tabs.map((tab) => (
+          <Text key={tab.label} bold={tab.active} inverse={tab.active} dimColor={!tab.active}>
+            {` ${tab.label} `}
+          </Text>
+        ))}
+        <Box flexGrow={1} />
+        <Text dimColor wrap="truncate-start">
+          {status}
+        </Text>
+      </Box>
+      <LineView lines={body} offset={offset} height={bodyHeight} width={width} />
+      <Box width={width}>
+        <Text
+          wrap="truncate-end"
+          bold={notice?.tone === 'error'}
+          color={colour && notice ? (notice.tone === 'error' ? 'red' : 'green') : undefined}
+        >
+          {notice ? notice.text : ' '}
+        </Text>
+        <Box flexGrow={1} />
+        <Text dimColor>{position}</Text>
+      </Box>
+      <Text dimColor wrap="truncate-end">
+        {keys}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,108 @@
+// Pure selectors over what the scan produced: the orderings and groupings every result view shares.
+
+import type { AdviceItem, AuditResult, Device, Finding, Risk, Severity } from '../model.js';
+import { cleanText } from './clean-text.js';
+import { riskRank, severityRank } from './severity-style.js';
+import type { AnswerableQuestion } from './types.js';
+import type { ScanState } from './scan-state.js';
+
+/** What the result views read: the final result when there is one, else what the events brought. */
+export interface ResultData {
+  devices: Device[];
+  findings: Finding[];
+  advice: AdviceItem[];
+  result: AuditResult | null;
+}
+
+export function resultData(scan: ScanState): ResultData {
+  return {
+    devices: scan.result?.devices ?? scan.devices,
+    findings: scan.result?.findings ?? scan.findings,
+    advice: scan.result?.advice ?? [],
+    result: scan.result,
+  };
+}
+
+const openFindings = (findings: Finding[]): Finding[] => findings.filter((finding) => !finding.settledBy);
+
+export function findingsOf(deviceId: string, findings: Finding[]): Finding[] {
+  return findings.filter((finding) => finding.deviceId === deviceId).sort(bySeverity);
+}
+
+export function bySeverity(a: Finding, b: Finding): number {
+  return severityRank(a.severity) - severityRank(b.severity) || Number(Boolean(a.settledBy)) - Number(Boolean(b.settledBy));
+}
+
+/** The worst open finding of a device, if any. */
+export function worstFinding(deviceId: string, findings: Finding[]): Finding | undefined {
+  return openFindings(findingsOf(deviceId, findings))[0];
+}
+
+/** The device's risk from its open findings; falls back to the recorded risk when no findings are known. */
+export function deviceRisk(device: Device, findings: Finding[]): Risk {
+  const worst = worstFinding(device.id, findings);
+  if (worst) return worst.severity;
+  return findings.some((finding) => finding.deviceId === device.id) ? 'none' : device.risk;
+}
+
+function compareAddresses(a: string, b: string): number {
+  const parts = (ip: string): number[] => ip.split('.').map((part) => Number(part) || 0);
+  const left = parts(a);
+  const right = parts(b);
+  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
+    const difference = (left[index] ?? 0) - (right[index] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
+}
+
+/** Worst risk first; among equals, more open findings first, then by address. */
+export function sortDevicesByRisk(devices: Device[], findings: Finding[]): Device[] {
+  const openCount = (device: Device): number => openFindings(findingsOf(device.id, findings)).length;
+  return devices
+    .slice()
+    .sort(
+      (a, b) =>
+        riskRank(deviceRisk(a, findings)) - riskRank(deviceRisk(b, findings)) ||
+        openCount(b) - openCount(a) ||
+        compareAddresses(a.ip, b.ip),
+    );
+}
+
+/** A name a person recognises: the first announced name, else vendor and model, else the address. */
+export function deviceName(device: Device): string {
+  const named = device.names.map(cleanText).find(Boolean);
+  if (named) return named;
+  return cleanText([device.vendor, device.model].filter(Boolean).join(' ')) || device.ip;
+}
+
+export function vendorModel(device: Device): string {
+  return cleanText([device.vendor, device.model].filter(Boolean).join(' '));
+}
+
+export function filterFindings(findings: Finding[], severity: Severity | null): Finding[] {
+  return findings.filter((finding) => severity === null || finding.severity === severity).sort(bySeverity);
+}
+
+export function adviceOf(deviceId: string, advice: AdviceItem[]): AdviceItem[] {
+  return advice.filter((item) => item.deviceId === deviceId).sort((a, b) => a.priority - b.priority);
+}
+
+/** The most urgent items first, for "do these first". */
+export function topAdvice(advice: AdviceItem[], count = 3): AdviceItem[] {
+  return advice.slice().sort((a, b) => a.priority - b.priority).slice(0, count);
+}
+
+/** The first open finding of the device the user can settle, with its question. */
+export function answerableFinding(
+  deviceId: string,
+  findings: Finding[],
+  questions: AnswerableQuestion[],
+): { finding: Finding; question: AnswerableQuestion } | undefined {
+  for (const finding of findingsOf(deviceId, findings)) {
+    if (finding.settledBy) continue;
+    const question = questions.find((candidate) => candidate.check === finding.check);
+    if (question) return { finding, question };
+  }
+  return undefined;
+}

@@ -1,0 +1,111 @@
+// One device: what it is and why we think so, its open services, its findings with evidence, and its
+// advice by phase. A finding the user can settle says which key does it.
+
+import { PHASES, type AdviceItem, type Device, type Finding, type Lang } from '../../model.js';
+import { cleanText } from '../clean-text.js';
+import { adviceOf, deviceName, deviceRisk, findingsOf, vendorModel } from '../result-model.js';
+import { riskColour, riskSymbol } from '../severity-style.js';
+import { kindLabel, phaseLabel, riskLabel, t } from '../strings.js';
+import type { AnswerableQuestion } from '../types.js';
+import { blank, line, segment, type Line, wrapped } from './line.js';
+
+interface DetailOptions {
+  lang: Lang;
+  width: number;
+  colour: boolean;
+  questions: AnswerableQuestion[];
+}
+
+function identityLines(device: Device, lang: Lang, width: number): Line[] {
+  const unknown = t(lang, 'unknown');
+  const field = (label: string, value: string | null) => `${label}: ${cleanText(value) || unknown}`;
+  const names = device.names.map(cleanText).filter(Boolean);
+  return [
+    line(t(lang, 'whatItIs'), { bold: true }),
+    ...wrapped(
+      [
+        `${kindLabel(lang, device.kind)}`,
+        field(t(lang, 'vendor'), device.vendor),
+        field(t(lang, 'model'), device.model),
+        field(t(lang, 'firmware'), device.firmware),
+        field(t(lang, 'mac'), device.mac),
+      ].join(' · '),
+      width,
+      {},
+      '  ',
+    ),
+    ...(names.length > 0 ? wrapped(`${t(lang, 'names')}: ${names.join(', ')}`, width, { dim: true }, '  ') : []),
+    blank(),
+    line(t(lang, 'whyWeThink', { pct: Math.round(device.identity.confidence * 100) }), { bold: true }),
+    ...device.identity.evidence.flatMap((evidence) =>
+      wrapped(`${evidence.source}: ${cleanText(evidence.detail)}`, width, { dim: true }, '  • ', 4),
+    ),
+  ];
+}
+
+function serviceLines(device: Device, lang: Lang, width: number): Line[] {
+  const rows =
+    device.services.length === 0
+      ? [line(`  ${t(lang, 'noServices')}`, { dim: true })]
+      : device.services.flatMap((service) => {
+          const banner = cleanText(service.banner);
+          return wrapped(`${service.transport}/${service.port} ${cleanText(service.name)}${banner ? `  “${banner}”` : ''}`, width, {}, '  ', 4);
+        });
+  return [line(t(lang, 'services'), { bold: true }), ...rows];
+}
+
+function findingLines(finding: Finding, options: DetailOptions): Line[] {
+  const { lang, width, colour, questions } = options;
+  const settled = Boolean(finding.settledBy);
+  const head: Line = [
+    segment(`  ${riskSymbol(finding.severity)} ${riskLabel(lang, finding.severity)}  `, {
+      colour: settled ? undefined : riskColour(finding.severity, colour),
+      bold: !settled,
+      dim: settled,
+    }),
+    segment(finding.title[lang], { bold: !settled, dim: settled }),
+    ...(settled ? [segment(`  ✓ ${t(lang, 'settled')}: ${cleanText(finding.settledBy)}`, { colour: colour ? 'green' : undefined })] : []),
+  ];
+  const question = settled ? undefined : questions.find((candidate) => candidate.check === finding.check);
+  return [
+    head,
+    ...finding.evidence.flatMap((evidence) => wrapped(cleanText(evidence), width, { dim: true }, `      ${t(lang, 'evidence')}: `, 8)),
+    ...(finding.standards.length > 0 ? wrapped(finding.standards.join(', '), width, { dim: true }, `      ${t(lang, 'standards')}: `, 8) : []),
+    ...(question ? [line(`      [a] ${t(lang, 'answerHint', { prompt: question.prompt[lang] })}`, { bold: true })] : []),
+  ];
+}
+
+function adviceLines(items: AdviceItem[], lang: Lang, width: number): Line[] {
+  if (items.length === 0) return [line(`  ${t(lang, 'noAdvice')}`, { dim: true })];
+  return PHASES.flatMap((phase) => {
+    const inPhase = items.filter((item) => item.phase === phase);
+    if (inPhase.length === 0) return [];
+    return [
+      line(`  ${phaseLabel(lang, phase)}`, { bold: true }),
+      ...inPhase.flatMap((item) => wrapped(item.text[lang], width, {}, '    • ', 6)),
+    ];
+  });
+}
+
+export function deviceDetailLines(device: Device, findings: Finding[], advice: AdviceItem[], options: DetailOptions): Line[] {
+  const { lang, width, colour } = options;
+  const risk = deviceRisk(device, findings);
+  const own = findingsOf(device.id, findings);
+  return [
+    [
+      segment(deviceName(device), { bold: true }),
+      segment(`  ${[kindLabel(lang, device.kind), vendorModel(device), device.ip].filter(Boolean).join(' · ')}  `),
+      segment(`${riskSymbol(risk)} ${riskLabel(lang, risk)}`, { colour: riskColour(risk, colour), bold: true }),
+    ],
+    blank(),
+    ...identityLines(device, lang, width),
+    blank(),
+    ...serviceLines(device, lang, width),
+    blank(),
+    line(`${t(lang, 'findings')} (${own.length})`, { bold: true }),
+    ...(own.length === 0 ? [line(`  ${t(lang, 'noFindings')}`, { dim: true })] : own.flatMap((finding) => findingLines(finding, options))),
+    blank(),
+    line(t(lang, 'adviceFor'), { bold: true }),
+    ...adviceLines(adviceOf(device.id, advice), lang, width),
+  ];
+}

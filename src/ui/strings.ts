@@ -1,0 +1,174 @@
+// Every word the dashboard itself says, in the two languages the product speaks. Texts that come from
+// the audit (finding titles, advice) carry their own translations; these are the labels around them.
+
+import type { DeviceKind, Lang, Phase, Risk, Stage } from '../model.js';
+
+const ui = {
+  appName: { nl: 'homeaudit', en: 'homeaudit' },
+  confirmTitle: { nl: 'Klaar om te scannen', en: 'Ready to scan' },
+  confirmTargets: { nl: 'Doelen', en: 'Targets' },
+  confirmHosts: { nl: 'Adressen in bereik', en: 'Addresses in scope' },
+  confirmLoginOn: {
+    nl: 'Fabriekswachtwoorden worden geprobeerd: hoogstens {n} pogingen per dienst, stop bij de eerste die werkt.',
+    en: 'Factory passwords will be tried: at most {n} attempts per service, stopping at the first that works.',
+  },
+  confirmLoginOff: {
+    nl: 'Er worden geen wachtwoorden geprobeerd (--no-login).',
+    en: 'No passwords will be tried (--no-login).',
+  },
+  confirmOnlyScope: {
+    nl: 'Alleen deze adressen worden benaderd. Er gaat niets het huis uit.',
+    en: 'Only these addresses are contacted. Nothing leaves the house.',
+  },
+  confirmPrompt: { nl: 'Enter of y: starten   n of q: stoppen', en: 'Enter or y: start   n or q: cancel' },
+  scanning: { nl: 'Bezig met scannen', en: 'Scanning' },
+  stopping: { nl: 'Scan wordt gestopt…', en: 'Stopping the scan…' },
+  elapsed: { nl: 'tijd', en: 'elapsed' },
+  hostsSeen: { nl: 'adressen gezien', en: 'addresses seen' },
+  loginAttempts: { nl: 'inlogpogingen', en: 'login attempts' },
+  devicesFound: { nl: 'Gevonden apparaten', en: 'Devices found' },
+  identifying: { nl: 'wordt herkend…', en: 'identifying…' },
+  problems: { nl: 'Problemen bij het zoeken', en: 'Discovery problems' },
+  scanKeys: {
+    nl: 'Ctrl-C: stoppen (wat gevonden is blijft bewaard)',
+    en: 'Ctrl-C: stop (keeps what was found)',
+  },
+  scanFailed: { nl: 'De scan is mislukt', en: 'The scan failed' },
+  scanStopped: {
+    nl: 'Scan gestopt: dit is wat tot dan gevonden was.',
+    en: 'Scan stopped: this is what was found so far.',
+  },
+  viewDevices: { nl: 'Apparaten', en: 'Devices' },
+  viewAdvice: { nl: 'Advies', en: 'Advice' },
+  viewFindings: { nl: 'Problemen', en: 'Findings' },
+  viewHelp: { nl: 'Hulp', en: 'Help' },
+  viewDetail: { nl: 'Apparaat', en: 'Device' },
+  colRisk: { nl: 'risico', en: 'risk' },
+  colKind: { nl: 'soort', en: 'kind' },
+  colName: { nl: 'naam', en: 'name' },
+  colVendorModel: { nl: 'merk/model', en: 'vendor/model' },
+  colAddress: { nl: 'adres', en: 'address' },
+  colWorst: { nl: 'ergste probleem', en: 'worst finding' },
+  noDevices: { nl: 'Geen apparaten gevonden.', en: 'No devices found.' },
+  summary: {
+    nl: '{devices} apparaten, {findings} problemen, {secs} s',
+    en: '{devices} devices, {findings} findings, {secs} s',
+  },
+  whatItIs: { nl: 'Wat het is', en: 'What it is' },
+  whyWeThink: { nl: 'Waarom we dat denken (zekerheid {pct}%)', en: 'Why we think so (confidence {pct}%)' },
+  vendor: { nl: 'Merk', en: 'Vendor' },
+  model: { nl: 'Model', en: 'Model' },
+  firmware: { nl: 'Firmware', en: 'Firmware' },
+  mac: { nl: 'MAC', en: 'MAC' },
+  names: { nl: 'Namen', en: 'Names' },
+  unknown: { nl: 'onbekend', en: 'unknown' },
+  services: { nl: 'Open diensten', en: 'Open services' },
+  noServices: { nl: 'Geen open diensten gezien.', en: 'No open services seen.' },
+  findings: { nl: 'Problemen', en: 'Findings' },
+  noFindings: { nl: 'Geen problemen gevonden.', en: 'No findings.' },
+  evidence: { nl: 'gezien', en: 'seen' },
+  standards: { nl: 'normen', en: 'norms' },
+  settled: { nl: 'afgehandeld', en: 'settled' },
+  answerHint: { nl: 'druk a: {prompt}', en: 'press a: {prompt}' },
+  adviceFor: { nl: 'Advies voor dit apparaat', en: 'Advice for this device' },
+  noAdvice: { nl: 'Geen advies.', en: 'No advice.' },
+  topThree: { nl: 'Doe dit eerst', en: 'Do these first' },
+  household: { nl: 'hele huishouden', en: 'whole household' },
+  source: { nl: 'bron', en: 'source' },
+  filterAll: { nl: 'alle ernsten', en: 'all severities' },
+  filterLabel: { nl: 'filter', en: 'filter' },
+  keysResults: {
+    nl: 'Tab weergave  ↑↓ kiezen  Enter open  Esc terug  1-5/f filter  l taal  e rapport  ? hulp  q stop',
+    en: 'Tab view  ↑↓ move  Enter open  Esc back  1-5/f filter  l language  e report  ? help  q quit',
+  },
+  keysShort: {
+    nl: 'Tab ↑↓ Enter Esc  l taal  e rapport  ? hulp  q stop',
+    en: 'Tab ↑↓ Enter Esc  l lang  e report  ? help  q quit',
+  },
+  keysQuit: { nl: 'q: stoppen', en: 'q: quit' },
+  exporting: { nl: 'Rapport wordt geschreven…', en: 'Writing the report…' },
+  exported: { nl: 'Rapport geschreven: {paths}', en: 'Report written: {paths}' },
+  exportFailed: { nl: 'Rapport schrijven mislukt: {error}', en: 'Could not write the report: {error}' },
+  exportUnavailable: { nl: 'Rapporten schrijven is hier niet mogelijk.', en: 'Writing reports is not available here.' },
+  saving: { nl: 'Antwoord wordt bewaard…', en: 'Saving the answer…' },
+  saved: { nl: 'Antwoord bewaard; het probleem is bijgewerkt.', en: 'Answer saved; the finding is updated.' },
+  saveFailed: { nl: 'Antwoord bewaren mislukt: {error}', en: 'Could not save the answer: {error}' },
+  nothingToAnswer: { nl: 'Hier valt niets te beantwoorden.', en: 'Nothing to answer here.' },
+  notDuringScan: { nl: 'Wacht tot de scan klaar is.', en: 'Wait until the scan is finished.' },
+  helpTitle: { nl: 'Toetsen', en: 'Keys' },
+  helpTab: { nl: 'Tab / Shift-Tab   volgende / vorige weergave', en: 'Tab / Shift-Tab   next / previous view' },
+  helpMove: { nl: '↑ ↓ of j k       kiezen of scrollen (PgUp/PgDn per pagina)', en: '↑ ↓ or j k       move or scroll (PgUp/PgDn by page)' },
+  helpEnter: { nl: 'Enter            apparaat openen', en: 'Enter            open the device' },
+  helpEsc: { nl: 'Esc              terug', en: 'Esc              back' },
+  helpFilter: { nl: '1-5 of f         problemen filteren op ernst (0: alle)', en: '1-5 or f         filter findings by severity (0: all)' },
+  helpAnswer: { nl: 'a                in apparaat: beantwoorden wat het netwerk niet laat zien', en: 'a                in a device: answer what the network cannot show' },
+  helpLang: { nl: 'l                Nederlands / English', en: 'l                Nederlands / English' },
+  helpExport: { nl: 'e                HTML- en Markdown-rapport schrijven', en: 'e                write the HTML and Markdown report' },
+  helpQuit: { nl: 'q                stoppen (Ctrl-C stopt ook een lopende scan)', en: 'q                quit (Ctrl-C also stops a running scan)' },
+  helpSeverity: { nl: 'Ernst: !!! kritiek  !! hoog  ! middel  - laag  i info  ✓ niets', en: 'Severity: !!! critical  !! high  ! medium  - low  i info  ✓ none' },
+  helpClose: { nl: 'Esc of ?: sluiten', en: 'Esc or ?: close' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type UiKey = keyof typeof ui;
+
+/** The label in the language, with {name} placeholders filled in. */
+export function t(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
+  return ui[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+const stageLabels: Record<Stage, Record<Lang, string>> = {
+  scope: { nl: 'bereik', en: 'scope' },
+  discovery: { nl: 'zoeken', en: 'discovery' },
+  identification: { nl: 'herkennen', en: 'identification' },
+  checks: { nl: 'controles', en: 'checks' },
+  advice: { nl: 'advies', en: 'advice' },
+};
+
+const riskLabels: Record<Risk, Record<Lang, string>> = {
+  critical: { nl: 'kritiek', en: 'critical' },
+  high: { nl: 'hoog', en: 'high' },
+  medium: { nl: 'middel', en: 'medium' },
+  low: { nl: 'laag', en: 'low' },
+  info: { nl: 'info', en: 'info' },
+  none: { nl: 'geen', en: 'none' },
+};
+
+const phaseLabels: Record<Phase, Record<Lang, string>> = {
+  buy: { nl: 'Kopen', en: 'Buying' },
+  install: { nl: 'Installeren', en: 'Installing' },
+  use: { nl: 'Gebruiken', en: 'Using' },
+  incident: { nl: 'Als het misgaat', en: 'If something goes wrong' },
+  complaint: { nl: 'Klacht indienen', en: 'Making a complaint' },
+};
+
+const kindLabels: Record<DeviceKind, Record<Lang, string>> = {
+  router: { nl: 'router', en: 'router' },
+  'access-point': { nl: 'wifi-punt', en: 'access point' },
+  camera: { nl: 'camera', en: 'camera' },
+  doorbell: { nl: 'deurbel', en: 'doorbell' },
+  'baby-monitor': { nl: 'babyfoon', en: 'baby monitor' },
+  speaker: { nl: 'speaker', en: 'speaker' },
+  tv: { nl: 'tv', en: 'TV' },
+  'media-player': { nl: 'mediaspeler', en: 'media player' },
+  printer: { nl: 'printer', en: 'printer' },
+  hub: { nl: 'hub', en: 'hub' },
+  nas: { nl: 'NAS', en: 'NAS' },
+  plug: { nl: 'stekker', en: 'plug' },
+  light: { nl: 'lamp', en: 'light' },
+  thermostat: { nl: 'thermostaat', en: 'thermostat' },
+  vacuum: { nl: 'stofzuiger', en: 'vacuum' },
+  appliance: { nl: 'apparaat', en: 'appliance' },
+  sensor: { nl: 'sensor', en: 'sensor' },
+  'energy-meter': { nl: 'energiemeter', en: 'energy meter' },
+  'game-console': { nl: 'spelcomputer', en: 'game console' },
+  computer: { nl: 'computer', en: 'computer' },
+  phone: { nl: 'telefoon', en: 'phone' },
+  unknown: { nl: 'onbekend', en: 'unknown' },
+};
+
+export const stageLabel = (lang: Lang, stage: Stage): string => stageLabels[stage][lang];
+export const riskLabel = (lang: Lang, risk: Risk): string => riskLabels[risk][lang];
+export const phaseLabel = (lang: Lang, phase: Phase): string => phaseLabels[phase][lang];
+export const kindLabel = (lang: Lang, kind: DeviceKind): string => kindLabels[kind]?.[lang] ?? kind;
