@@ -1,0 +1,148 @@
+// The multicast paths for real: a mock fleet answering multicast mDNS/SSDP in one network namespace,
+// the scan in another, joined by a bridge in a third. Nothing touches the host's own interfaces.
+// Needs root, `ip`, and a build (dist/): `npm test` builds first.
+
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HostFacts } from '../../src/model.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, '..', '..');
+const tag = `${process.pid % 100000}`;
+const NS = { bridge: `ha-disc-${tag}-b`, devices: `ha-disc-${tag}-d`, scan: `ha-disc-${tag}-s` };
+
+function hasIp(): boolean {
+  try {
+    execFileSync('ip', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const skipReason =
+  process.getuid?.() !== 0
+    ? 'not root: network namespaces need root'
+    : !hasIp()
+      ? 'the `ip` tool (iproute2) is not installed'
+      : !existsSync(join(ROOT, 'dist', 'discovery', 'index.js')) || !existsSync(join(ROOT, 'dist', 'mocks', 'runner.js'))
+        ? 'no build in dist/: run `npm run build` (npm test does)'
+        : null;
+if (skipReason) console.log(`multicast-netns: skipped, ${skipReason}`);
+
+const FLEET = {
+  name: 'netns',
+  range: '10.250.0.0/24',
+  devices: [
+    {
+      id: 'tv', address: '10.250.0.10', hostname: 'Woonkamer-TV', kind: 'tv', vendor: 'Samsung', model: 'QE55', firmware: 'T-KTM2',
+      mdns: [{ type: '_airplay._tcp', instance: 'Woonkamer TV', port: 7000, txt: { model: 'QE55Q80' } }],
+      ssdp: { deviceType: 'urn:schemas-upnp-org:device:MediaRenderer:1', friendlyName: 'Woonkamer TV', manufacturer: 'Samsung Electronics', modelName: 'QE55Q80', firmware: 'T-KTM2' },
+    },
+    {
+      id: 'speaker', address: '10.250.0.11', hostname: 'Keuken', kind: 'speaker', vendor: 'Google', model: 'Nest Mini',
+      mdns: [{ type: '_googlecast._tcp', instance: 'Keuken', port: 8009, txt: { md: 'Google Nest Mini' } }],
+    },
+  ],
+};
+
+function ip(...args: string[]): void {
+  execFileSync('ip', args, { stdio: 'pipe' });
+}
+
+function removeNamespaces(): void {
+  for (const ns of Object.values(NS)) {
+    try {
+      ip('netns', 'del', ns);
+    } catch {
+      // not there
+    }
+  }
+}
+
+function buildNamespaces(): void {
+  removeNamespaces();
+  for (const ns of Object.values(NS)) ip('netns', 'add', ns);
+  ip('-n', NS.bridge, 'link', 'add', 'br0', 'type', 'bridge');
+  // Each veth is created inside its namespace and its peer sent straight to the bridge namespace.
+  ip('-n', NS.devices, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'pd', 'netns', NS.bridge);
+  ip('-n', NS.scan, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'ps', 'netns', NS.bridge);
+  for (const port of ['pd', 'ps']) ip('-n', NS.bridge, 'link', 'set', port, 'master', 'br0', 'up');
+  ip('-n', NS.bridge, 'link', 'set', 'br0', 'up');
+  ip('-n', NS.devices, 'addr', 'add', '10.250.0.10/24', 'dev', 'eth0');
+  ip('-n', NS.devices, 'addr', 'add', '10.250.0.11/24', 'dev', 'eth0');
+  ip('-n', NS.scan, 'addr', 'add', '10.250.0.2/24', 'dev', 'eth0');
+  for (const ns of [NS.devices, NS.scan]) {
+    ip('-n', ns, 'link', 'set', 'lo', 'up');
+    ip('-n', ns, 'link', 'set', 'eth0', 'up');
+  }
+}
+
+function waitForReady(child: ChildProcess, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`device namespace did not start in ${ms} ms: ${output}`)), ms);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`device namespace exited (${code}): ${output}`));
+    });
+  });
+}
+
+function runScan(listenMs: number): Promise<{ scope: { multicastInterfaces: unknown[] }; hosts: HostFacts[]; problems: unknown[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ip', ['netns', 'exec', NS.scan, process.execPath, join(HERE, 'netns-scan.mjs'), String(listenMs)], { cwd: ROOT });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`scan exited ${code}: ${err}`));
+      resolve(JSON.parse(out));
+    });
+  });
+}
+
+describe.skipIf(skipReason !== null)('multicast discovery across network namespaces', () => {
+  let devices: ChildProcess | undefined;
+
+  beforeAll(async () => {
+    buildNamespaces();
+    devices = spawn('ip', ['netns', 'exec', NS.devices, process.execPath, join(HERE, 'netns-devices.mjs'), JSON.stringify(FLEET), '10.250.0.10'], { cwd: ROOT });
+    await waitForReady(devices, 15_000);
+  }, 30_000);
+
+  afterAll(async () => {
+    if (devices && devices.exitCode === null) {
+      const exited = new Promise((resolve) => devices!.once('exit', resolve));
+      devices.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      devices.kill('SIGKILL');
+    }
+    removeNamespaces();
+  });
+
+  it('finds the same devices by multicast mDNS and SSDP alone', async () => {
+    const result = await runScan(3000);
+    expect(result.scope.multicastInterfaces).toEqual([{ name: 'eth0', address: '10.250.0.2' }]);
+    const tv = result.hosts.find((h) => h.ip === '10.250.0.10');
+    const speaker = result.hosts.find((h) => h.ip === '10.250.0.11');
+    expect(tv?.mdns).toEqual([expect.objectContaining({ type: '_airplay._tcp', instance: 'Woonkamer TV', port: 7000 })]);
+    expect(tv?.ssdp.find((s) => s.description)?.description).toMatchObject({ manufacturer: 'Samsung Electronics', modelName: 'QE55Q80', firmware: 'T-KTM2' });
+    expect(speaker?.mdns).toEqual([expect.objectContaining({ type: '_googlecast._tcp', instance: 'Keuken', txt: { md: 'Google Nest Mini' } })]);
+    expect(result.hosts.map((h) => h.ip).sort()).toEqual(['10.250.0.10', '10.250.0.11']);
+  }, 30_000);
+});
