@@ -6,7 +6,8 @@ import type { Device, Finding, Severity } from '../model.js';
 import type { Check, CheckContext } from './types.js';
 import { etsi, makeFinding, maskSecret, owasp } from './finding.js';
 import { abortableSleep, randomToken } from './login/abortable.js';
-import { selectCandidates, type Candidate } from './login/candidates.js';
+import { credentialsFor } from '../knowledge/credentials-for.js';
+import type { CredentialEntry } from '../knowledge/types.js';
 import { loadLoginForms, type LoginForm } from './login/login-forms.js';
 import { loginServicesOf, type LoginService } from './login/login-services.js';
 import { LockoutWatch } from './login/lockout-watch.js';
@@ -14,8 +15,13 @@ import { probeMqttAnonymous } from './login/mqtt.js';
 import { tryServiceLogin, type ServiceLoginProbe } from './login/try-login.js';
 import type { LoginResult } from './login/types.js';
 
-/** Failed attempts on one device, over all its services, never exceed this many times maxAttempts. */
-export const DEVICE_FAILURE_BUDGET_FACTOR = 2;
+/**
+ * Failed attempts in a row on one device, over all its services: at most half of maxAttempts (2 by
+ * default). Many devices count failures device-wide and the lowest lock-out thresholds are 3.
+ */
+export function deviceFailureBudget(maxAttempts: number): number {
+  return Math.max(1, Math.floor(maxAttempts / 2));
+}
 
 /** Kinds whose web admin controls the home's network or shows its inside: a factory password there is critical. */
 const CRITICAL_WEB_KINDS = new Set(['router', 'access-point', 'camera', 'doorbell', 'baby-monitor', 'nas']);
@@ -77,12 +83,13 @@ async function auditService(
   attempts: DeviceAttempts,
 ): Promise<Finding[]> {
   const { maxAttempts, timeoutMs, attemptSpacingMs } = ctx.options;
-  const budget = maxAttempts * DEVICE_FAILURE_BUDGET_FACTOR;
+  const budget = deviceFailureBudget(maxAttempts);
   // The random probe counts against maxAttempts: the cap is what the device sees, in total.
-  const candidates = selectCandidates(ctx.knowledge.credentials, device, service.protocol, maxAttempts - 1).filter(
+  const candidates = credentialsFor(device, service.protocol, ctx.knowledge, maxAttempts - 1).filter(
     (c) => !((service.kind === 'ftp' || service.kind === 'mqtt') && ANONYMOUS_USERS.test(c.username)),
   );
-  if (candidates.length === 0 || maxAttempts < 2) return [];
+  // The decoy and at least one candidate must fit in what is left of the device's budget.
+  if (candidates.length === 0 || maxAttempts < 2 || budget - attempts.failed < 2) return [];
   const watch = new LockoutWatch();
   const attempt = async (username: string, password: string): Promise<LoginResult | undefined> => {
     if (attempts.stopped || attempts.failed >= budget) return undefined;
@@ -95,7 +102,8 @@ async function auditService(
     ctx.signal.throwIfAborted();
     const sign = watch.signOf(result, performance.now() - started);
     if (sign) attempts.stopped = `${service.label} on :${service.port}: ${sign}`;
-    if (result.outcome !== 'success') attempts.failed += 1;
+    // A success resets the count, as devices' own "failures in a row" counters do.
+    attempts.failed = result.outcome === 'success' ? 0 : attempts.failed + 1;
     return sign ? undefined : result;
   };
 
@@ -129,7 +137,7 @@ async function isAnonymousBroker(
   return anonymous.outcome === 'success';
 }
 
-function factoryPasswordFinding(device: Device, service: LoginService, candidate: Candidate, result: LoginResult): Finding {
+function factoryPasswordFinding(device: Device, service: LoginService, candidate: CredentialEntry, result: LoginResult): Finding {
   const passwordMasked = maskSecret(candidate.password);
   return makeFinding({
     check: 'default-credentials',
@@ -148,7 +156,7 @@ function factoryPasswordFinding(device: Device, service: LoginService, candidate
       port: service.port,
       username: candidate.username,
       passwordMasked,
-      credentialId: candidate.entryId,
+      credentialId: candidate.id,
       ...(result.status !== undefined ? { status: result.status } : {}),
     },
   });

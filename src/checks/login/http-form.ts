@@ -42,7 +42,8 @@ export async function probeHttpFormLogin(
     if (loginPage.status < 200 || loginPage.status >= 300) {
       return { outcome: 'error', status: loginPage.status, detail: `login page ${form.loginPage} answered ${loginPage.status}` };
     }
-    const fields = new URLSearchParams(form.post.extraFields ?? {});
+    const fields = new URLSearchParams(form.carryHiddenFields ? hiddenFieldsOf(loginPage.body) : {});
+    for (const [name, value] of Object.entries(form.post.extraFields ?? {})) fields.set(name, value);
     fields.set(form.post.userField, username);
     fields.set(form.post.passField, password);
     if (form.csrf) {
@@ -58,6 +59,18 @@ export async function probeHttpFormLogin(
   } finally {
     await client.close();
   }
+}
+
+/** The hidden inputs of a page, as a browser would post them back (CSRF tokens of any name). */
+export function hiddenFieldsOf(html: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const input of html.match(/<input\b[^>]*>/gi) ?? []) {
+    if (!/\btype\s*=\s*["']?hidden/i.test(input)) continue;
+    const name = /\bname\s*=\s*["']([^"']*)["']/i.exec(input)?.[1];
+    const value = /\bvalue\s*=\s*["']([^"']*)["']/i.exec(input)?.[1] ?? '';
+    if (name) fields[name] = value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  }
+  return fields;
 }
 
 interface FormSeen {

@@ -11,6 +11,7 @@ export interface LoginFormEntry extends Sourced {
   match: { vendors?: string[]; models?: string[]; titles?: string[] };
   loginPage: string;
   csrf?: { field: string; pagePattern?: string; cookie?: string };
+  carryHiddenFields?: boolean;
   post: { path: string; userField: string; passField: string; extraFields?: Record<string, string> };
   success: { redirectTo?: string; cookie?: string; pageText?: string };
   failure?: string[];
