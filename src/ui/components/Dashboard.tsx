@@ -67,11 +67,14 @@ export function Dashboard(props: DashboardComponentProps) {
 
   const notify = useCallback((notice: Notice | null) => dispatchView({ type: 'notice', notice }), []);
 
-  const quit = useCallback(() => {
-    const { scanState: current } = latest.current;
-    onExit({ result: current.result, aborted: current.aborted || current.phase === 'cancelled' });
-    exit();
-  }, [exit, onExit]);
+  const quit = useCallback(
+    (cancelled = false) => {
+      const { scanState: current } = latest.current;
+      onExit({ result: current.result, aborted: cancelled || current.aborted || current.phase === 'cancelled' });
+      exit();
+    },
+    [exit, onExit],
+  );
 
   const exportReports = useCallback(async () => {
     const { scanState: current, lang: language } = latest.current;
@@ -109,7 +112,7 @@ export function Dashboard(props: DashboardComponentProps) {
         return scan.start();
       case 'cancel':
         scan.cancel();
-        return quit();
+        return quit(true);
       case 'stop-scan':
         return scan.stop();
       case 'quit':
