@@ -1,0 +1,40 @@
+// What to do first: priority from the worst finding behind an item (or the template's urgency), then
+// the phase: acting now (install, use) before what to do if something happens, and buying last.
+
+import { SEVERITIES, type AdviceItem, type Finding, type Phase, type Severity } from '../model.js';
+
+const PHASE_ORDER: Record<Phase, number> = { install: 0, use: 1, incident: 2, complaint: 3, buy: 4 };
+
+/** 1 (critical) … 5 (info): the worst severity among the findings, else the given urgency. */
+export function priorityOf(findings: Finding[], urgency: Severity = 'info'): number {
+  const worst = findings.length > 0 ? Math.min(...findings.map((f) => SEVERITIES.indexOf(f.severity))) : SEVERITIES.indexOf(urgency);
+  return worst + 1;
+}
+
+/** Sorted copy: priority, then phase; otherwise the order items were made in (stable sort). */
+export function orderAdvice(items: AdviceItem[]): AdviceItem[] {
+  return [...items].sort((a, b) => a.priority - b.priority || PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase]);
+}
+
+const ACT_NOW: ReadonlySet<Phase> = new Set(['install', 'use']);
+
+/**
+ * The n most urgent things to do now: install/use items driven by findings, each about findings no
+ * earlier pick already covers; topped up with general install/use items when there are fewer.
+ */
+export function topActions(advice: AdviceItem[], n = 3): AdviceItem[] {
+  const ordered = orderAdvice(advice).filter((item) => ACT_NOW.has(item.phase));
+  const picked: AdviceItem[] = [];
+  const covered = new Set<string>();
+  for (const item of ordered) {
+    if (picked.length >= n) break;
+    if (item.findingIds.length === 0 || item.findingIds.every((id) => covered.has(id))) continue;
+    picked.push(item);
+    item.findingIds.forEach((id) => covered.add(id));
+  }
+  for (const item of ordered) {
+    if (picked.length >= n) break;
+    if (item.findingIds.length === 0) picked.push(item);
+  }
+  return picked;
+}

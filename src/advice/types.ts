@@ -1,0 +1,69 @@
+// The shapes of the advice knowledge (knowledge/advice/*.yaml, schema/advice.schema.json).
+
+import type { CheckId, DeviceKind, Phase, Severity, Text } from '../model.js';
+import type { VendorFacts } from '../knowledge/types.js';
+
+export type MatchValue = string | number | boolean;
+
+/** One piece of advice with placeholders, and when it applies. */
+export interface AdviceTemplate {
+  id: string;
+  /** finding: once per matching finding; device: once per device of `kinds`; household: once. */
+  on: 'finding' | 'device' | 'household';
+  check?: CheckId;
+  /** Finding details (and derived values) that must be equal; an array means any of these. */
+  match?: Record<string, MatchValue | MatchValue[]>;
+  /** Applies only when no `match` template of the same check and phase applied. */
+  otherwise?: boolean;
+  kinds?: DeviceKind[];
+  /** Fold every matching finding of one device into a single item. */
+  onePerDevice?: boolean;
+  phase: Phase;
+  /** Urgency of an item that no finding drives (default info). */
+  urgency?: Severity;
+  /** The task whose vendor-specific steps fill {steps}. */
+  steps?: string;
+  text: Text;
+  source: string;
+  url?: string;
+  standards: string[];
+  checked: string;
+}
+
+/** Where in one vendor's pages (or generically, vendors ['*']) a task is done. */
+export interface StepEntry {
+  id: string;
+  task: string;
+  vendors: string[];
+  text: Text;
+  source: string;
+  url?: string;
+  checked: string;
+}
+
+export interface KindLabel extends Text {
+  nlArticle: 'de' | 'het';
+}
+
+export interface AdviceLabels {
+  kinds: Record<DeviceKind, KindLabel>;
+  phases: Record<Phase, Text>;
+  severities: Record<Severity | 'none', Text>;
+  words: Record<string, Text>;
+  report: Record<string, Text>;
+}
+
+export interface AdviceKnowledge {
+  templates: AdviceTemplate[];
+  steps: StepEntry[];
+  labels: AdviceLabels;
+  /** Vendor ecosystem facts, for the two-step-verification how-to. */
+  vendors: VendorFacts[];
+}
+
+/** One advice data file as it is on disk: any of the three sections. */
+export interface AdviceFile {
+  templates?: AdviceTemplate[];
+  steps?: StepEntry[];
+  labels?: Partial<AdviceLabels>;
+}

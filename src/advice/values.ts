@@ -1,0 +1,117 @@
+// The values a template's placeholders are filled with, taken from the device and the finding, in one
+// language. Everything that came from a device is cleaned first.
+
+import type { Device, Finding, Lang } from '../model.js';
+import { fillTemplate, type Values } from './render.js';
+import { cleanText } from './sanitize.js';
+import type { AdviceKnowledge, StepEntry } from './types.js';
+
+// Details under these names would be secrets: only their masked form (…Masked) may reach a sentence.
+const SECRET_KEY = /(pass(word)?|secret|token|community|psk)$/i;
+
+const WEB_SERVICES = new Set(['http', 'https', 'http-alt', 'https-alt']);
+
+/** How a device is named in a sentence: kind, maker, its name and address. */
+export function describeDevice(device: Device, lang: Lang, knowledge: AdviceKnowledge): string {
+  const kindLabel = knowledge.labels.kinds[device.kind] ?? knowledge.labels.kinds.unknown;
+  const name = deviceName(device);
+  const vendor = device.vendor ? cleanText(device.vendor, 40) : undefined;
+  const ip = cleanText(device.ip, 45);
+  if (lang === 'en') {
+    const head = `the ${vendor ? `${vendor} ` : ''}${kindLabel.en}`;
+    return name ? `${head} “${name}” (${ip})` : `${head} at ${ip}`;
+  }
+  const head = `${kindLabel.nlArticle} ${kindLabel.nl}`;
+  const from = vendor ? ` van ${vendor}` : '';
+  return name ? `${head} “${name}”${from} (${ip})` : `${head}${from} op ${ip}`;
+}
+
+/** The first name a device goes by, cleaned; undefined when it has none. */
+export function deviceName(device: Pick<Device, 'names'>): string | undefined {
+  for (const raw of device.names) {
+    const name = cleanText(raw, 60);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** The device's admin page on its own address: the finding's web port, else its first web service. */
+export function adminUrl(device: Device, finding?: Finding): string | undefined {
+  const findingPort = finding?.details.port;
+  const web = device.services.filter((s) => WEB_SERVICES.has(s.name));
+  const service = web.find((s) => s.port === findingPort) ?? web[0];
+  if (!service) return undefined;
+  const scheme = service.name.startsWith('https') ? 'https' : 'http';
+  const defaultPort = scheme === 'https' ? 443 : 80;
+  const port = service.port === defaultPort ? '' : `:${service.port}`;
+  return `${scheme}://${cleanText(device.ip, 45)}${port}/`;
+}
+
+/** Whether the maker's support has ended, per the finding; undefined when the finding cannot say. */
+export function supportEnded(finding: Finding, now: Date): boolean | undefined {
+  const end = finding.details.endOfSupport;
+  if (typeof end === 'string' && /^\d{4}-\d{2}-\d{2}/.test(end)) return new Date(end).getTime() < now.getTime();
+  if (finding.details.supportEnded === true) return true;
+  if (finding.details.latest !== undefined) return false;
+  return undefined;
+}
+
+/** Details plus derived values, as template `match` sees them. */
+export function matchableValues(finding: Finding, now: Date): Record<string, string | number | boolean> {
+  const derived: Record<string, boolean> = { hasCves: typeof finding.details.cves === 'string' && finding.details.cves !== '' };
+  const ended = supportEnded(finding, now);
+  if (ended !== undefined) derived.supportEnded = ended;
+  return { ...finding.details, ...derived };
+}
+
+export interface ValueContext {
+  lang: Lang;
+  knowledge: AdviceKnowledge;
+  device?: Device;
+  /** The finding that drives the item (the first one when several are folded together). */
+  finding?: Finding;
+  /** All findings folded into the item, for {findings}. */
+  findings?: Finding[];
+}
+
+export function placeholderValues(ctx: ValueContext): Values {
+  const { lang, knowledge, device, finding } = ctx;
+  const values: Values = {};
+  for (const [key, value] of Object.entries(finding?.details ?? {})) {
+    if (SECRET_KEY.test(key)) continue;
+    values[key] = cleanText(String(value), 200);
+  }
+  values.vendor = device?.vendor ? cleanText(device.vendor, 40) : knowledge.labels.words.theMaker?.[lang];
+  if (device) {
+    values.device = describeDevice(device, lang, knowledge);
+    values.kind = (knowledge.labels.kinds[device.kind] ?? knowledge.labels.kinds.unknown)[lang];
+    values.name = deviceName(device);
+    values.ip = cleanText(device.ip, 45);
+    values.model = device.model ? cleanText(device.model, 60) : undefined;
+    values.firmware = device.firmware ? cleanText(device.firmware, 60) : undefined;
+    values.url = adminUrl(device, finding);
+    values.version ??= values.firmware;
+  }
+  values.mfaHowTo = mfaHowTo(device, lang, knowledge) ?? values.mfaHowTo;
+  if (ctx.findings && ctx.findings.length > 0) {
+    values.findings = ctx.findings.map((f) => cleanText(f.title[lang], 160)).join('; ');
+  }
+  return values;
+}
+
+function mfaHowTo(device: Device | undefined, lang: Lang, knowledge: AdviceKnowledge): string | undefined {
+  const vendor = device?.vendor?.toLowerCase();
+  if (!vendor) return undefined;
+  const facts = knowledge.vendors.find((v) => v.vendors.some((name) => name.toLowerCase() === vendor));
+  return facts?.mfaHowTo?.[lang];
+}
+
+/** The vendor's own steps for a task, else the generic ones, filled with the same values. */
+export function renderSteps(task: string, values: Values, device: Device | undefined, lang: Lang, knowledge: AdviceKnowledge): string | undefined {
+  const vendor = device?.vendor?.toLowerCase();
+  const candidates = knowledge.steps.filter((s) => s.task === task);
+  const step: StepEntry | undefined =
+    candidates.find((s) => vendor !== undefined && s.vendors.some((v) => v.toLowerCase() === vendor)) ??
+    candidates.find((s) => s.vendors.includes('*'));
+  return step ? fillTemplate(step.text[lang], values, knowledge.labels.words.unknown?.[lang] ?? '?') : undefined;
+}

@@ -1,0 +1,58 @@
+// A report fit for sharing: MAC and IP addresses, device names, hostnames and serial numbers are
+// removed, not hashed (the AP: a hashed MAC address is pseudonymised, still personal data).
+// Device ids (derived from MACs) become device-1, device-2 … so findings and advice still line up.
+
+import type { JsonReport } from './types.js';
+
+const MAC = /\b[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}\b/gi;
+const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\/\d{1,2})?\b/g;
+const IPV6 = /(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?(?:%\w+)?/gi;
+const HOSTNAME = /\b[\w-]+(?:\.[\w-]+)*\.(?:local|lan|home|internal|fritz\.box|box)\b/gi;
+const SERIAL = /\b(serial(?:\s?number)?|serialNumber|s\/n|sn)(\s*[:=]?\s*)[\w-]{4,}/gi;
+const UUID = /\buuid:[0-9a-f-]{8,}\b/gi;
+
+// Fields whose values are versions or times, where an address-shaped match is not an address.
+const KEEP_AS_IS = new Set(['firmware', 'version', 'latest', 'startedAt', 'finishedAt', 'asOf', 'schemaVersion']);
+
+export function toAnonymizedReport(report: JsonReport): JsonReport {
+  const replacements = exactReplacements(report);
+  const scrub = (text: string): string => {
+    let out = text;
+    for (const [from, to] of replacements) out = out.split(from).join(to);
+    return out
+      .replace(UUID, '[uuid]')
+      .replace(MAC, '[mac]')
+      .replace(IPV4, '[ip]')
+      .replace(IPV6, '[ip]')
+      .replace(HOSTNAME, '[host]')
+      .replace(SERIAL, '$1$2[serial]');
+  };
+  const copy = structuredClone(report);
+  const walked = walk(copy, scrub, '') as JsonReport;
+  walked.scope = { targets: [] };
+  walked.devices = walked.devices.map((device) => ({ ...device, ip: null, mac: null, names: [] }));
+  walked.anonymized = true;
+  return walked;
+}
+
+/** Device ids, names, addresses as they appear in this report, longest first so parts never win. */
+function exactReplacements(report: JsonReport): Array<[string, string]> {
+  const pairs = new Map<string, string>();
+  report.devices.forEach((device, index) => pairs.set(device.id, `device-${index + 1}`));
+  for (const device of report.devices) {
+    for (const name of device.names) if (name.length >= 3 && !pairs.has(name)) pairs.set(name, '[name]');
+    if (device.mac) pairs.set(device.mac, '[mac]');
+    if (device.ip) pairs.set(device.ip, '[ip]');
+  }
+  for (const target of report.scope.targets) pairs.set(target, '[ip]');
+  return [...pairs.entries()].sort((a, b) => b[0].length - a[0].length);
+}
+
+function walk(node: unknown, scrub: (text: string) => string, key: string): unknown {
+  if (typeof node === 'string') return KEEP_AS_IS.has(key) ? node : scrub(node);
+  if (Array.isArray(node)) return node.map((item) => walk(item, scrub, key));
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, scrub, k)]));
+  }
+  return node;
+}

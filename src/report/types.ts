@@ -1,0 +1,81 @@
+// The published JSON report (schemaVersion 1): the contract in DESIGN.md, described by
+// schema/report.schema.json. Texts are in one language; secrets appear masked only.
+
+import type { Confidence, DeviceKind, DiscoverySource, Lang, Phase, Risk, Severity, SourceProblem } from '../model.js';
+
+export interface JsonService {
+  transport: 'tcp' | 'udp';
+  port: number;
+  name: string;
+  banner?: string;
+}
+
+export interface JsonDevice {
+  id: string;
+  ip: string | null;
+  mac: string | null;
+  names: string[];
+  vendor: string | null;
+  model: string | null;
+  firmware: string | null;
+  kind: DeviceKind;
+  services: JsonService[];
+  discoveredBy: DiscoverySource[];
+  risk: Risk;
+  identification: { confidence: number; evidence: string[] };
+}
+
+export interface JsonFinding {
+  id: string;
+  deviceId: string | null;
+  check: string;
+  severity: Severity;
+  title: string;
+  evidence: string[];
+  standards: string[];
+  confidence: Confidence;
+  details: Record<string, string | number | boolean>;
+  settled?: string;
+}
+
+export interface JsonAdvice {
+  id: string;
+  phase: Phase;
+  deviceId: string | null;
+  findingIds: string[];
+  priority: number;
+  text: string;
+  source: string;
+  standards: string[];
+}
+
+export interface JsonStats {
+  durationMs: number;
+  hostsInScope: number;
+  hostsResponding: number;
+  devices: number;
+  findings: number;
+  loginAttempts: number;
+  sourceProblems: SourceProblem[];
+  checkProblems: string[];
+  stageMs: Record<string, number>;
+  aborted: boolean;
+}
+
+export interface JsonReport {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  lang: Lang;
+  startedAt: string;
+  finishedAt: string;
+  scope: { targets: string[] };
+  devices: JsonDevice[];
+  findings: JsonFinding[];
+  advice: JsonAdvice[];
+  /** Ids of the advice items to do first, most urgent first. */
+  topActions: string[];
+  stats: JsonStats;
+  knowledge: { asOf: string };
+  /** Set by toAnonymizedReport: identifiers were removed. */
+  anonymized?: boolean;
+}
