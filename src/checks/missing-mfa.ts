@@ -1,10 +1,11 @@
 // missing-mfa: what the vendor's account offers (from the knowledge base), since the network cannot show it.
 // Optional → install-phase finding "turn on two-step verification in <app>" (medium); not offered → buy-phase
-// finding (medium when the device needs the cloud, else low); required or unknown → nothing. A local admin
-// page that asks only for a password → low. The user's answer "mfa-enabled" settles the account finding:
+// finding (medium when the device needs the cloud, else low); required or unknown → nothing. The admin page
+// of a router or NAS (the devices that guard the network and the files) that asks only for a password → low;
+// on other devices a second factor is hardly ever offered, and their logins are judged by other checks. The user's answer "mfa-enabled" settles the account finding:
 // it stays in the report as info with settledBy, so the household sees it was looked at.
 
-import type { Device, Finding, PortInfo } from '../model.js';
+import type { Device, DeviceKind, Finding, PortInfo } from '../model.js';
 import { vendorFactsFor } from '../knowledge/lookup.js';
 import type { VendorFacts } from '../knowledge/types.js';
 import { etsi, makeFinding, owasp } from './finding.js';
@@ -68,8 +69,11 @@ function accountFinding(device: Device, facts: VendorFacts): Finding | null {
   return null;
 }
 
-/** Web admin pages that answered with a login challenge. */
+const GUARDING_KINDS: readonly DeviceKind[] = ['router', 'nas'];
+
+/** Web admin pages of a router or NAS that answered with a login challenge. */
 function passwordOnlyAdminPages(device: Device): PortInfo[] {
+  if (!GUARDING_KINDS.includes(device.kind)) return [];
   return device.facts.ports.filter(
     (port) => port.http !== undefined && (port.http.authScheme !== undefined || port.http.status === 401),
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MFA_ANSWER, missingMfaCheck } from '../../src/checks/missing-mfa.js';
+import { loadCheckKnowledge } from '../../src/knowledge/check-knowledge.js';
 import type { CheckKnowledge, VendorFacts } from '../../src/knowledge/types.js';
 import { makeContext, makeDevice } from './knowledge-helpers.js';
 
@@ -51,9 +52,10 @@ describe('missing-mfa', () => {
     expect(await missingMfaCheck.run(makeDevice({ vendor: 'Philco', kind: 'tv' }), makeContext(knowledge))).toEqual([]);
   });
 
-  it('reports a local admin page behind a password only as low', async () => {
+  it('reports the admin page of a router or NAS behind a password only as low', async () => {
     const device = makeDevice({
       vendor: 'ReqCo',
+      kind: 'router',
       facts: {
         ports: [
           { transport: 'tcp', port: 80, name: 'http', http: { status: 401, authScheme: 'digest', realm: 'Login', headers: {} } },
@@ -63,7 +65,16 @@ describe('missing-mfa', () => {
     });
     const findings = await missingMfaCheck.run(device, makeContext(knowledge));
     expect(findings.map((finding) => [finding.id, finding.severity])).toEqual([[`missing-mfa:${device.id}:local-admin:tcp:80`, 'low']]);
-    expect(missingMfaCheck.appliesTo(makeDevice({ facts: device.facts }))).toBe(true);
+    expect(missingMfaCheck.appliesTo(makeDevice({ kind: 'nas', facts: device.facts }))).toBe(true);
     expect(missingMfaCheck.appliesTo(makeDevice())).toBe(false);
+    // A camera's login page is left to the password checks: no second factor is offered there anyway.
+    expect(await missingMfaCheck.run(makeDevice({ vendor: 'ReqCo', kind: 'camera', facts: device.facts }), makeContext(knowledge))).toEqual([]);
+  });
+
+  it('leaves a TP-Link range extender alone: the TP-Link ID matters for Tapo/Kasa devices', async () => {
+    const shipped = makeContext(loadCheckKnowledge());
+    expect(await missingMfaCheck.run(makeDevice({ vendor: 'TP-Link', kind: 'access-point' }), shipped)).toEqual([]);
+    const [plug] = await missingMfaCheck.run(makeDevice({ vendor: 'TP-Link', kind: 'plug' }), shipped);
+    expect(plug?.details.vendorFacts).toBe('tplink-kasa-tapo');
   });
 });
