@@ -16,11 +16,11 @@ import { tryServiceLogin, type ServiceLoginProbe } from './login/try-login.js';
 import type { LoginResult } from './login/types.js';
 
 /**
- * Failed attempts in a row on one device, over all its services: at most half of maxAttempts (2 by
+ * Failed attempts in a row on one device, over all its services: half of maxAttempts, at least 2 (2 by
  * default). Many devices count failures device-wide and the lowest lock-out thresholds are 3.
  */
 export function deviceFailureBudget(maxAttempts: number): number {
-  return Math.max(1, Math.floor(maxAttempts / 2));
+  return Math.max(2, Math.floor(maxAttempts / 2));
 }
 
 /** Kinds whose web admin controls the home's network or shows its inside: a factory password there is critical. */
@@ -156,7 +156,6 @@ function factoryPasswordFinding(device: Device, service: LoginService, candidate
       port: service.port,
       username: candidate.username,
       passwordMasked,
-      credentialId: candidate.id,
       ...(result.status !== undefined ? { status: result.status } : {}),
     },
   });

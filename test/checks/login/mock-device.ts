@@ -30,16 +30,21 @@ export async function startMockDevice(
     services,
   };
   const state = newDeviceState();
-  const controller = new AbortController();
+  // One controller per service: on Node 20, getMaxListeners throws on a signal that already had
+  // setMaxListeners(0), which the personas call on the signal they are given.
+  const controllers: AbortController[] = [];
   const running: RunningPersona[] = [];
+  const abortAll = (): void => controllers.forEach((c) => c.abort());
   try {
     for (const service of services) {
+      const controller = new AbortController();
+      controllers.push(controller);
       running.push(
         await startTcpService({ device: spec, state, fleet: { name: 'test', range: `${address}/32`, devices: [spec] }, signal: controller.signal }, service),
       );
     }
   } catch (error) {
-    controller.abort();
+    abortAll();
     await Promise.all(running.map((r) => r.close()));
     throw error;
   }
@@ -47,7 +52,7 @@ export async function startMockDevice(
     spec,
     state,
     async close() {
-      controller.abort();
+      abortAll();
       await Promise.all(running.map((r) => r.close()));
     },
   };
