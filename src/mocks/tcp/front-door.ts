@@ -1,5 +1,6 @@
 // The listening socket every TCP persona shares: bind, track sockets, honour `silent`, close cleanly.
 
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PersonaContext, RunningPersona } from '../types.js';
 import { MockServiceError } from './errors.js';
@@ -43,6 +44,8 @@ export async function openFrontDoor(ctx: PersonaContext, options: FrontDoorOptio
   const where = `device ${device.id} (${device.address}) ${options.protocol} tcp port ${options.port}`;
   if (ctx.signal.aborted) throw new MockServiceError(`${where}: not started, the fleet was already stopping`);
 
+  // One fleet signal is shared by every persona of every device: many listeners are expected.
+  if (getMaxListeners(ctx.signal) !== 0) setMaxListeners(0, ctx.signal);
   const stopping = new AbortController();
   const signal = AbortSignal.any([ctx.signal, stopping.signal]);
   const sockets = new Set<Socket>();

@@ -2,7 +2,7 @@
 
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { PersonaContext, RunningPersona } from '../types.js';
+import type { DeviceSpec, PersonaContext, RunningPersona } from '../types.js';
 import { openFrontDoor } from './front-door.js';
 import { statusPage } from './http-pages.js';
 import { pause, splitForSlowDevice } from './pacing.js';
@@ -52,6 +52,16 @@ async function writeAnswer(
   response.end();
 }
 
+/** Key and certificate like a device makes on first boot: its own name, vendor and address. */
+function deviceCertificate(device: DeviceSpec): { key: string; cert: string } {
+  const made = createSelfSignedCertificate({
+    commonName: device.hostname,
+    organization: device.vendor,
+    altNames: [device.address, device.hostname, `${device.hostname}.local`],
+  });
+  return { key: made.keyPem, cert: made.certPem };
+}
+
 function tooLarge(): WebAnswer {
   return {
     status: 413,
@@ -62,7 +72,9 @@ function tooLarge(): WebAnswer {
 
 export async function startWebPersona(ctx: PersonaContext, spec: WebServiceSpec): Promise<RunningPersona> {
   const routes = createWebRoutes(ctx, spec);
-  let signal: AbortSignal = ctx.signal;
+  // Ends every pending delayed answer when the persona closes.
+  const stopped = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, stopped.signal]);
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const body = await readBoundedBody(request);
@@ -81,34 +93,26 @@ export async function startWebPersona(ctx: PersonaContext, spec: WebServiceSpec)
     handle(request, response).catch(() => response.destroy());
   };
 
-  const { device } = ctx;
   const web: Server =
-    spec.type === 'https'
-      ? createHttpsServer(
-          (() => {
-            const made = createSelfSignedCertificate({
-              commonName: device.hostname,
-              organization: device.vendor,
-              altNames: [device.address, device.hostname, `${device.hostname}.local`],
-            });
-            return { key: made.keyPem, cert: made.certPem };
-          })(),
-          onRequest,
-        )
-      : createHttpServer(onRequest);
+    spec.type === 'https' ? createHttpsServer(deviceCertificate(ctx.device), onRequest) : createHttpServer(onRequest);
   web.headersTimeout = 10_000;
   web.requestTimeout = 30_000;
   web.on('tlsClientError', () => {});
 
-  const persona = await openFrontDoor(ctx, {
-    protocol: spec.type,
-    port: spec.port,
-    onConnection: (socket, personaSignal) => {
-      signal = personaSignal;
-      web.emit('connection', socket);
-    },
+  const stopWeb = () => {
+    stopped.abort();
     // The server never listened; close() only stops its internal timers.
-    onClose: () => new Promise<void>((resolve) => web.close(() => resolve())),
-  });
-  return persona;
+    return new Promise<void>((resolve) => web.close(() => resolve()));
+  };
+  try {
+    return await openFrontDoor(ctx, {
+      protocol: spec.type,
+      port: spec.port,
+      onConnection: (socket) => web.emit('connection', socket),
+      onClose: stopWeb,
+    });
+  } catch (error) {
+    await stopWeb();
+    throw error;
+  }
 }

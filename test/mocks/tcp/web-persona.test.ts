@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { connect as tlsConnect } from 'node:tls';
 import { Agent, request } from 'undici';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import type { TcpServiceSpec } from '../../../src/mocks/types.js';
+import type { WebServiceSpec } from '../../../src/mocks/tcp/web-routes.js';
 import { FACTORY_ACCOUNT, personaStarter } from './persona-fixture.js';
 import { rawConnect } from './raw-client.js';
 
@@ -17,7 +17,7 @@ afterAll(() => agent.close());
 
 const AFTER_LOGIN = 'Camera status: recording to SD card';
 
-function webSpec(overrides: Partial<Extract<TcpServiceSpec, { type: 'http' }>> = {}): TcpServiceSpec {
+function webSpec(overrides: Partial<WebServiceSpec> = {}): WebServiceSpec {
   return {
     type: 'http',
     port: 8080,
@@ -27,7 +27,7 @@ function webSpec(overrides: Partial<Extract<TcpServiceSpec, { type: 'http' }>> =
     afterLogin: AFTER_LOGIN,
     pages: { '/info.html': '<html><body>model=IPC-100 firmware=1.2.3</body></html>' },
     ...overrides,
-  } as TcpServiceSpec;
+  };
 }
 
 async function get(url: string, headers: Record<string, string> = {}) {
@@ -246,7 +246,7 @@ describe('web persona, form login', () => {
 describe('web persona over TLS', () => {
   it('serves https with a self-signed certificate naming the device', async () => {
     const address = nextAddress();
-    await personas.start(address, { ...webSpec(), type: 'https', port: 8443 } as TcpServiceSpec);
+    await personas.start(address, webSpec({ type: 'https', port: 8443 }));
     const home = await get(`https://${address}:8443/`);
     expect(home.status).toBe(200);
     expect(home.body).toContain('<title>Acme IPC-100 Web Client</title>');
