@@ -1,0 +1,156 @@
+// Folds every rule that held into one identity. Rules that agree on a value strengthen it
+// (1 - Π(1 - confidence)); the strongest value wins per attribute. Model, firmware and kind are
+// only taken from rules that agree with the chosen vendor (or name none), so a model is never
+// paired with another maker's name.
+
+import type { DeviceKind, Evidence, Identity, SoftwareComponent } from '../model.js';
+import type { CompiledAlias } from './types.js';
+import type { RuleMatch } from './match-rule.js';
+import { renderTemplate } from './template.js';
+import { normaliseVendor } from './vendor-names.js';
+
+/** One rule's outputs, rendered. */
+export interface RuleOutcome {
+  match: RuleMatch;
+  confidence: number;
+  vendor: string | null;
+  model: string | null;
+  firmware: string | null;
+  kind: DeviceKind | null;
+  components: SoftwareComponent[];
+}
+
+interface Candidate {
+  value: string;
+  support: number;
+  best: number;
+  specificity: number;
+  order: number;
+}
+
+type Attribute = 'vendor' | 'model' | 'firmware' | 'kind';
+
+const EVIDENCE_SOURCES: Record<string, Evidence['source']> = {
+  mdns: 'mdns',
+  ssdp: 'ssdp',
+  snmp: 'snmp',
+  http: 'tcp',
+  ssh: 'tcp',
+  telnet: 'tcp',
+  ftp: 'tcp',
+  rtsp: 'tcp',
+  vnc: 'tcp',
+  mqtt: 'tcp',
+  ports: 'tcp',
+  oui: 'oui',
+};
+
+export function renderOutcome(match: RuleMatch, aliases: CompiledAlias[]): RuleOutcome {
+  const { rule } = match.compiled;
+  const give = rule.give;
+  const render = (template: string | undefined): string | null =>
+    template === undefined ? null : renderTemplate(template, match.captures);
+  const vendor = render(give.vendor);
+  const components: SoftwareComponent[] = [];
+  for (const component of give.components ?? []) {
+    const version = render(component.version);
+    if (version) components.push({ name: component.name, version, evidence: match.details.join('; ') });
+  }
+  return {
+    match,
+    confidence: rule.confidence,
+    vendor: vendor === null ? null : normaliseVendor(vendor, aliases),
+    model: render(give.model),
+    firmware: render(give.firmware),
+    kind: give.kind ?? null,
+    components,
+  };
+}
+
+function choose(outcomes: RuleOutcome[], attribute: Attribute): Candidate | null {
+  const byValue = new Map<string, Candidate>();
+  outcomes.forEach((outcome, order) => {
+    const value = outcome[attribute];
+    if (value === null) return;
+    const key = value.toLowerCase();
+    const candidate = byValue.get(key);
+    const specificity = outcome.match.compiled.specificity;
+    if (!candidate) {
+      byValue.set(key, { value, support: outcome.confidence, best: outcome.confidence, specificity, order });
+      return;
+    }
+    candidate.support = 1 - (1 - candidate.support) * (1 - outcome.confidence);
+    if (outcome.confidence > candidate.best) {
+      // The spelling of the most confident rule is the one shown.
+      candidate.value = value;
+      candidate.best = outcome.confidence;
+    }
+    candidate.specificity = Math.max(candidate.specificity, specificity);
+  });
+  let winner: Candidate | null = null;
+  for (const candidate of byValue.values()) {
+    if (
+      !winner ||
+      candidate.support > winner.support ||
+      (candidate.support === winner.support && candidate.specificity > winner.specificity) ||
+      (candidate.support === winner.support && candidate.specificity === winner.specificity && candidate.order < winner.order)
+    ) {
+      winner = candidate;
+    }
+  }
+  return winner;
+}
+
+function mergeComponents(outcomes: RuleOutcome[]): SoftwareComponent[] {
+  const byName = new Map<string, { component: SoftwareComponent; confidence: number }>();
+  for (const outcome of outcomes) {
+    for (const component of outcome.components) {
+      const key = component.name.toLowerCase();
+      const known = byName.get(key);
+      if (!known || outcome.confidence > known.confidence) byName.set(key, { component, confidence: outcome.confidence });
+    }
+  }
+  return [...byName.values()].map(({ component }) => component).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function evidenceOf(outcome: RuleOutcome): Evidence {
+  const { match } = outcome;
+  const gives = [
+    outcome.vendor && `vendor ${outcome.vendor}`,
+    outcome.model && `model ${outcome.model}`,
+    outcome.firmware && `firmware ${outcome.firmware}`,
+    outcome.kind && `kind ${outcome.kind}`,
+    ...outcome.components.map((component) => `${component.name} ${component.version}`),
+  ].filter(Boolean);
+  return {
+    source: EVIDENCE_SOURCES[match.firstGroup] ?? 'rule',
+    detail: `${match.details.join('; ')} → ${gives.join(', ')}`,
+    ruleId: match.compiled.rule.id,
+  };
+}
+
+export function combineOutcomes(outcomes: RuleOutcome[]): Identity {
+  const ranked = [...outcomes].sort((a, b) => b.confidence - a.confidence);
+  const vendor = choose(ranked, 'vendor');
+  const agreeing = vendor
+    ? ranked.filter((outcome) => outcome.vendor === null || outcome.vendor.toLowerCase() === vendor.value.toLowerCase())
+    : ranked;
+  const model = choose(agreeing, 'model');
+  const firmware = choose(agreeing, 'firmware');
+  const kind = choose(agreeing, 'kind');
+  const supports = [vendor, model, kind].map((candidate) => candidate?.support ?? 0);
+  const confidence = Math.round((supports.reduce((sum, value) => sum + value, 0) / supports.length) * 100) / 100;
+  return {
+    vendor: vendor?.value ?? null,
+    model: model?.value ?? null,
+    firmware: firmware?.value ?? null,
+    kind: (kind?.value as DeviceKind | undefined) ?? 'unknown',
+    confidence,
+    evidence: ranked.filter((outcome) => hasOutput(outcome)).map(evidenceOf),
+    components: mergeComponents(ranked),
+  };
+}
+
+function hasOutput(outcome: RuleOutcome): boolean {
+  return Boolean(outcome.vendor || outcome.model || outcome.firmware || outcome.kind || outcome.components.length > 0);
+}

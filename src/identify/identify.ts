@@ -1,0 +1,26 @@
+// Identification: a host's facts and the fingerprint rules in, an identity (vendor, model, firmware,
+// kind, confidence, evidence, software components) out. Pure: no I/O beyond the OUI registry.
+
+import type { HostFacts, Identity } from '../model.js';
+import { combineOutcomes, renderOutcome } from './combine.js';
+import { factsView } from './facts-view.js';
+import { matchRule } from './match-rule.js';
+import { lookupOui } from './oui.js';
+import type { FingerprintKnowledge } from './types.js';
+import { normaliseVendor } from './vendor-names.js';
+
+/** The maker behind the MAC, as the aliases name it: discovery's lookup when it made one, else ours. */
+export function macVendorOf(facts: HostFacts, knowledge: FingerprintKnowledge): string | null {
+  if (facts.macVendor) return normaliseVendor(facts.macVendor, knowledge.aliases);
+  return facts.mac ? lookupOui(facts.mac, knowledge.aliases) : null;
+}
+
+export function identify(facts: HostFacts, knowledge: FingerprintKnowledge): Identity {
+  const view = factsView(facts, macVendorOf(facts, knowledge));
+  const outcomes = [];
+  for (const compiled of knowledge.rules) {
+    const match = matchRule(compiled, view);
+    if (match) outcomes.push(renderOutcome(match, knowledge.aliases));
+  }
+  return combineOutcomes(outcomes);
+}

@@ -1,0 +1,76 @@
+// Loads the fingerprint knowledge base: every YAML/JSON file of a folder, each validated against
+// schema/fingerprint.schema.json, every rule compiled, ids unique across files. A bad file fails the
+// load with its path and the rule's id; nothing is half-loaded.
+
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DataFileError, loadDataFile, PACKAGE_ROOT, validateData } from '../knowledge/load-data.js';
+import { compileRule, PATTERN_FLAGS } from './compile-rule.js';
+import type { CompiledAlias, CompiledRule, FingerprintFile, FingerprintKnowledge, VendorAlias } from './types.js';
+
+export const FINGERPRINT_SCHEMA = join(PACKAGE_ROOT, 'schema', 'fingerprint.schema.json');
+export const DEFAULT_FINGERPRINT_DIR = join(PACKAGE_ROOT, 'knowledge', 'fingerprints');
+
+const DATA_FILE = /\.(ya?ml|json)$/i;
+
+export function loadFingerprintFile(file: string): FingerprintFile {
+  return loadDataFile<FingerprintFile>(file, FINGERPRINT_SCHEMA);
+}
+
+function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+export function compileAliases(aliases: readonly VendorAlias[], file = 'vendor aliases'): CompiledAlias[] {
+  return aliases.map((alias) => ({
+    vendor: alias.vendor,
+    patterns: alias.names.map((source) => {
+      try {
+        return new RegExp(source, PATTERN_FLAGS);
+      } catch (error) {
+        throw new DataFileError(file, `alias "${alias.vendor}": could not compile regex ${JSON.stringify(source)}: ${(error as Error).message}`, { cause: error });
+      }
+    }),
+  }));
+}
+
+/** Validates and compiles already-parsed files (the seam tests use); throws DataFileError naming file and rule. */
+export function compileFingerprints(files: ReadonlyArray<{ file: string; data: unknown }>): FingerprintKnowledge {
+  const rules: CompiledRule[] = [];
+  const aliases: CompiledAlias[] = [];
+  const ruleFiles = new Map<string, string>();
+  const aliasFiles = new Map<string, string>();
+  for (const { file, data } of files) {
+    const parsed = validateData<FingerprintFile>(file, data, FINGERPRINT_SCHEMA);
+    for (const rule of parsed.rules ?? []) {
+      const earlier = ruleFiles.get(rule.id);
+      if (earlier !== undefined) {
+        throw new DataFileError(file, `rule "${rule.id}": duplicate id (also in ${shownPath(earlier)})`);
+      }
+      ruleFiles.set(rule.id, file);
+      rules.push(compileRule(file, rule));
+    }
+    for (const alias of parsed.aliases ?? []) {
+      const earlier = aliasFiles.get(alias.vendor.toLowerCase());
+      if (earlier !== undefined) {
+        throw new DataFileError(file, `alias "${alias.vendor}": vendor listed twice (also in ${shownPath(earlier)})`);
+      }
+      aliasFiles.set(alias.vendor.toLowerCase(), file);
+    }
+    aliases.push(...compileAliases(parsed.aliases ?? [], file));
+  }
+  return { rules, aliases, files: files.map(({ file }) => file) };
+}
+
+/** Loads every data file of dir (default: the built-in knowledge/fingerprints). */
+export function loadFingerprints(dir: string = DEFAULT_FINGERPRINT_DIR): FingerprintKnowledge {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => DATA_FILE.test(name)).sort();
+  } catch (error) {
+    throw new DataFileError(dir, `cannot read the fingerprint folder: ${(error as Error).message}`, { cause: error });
+  }
+  const files = names.map((name) => join(dir, name));
+  return compileFingerprints(files.map((file) => ({ file, data: loadFingerprintFile(file) })));
+}
