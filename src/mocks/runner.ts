@@ -28,18 +28,17 @@ export interface RunningFleet {
 
 type PersonaStart = () => Promise<RunningPersona>;
 
-function personaStarts(ctx: PersonaContext, options: StartFleetOptions): PersonaStart[] {
-  const { device } = ctx;
+function personaStarts(device: DeviceSpec, ctx: () => PersonaContext, options: StartFleetOptions): PersonaStart[] {
   const multicastInterface = options.multicast?.interface;
   const starts: PersonaStart[] = [];
-  if (device.mdns.length > 0) starts.push(() => startMdnsResponder(ctx, multicastInterface ? { multicastInterface } : {}));
+  if (device.mdns.length > 0) starts.push(() => startMdnsResponder(ctx(), multicastInterface ? { multicastInterface } : {}));
   if (device.ssdp) {
-    starts.push(() => startUpnpHttp(ctx));
-    starts.push(() => startSsdpResponder(ctx, multicastInterface ? { multicastInterface } : {}));
+    starts.push(() => startUpnpHttp(ctx()));
+    starts.push(() => startSsdpResponder(ctx(), multicastInterface ? { multicastInterface } : {}));
   }
-  if (device.snmp) starts.push(() => startSnmpAgent(ctx));
+  if (device.snmp) starts.push(() => startSnmpAgent(ctx()));
   for (const service of device.services) {
-    starts.push(() => startTcpService(ctx, service).catch((error: unknown) => {
+    starts.push(() => startTcpService(ctx(), service).catch((error: unknown) => {
       throw explainTcpFailure(device, service.type, service.port, error);
     }));
   }
@@ -63,8 +62,9 @@ export async function startFleet(fleet: Fleet, options: StartFleetOptions = {}):
   for (const device of fleet.devices) {
     const state = newDeviceState();
     states.set(device.id, state);
-    const ctx: PersonaContext = { device, state, fleet, signal: lifetime.signal };
-    for (const start of personaStarts(ctx, options)) starts.push(start());
+    // Each persona gets its own child of the fleet's signal: listener bookkeeping stays per persona.
+    const ctx = (): PersonaContext => ({ device, state, fleet, signal: AbortSignal.any([lifetime.signal]) });
+    for (const start of personaStarts(device, ctx, options)) starts.push(start());
   }
   const settled = await Promise.allSettled(starts);
   const running = settled.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));

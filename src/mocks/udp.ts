@@ -16,8 +16,9 @@ export function bindUdp(request: UdpBindRequest): Promise<dgram.Socket> {
   const socket = dgram.createSocket({ type: 'udp4', reuseAddr: request.reuseAddr ?? false });
   return new Promise((resolve, reject) => {
     const onError = (error: Error): void => {
-      socket.close();
-      reject(new MockBindError(request.deviceId, request.protocol, request.address, request.port, { cause: error }));
+      const failure = new MockBindError(request.deviceId, request.protocol, request.address, request.port, { cause: error });
+      // Reject only once the handle is gone, so a caller that cleans up leaves nothing behind.
+      void closeUdp(socket).then(() => reject(failure));
     };
     socket.once('error', onError);
     socket.bind(request.port, request.address, () => {

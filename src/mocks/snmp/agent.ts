@@ -4,6 +4,7 @@
 import dgram from 'node:dgram';
 import { MockBindError } from '../errors.js';
 import type { PersonaContext, RunningPersona, SnmpSpec } from '../types.js';
+import { closeUdp } from '../udp.js';
 import { personaLifetime, sleep } from '../wait.js';
 import { netSnmpAgentApi as snmp, type ScalarProvider, type SnmpAgent } from './net-snmp-agent.js';
 
@@ -80,12 +81,8 @@ export async function startSnmpAgent(ctx: PersonaContext): Promise<RunningSnmpAg
   const bound = socket!;
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error): void => {
-      try {
-        bound.close();
-      } catch {
-        // never bound: nothing to close
-      }
-      reject(new MockBindError(device.id, 'snmp', device.address, spec.port, { cause: error }));
+      const failure = new MockBindError(device.id, 'snmp', device.address, spec.port, { cause: error });
+      void closeUdp(bound).then(() => reject(failure));
     };
     bound.once('error', onError);
     bound.once('listening', () => {
@@ -117,13 +114,7 @@ export async function startSnmpAgent(ctx: PersonaContext): Promise<RunningSnmpAg
     rejectedPackets: () => rejected,
     async close() {
       life.end();
-      await new Promise<void>((resolve) => {
-        try {
-          bound.close(() => resolve());
-        } catch {
-          resolve();
-        }
-      });
+      await closeUdp(bound);
     },
   };
 }

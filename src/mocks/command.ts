@@ -1,0 +1,45 @@
+// `homeaudit mock [FLEET_FILE]`: runs a fleet until the signal aborts, after telling what it serves.
+
+import { generateFleet } from './generate.js';
+import { HOME_FLEET_FILE, loadFleet } from './fleet-file.js';
+import { startFleet } from './runner.js';
+import { formatServedTable } from './served-table.js';
+import type { Fleet } from './types.js';
+
+export interface MockCommandOptions {
+  fleetFile?: string;
+  /** Serve a generated fleet of this many devices instead of a file. */
+  generate?: number;
+  /** Serve the fleet in this CIDR instead of its own range. */
+  range?: string;
+  stdout: NodeJS.WritableStream;
+  signal: AbortSignal;
+}
+
+function fleetFor(options: MockCommandOptions): Fleet {
+  if (options.generate !== undefined) return generateFleet(options.generate, options.range ? { range: options.range } : {});
+  return loadFleet(options.fleetFile ?? HOME_FLEET_FILE, options.range ? { range: options.range } : {});
+}
+
+export async function runMockCommand(options: MockCommandOptions): Promise<void> {
+  const fleet = fleetFor(options);
+  if (options.signal.aborted) return;
+  const started = performance.now();
+  const running = await startFleet(fleet, { signal: options.signal });
+  const ms = Math.round(performance.now() - started);
+  try {
+    options.stdout.write(
+      `Mock fleet "${fleet.name}": ${fleet.devices.length} devices, ${running.served.length} services, started in ${ms} ms.\n\n` +
+        `${formatServedTable(fleet, running.served)}\n\n` +
+        `Scan it with: homeaudit scan --target ${running.target}\n` +
+        'Press Ctrl-C to stop.\n',
+    );
+    await new Promise<void>((resolve) => {
+      if (options.signal.aborted) return resolve();
+      options.signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+  } finally {
+    await running.close();
+    options.stdout.write('Mock fleet stopped.\n');
+  }
+}

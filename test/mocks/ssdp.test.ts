@@ -1,0 +1,181 @@
+import dgram from 'node:dgram';
+import { Agent, request } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startSsdpResponder } from '../../src/mocks/ssdp/responder.js';
+import { startUpnpHttp } from '../../src/mocks/upnp/http-server.js';
+import type { RunningPersona } from '../../src/mocks/types.js';
+import { contextFor, fleetOf } from './helpers.js';
+
+// Loopback sub-range of this file: 127.78.2.0/24.
+const fleet = fleetOf(`
+name: ssdp-test
+range: 127.78.2.0/24
+devices:
+  - id: router
+    kind: router
+    vendor: AVM
+    model: FRITZ!Box 7590
+    firmware: "7.29"
+    ssdp:
+      port: 49000
+      server: "FRITZ!Box 7590 UPnP/1.0 AVM FRITZ!Box 7590 154.07.29"
+      serviceTypes: ["urn:schemas-upnp-org:service:Layer3Forwarding:1"]
+      igd:
+        externalIp: 203.0.113.7
+        portMappings:
+          - { externalPort: 8080, internalClient: camera, internalPort: 80, description: "Camera web" }
+          - { externalPort: 2323, internalClient: 127.78.2.9, internalPort: 23, protocol: TCP, enabled: false }
+  - id: camera
+    kind: camera
+    vendor: Hikvision
+    model: DS-2CD2042WD-I
+  - id: tv
+    kind: tv
+    vendor: Samsung
+    model: QE55Q80T
+    ssdp:
+      port: 7676
+      deviceType: "urn:schemas-upnp-org:device:MediaRenderer:1"
+      friendlyName: "[TV] Woonkamer <&>"
+      serviceTypes: ["urn:dial-multiscreen-org:service:dial:1"]
+`);
+
+// A fresh client per test: a kept-alive connection must not outlive the server it came from.
+let dispatcher: Agent;
+beforeEach(() => {
+  dispatcher = new Agent({ connect: { timeout: 2000 }, headersTimeout: 3000, bodyTimeout: 3000 });
+});
+const running: RunningPersona[] = [];
+afterEach(async () => {
+  await dispatcher.close();
+  await Promise.all(running.splice(0).map((p) => p.close()));
+});
+
+async function startDevice(id: string): Promise<void> {
+  const ctx = contextFor(fleet, id);
+  running.push(await startUpnpHttp(ctx), await startSsdpResponder(ctx, { random: () => 0 }));
+}
+
+/** Sends one unicast M-SEARCH and collects every reply for `waitMs`. */
+async function mSearch(address: string, st: string, waitMs = 500): Promise<string[]> {
+  const socket = dgram.createSocket('udp4');
+  const replies: string[] = [];
+  socket.on('message', (message) => replies.push(message.toString()));
+  await new Promise<void>((resolve) => socket.bind(0, '127.78.2.250', () => resolve()));
+  const text = `M-SEARCH * HTTP/1.1\r\nHOST: ${address}:1900\r\nMAN: "ssdp:discover"\r\nMX: 1\r\nST: ${st}\r\n\r\n`;
+  socket.send(text, 1900, address);
+  await new Promise((resolve) => setTimeout(resolve, waitMs));
+  socket.close();
+  return replies;
+}
+
+const header = (reply: string, name: string): string | undefined =>
+  new RegExp(`^${name}:[ ]?(.*)$`, 'im').exec(reply)?.[1]?.trim();
+
+async function soap(action: string, args: string): Promise<{ status: number; body: string }> {
+  const response = await request('http://127.78.2.1:49000/ctl/IPConn', {
+    method: 'POST',
+    dispatcher,
+    headers: { 'content-type': 'text/xml; charset="utf-8"', soapaction: `"urn:schemas-upnp-org:service:WANIPConnection:1#${action}"` },
+    body: `<?xml version="1.0"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><u:${action} xmlns:u="urn:schemas-upnp-org:service:WANIPConnection:1">${args}</u:${action}></s:Body></s:Envelope>`,
+  });
+  return { status: response.statusCode, body: await response.body.text() };
+}
+
+describe('SSDP responder', () => {
+  it('answers ssdp:all with one reply per announced target, each pointing at the description', async () => {
+    await startDevice('router');
+    const replies = await mSearch('127.78.2.1', 'ssdp:all');
+    const sts = replies.map((r) => header(r, 'ST'));
+    expect(sts).toEqual(expect.arrayContaining([
+      'upnp:rootdevice',
+      'urn:schemas-upnp-org:device:InternetGatewayDevice:1',
+      'urn:schemas-upnp-org:service:WANIPConnection:1',
+      'urn:schemas-upnp-org:service:Layer3Forwarding:1',
+    ]));
+    expect(new Set(sts).size).toBe(replies.length);
+    for (const reply of replies) {
+      expect(reply.startsWith('HTTP/1.1 200 OK\r\n')).toBe(true);
+      expect(header(reply, 'LOCATION')).toBe('http://127.78.2.1:49000/description.xml');
+      expect(header(reply, 'SERVER')).toBe('FRITZ!Box 7590 UPnP/1.0 AVM FRITZ!Box 7590 154.07.29');
+      expect(header(reply, 'USN')).toMatch(/^uuid:[0-9a-f-]+(::.+)?$/);
+      expect(reply).toMatch(/^EXT:/m);
+      expect(header(reply, 'CACHE-CONTROL')).toBe('max-age=1800');
+    }
+  });
+
+  it('answers only the ST asked for: rootdevice, its UDN, a service type; nothing for others', async () => {
+    await startDevice('router');
+    const root = await mSearch('127.78.2.1', 'upnp:rootdevice');
+    expect(root).toHaveLength(1);
+    const udn = header(root[0]!, 'USN')!.replace('::upnp:rootdevice', '');
+    const byUdn = await mSearch('127.78.2.1', udn);
+    expect(byUdn.map((r) => header(r, 'USN'))).toEqual([udn]);
+    expect(await mSearch('127.78.2.1', 'urn:schemas-upnp-org:service:WANIPConnection:1')).toHaveLength(1);
+    expect(await mSearch('127.78.2.1', 'urn:schemas-upnp-org:device:Printer:1', 300)).toHaveLength(0);
+  });
+
+  it('serves the description XML with the device fields and firmware', async () => {
+    await startDevice('router');
+    const response = await request('http://127.78.2.1:49000/description.xml', { dispatcher });
+    const xml = await response.body.text();
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['server']).toBe('FRITZ!Box 7590 UPnP/1.0 AVM FRITZ!Box 7590 154.07.29');
+    expect(xml).toContain('<deviceType>urn:schemas-upnp-org:device:InternetGatewayDevice:1</deviceType>');
+    expect(xml).toContain('<manufacturer>AVM</manufacturer>');
+    expect(xml).toContain('<modelName>FRITZ!Box 7590</modelName>');
+    expect(xml).toContain('<softwareVersion>7.29</softwareVersion>');
+    expect(xml).toContain('<serviceType>urn:schemas-upnp-org:service:WANIPConnection:1</serviceType>');
+    expect(xml).toContain('<controlURL>/ctl/IPConn</controlURL>');
+    expect(xml).toMatch(/<UDN>uuid:[0-9a-f-]+<\/UDN>/);
+  });
+
+  it('escapes names and sends the DIAL Application-URL for TVs', async () => {
+    await startDevice('tv');
+    const response = await request('http://127.78.2.3:7676/description.xml', { dispatcher });
+    const xml = await response.body.text();
+    expect(response.headers['application-url']).toBe('http://127.78.2.3:7676/apps/');
+    expect(xml).toContain('<friendlyName>[TV] Woonkamer &lt;&amp;&gt;</friendlyName>');
+    const unknown = await request('http://127.78.2.3:7676/nothing', { dispatcher });
+    await unknown.body.text();
+    expect(unknown.statusCode).toBe(404);
+  });
+});
+
+describe('UPnP IGD control point', () => {
+  it('gives the external address', async () => {
+    await startDevice('router');
+    const answer = await soap('GetExternalIPAddress', '');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain('<NewExternalIPAddress>203.0.113.7</NewExternalIPAddress>');
+  });
+
+  it('lists port mappings by index, resolving device ids, until fault 713', async () => {
+    await startDevice('router');
+    const entries: string[] = [];
+    for (let index = 0; index < 10; index += 1) {
+      const answer = await soap('GetGenericPortMappingEntry', `<NewPortMappingIndex>${index}</NewPortMappingIndex>`);
+      if (answer.status !== 200) {
+        expect(answer.status).toBe(500);
+        expect(answer.body).toContain('<errorCode>713</errorCode>');
+        expect(answer.body).toContain('SpecifiedArrayIndexInvalid');
+        break;
+      }
+      entries.push(answer.body);
+    }
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toContain('<NewExternalPort>8080</NewExternalPort>');
+    expect(entries[0]).toContain('<NewInternalClient>127.78.2.2</NewInternalClient>');
+    expect(entries[0]).toContain('<NewPortMappingDescription>Camera web</NewPortMappingDescription>');
+    expect(entries[0]).toContain('<NewEnabled>1</NewEnabled>');
+    expect(entries[1]).toContain('<NewInternalClient>127.78.2.9</NewInternalClient>');
+    expect(entries[1]).toContain('<NewEnabled>0</NewEnabled>');
+  });
+
+  it('answers an unknown action with fault 401', async () => {
+    await startDevice('router');
+    const answer = await soap('DeletePortMapping', '');
+    expect(answer.status).toBe(500);
+    expect(answer.body).toContain('<errorCode>401</errorCode>');
+  });
+});
