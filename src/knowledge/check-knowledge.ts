@@ -108,3 +108,6 @@ export function asOf(knowledge: CheckKnowledge): string {
   if (dates.length === 0) return 'unknown';
   return dates.reduce((oldest, date) => (date < oldest ? date : oldest));
 }
+
+/** The same as asOf, under the name the audit stage reads it by. */
+export const knowledgeAsOf = asOf;
