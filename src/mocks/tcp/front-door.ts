@@ -1,6 +1,6 @@
 // The listening socket every TCP persona shares: bind, track sockets, honour `silent`, close cleanly.
 
-import { getMaxListeners, setMaxListeners } from 'node:events';
+import { setMaxListeners } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PersonaContext, RunningPersona } from '../types.js';
 import { MockServiceError } from './errors.js';
@@ -18,6 +18,16 @@ export interface FrontDoorOptions {
 
 /** Fewer simultaneous connections than this keeps a hammered mock from eating the host. */
 const MAX_CONNECTIONS = 512;
+
+const raisedSignals = new WeakSet<AbortSignal>();
+
+/** One fleet signal is shared by every persona of every device: many abort listeners are expected. */
+function raiseListenerLimit(signal: AbortSignal): void {
+  // Node 20's getMaxListeners throws on a signal once set to 0, so remember instead of asking.
+  if (raisedSignals.has(signal)) return;
+  setMaxListeners(0, signal);
+  raisedSignals.add(signal);
+}
 
 function bindAdvice(code: string | undefined, port: number): string {
   if (code === 'EACCES' && port < 1024) {
@@ -44,8 +54,7 @@ export async function openFrontDoor(ctx: PersonaContext, options: FrontDoorOptio
   const where = `device ${device.id} (${device.address}) ${options.protocol} tcp port ${options.port}`;
   if (ctx.signal.aborted) throw new MockServiceError(`${where}: not started, the fleet was already stopping`);
 
-  // One fleet signal is shared by every persona of every device: many listeners are expected.
-  if (getMaxListeners(ctx.signal) !== 0) setMaxListeners(0, ctx.signal);
+  raiseListenerLimit(ctx.signal);
   const stopping = new AbortController();
   const signal = AbortSignal.any([ctx.signal, stopping.signal]);
   const sockets = new Set<Socket>();

@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MockServiceError } from '../../../src/mocks/tcp/index.js';
-import type { TcpServiceSpec } from '../../../src/mocks/types.js';
-import { personaStarter } from './persona-fixture.js';
+import { newDeviceState } from '../../../src/mocks/accounts.js';
+import { MockServiceError, startTcpService } from '../../../src/mocks/tcp/index.js';
+import type { RunningPersona, TcpServiceSpec } from '../../../src/mocks/types.js';
+import { mockDevice, personaStarter } from './persona-fixture.js';
 import { rawConnect } from './raw-client.js';
 
 // This file's loopback range: 127.79.9.0/24.
@@ -54,6 +55,25 @@ describe('every TCP persona', () => {
     await client.closed; // the abort alone tore the connection down
     await persona.close();
     expect(await bindSucceeds(address, 10023)).toBe(true);
+  });
+
+  it('shares one fleet signal between many personas without warnings, and closes them all on abort', async () => {
+    const fleet = new AbortController();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const address = nextAddress();
+    const device = mockDevice(address);
+    const ctx = { device, state: newDeviceState(), fleet: { name: 't', range: `${address}/32`, devices: [device] }, signal: fleet.signal };
+    const ports = Array.from({ length: 14 }, (_, index) => 20000 + index);
+    const running: RunningPersona[] = [];
+    for (const port of ports) running.push(await startTcpService(ctx, { type: 'open', port }));
+    fleet.abort();
+    await Promise.all(running.map((persona) => persona.close()));
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('warning', onWarning);
+    expect(warnings).toEqual([]);
+    for (const port of ports) expect(await bindSucceeds(address, port)).toBe(true);
   });
 
   it('names the device and port when the port is taken', async () => {
