@@ -3,6 +3,7 @@
 import { setMaxListeners } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PersonaContext, RunningPersona } from '../types.js';
+import { MockBindError } from '../errors.js';
 import { MockServiceError } from './errors.js';
 
 /** Hands one accepted connection to a protocol; the signal ends when the persona closes. */
@@ -27,15 +28,6 @@ function raiseListenerLimit(signal: AbortSignal): void {
   if (raisedSignals.has(signal)) return;
   setMaxListeners(0, signal);
   raisedSignals.add(signal);
-}
-
-function bindAdvice(code: string | undefined, port: number): string {
-  if (code === 'EACCES' && port < 1024) {
-    return 'ports below 1024 need root, or run `sysctl net.ipv4.ip_unprivileged_port_start=0`';
-  }
-  if (code === 'EADDRINUSE') return 'another program (or another mock) already uses it';
-  if (code === 'EADDRNOTAVAIL') return 'the address is not on this host (macOS has only 127.0.0.1 without lo0 aliases)';
-  return 'see the cause';
 }
 
 function listen(server: Server, host: string, port: number): Promise<void> {
@@ -78,10 +70,8 @@ export async function openFrontDoor(ctx: PersonaContext, options: FrontDoorOptio
   try {
     await listen(server, device.address, options.port);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new MockServiceError(`${where}: cannot bind (${code ?? 'error'}): ${bindAdvice(code, options.port)}`, {
-      cause: error,
-    });
+    // The fleet's one bind error: names device, protocol, address and port, and what to do.
+    throw new MockBindError(device.id, options.protocol, device.address, options.port, { cause: error });
   }
   server.on('error', () => {}); // after a successful bind, accept errors are not fatal for a mock
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newDeviceState } from '../../../src/mocks/accounts.js';
+import { MockBindError } from '../../../src/mocks/errors.js';
 import { MockServiceError, startTcpService } from '../../../src/mocks/tcp/index.js';
 import type { RunningPersona, TcpServiceSpec } from '../../../src/mocks/types.js';
 import { mockDevice, personaStarter } from './persona-fixture.js';
@@ -80,8 +81,17 @@ describe('every TCP persona', () => {
     const address = nextAddress();
     await personas.start(address, { type: 'open', port: 13389 });
     const clash = personas.start(address, { type: 'http', port: 13389, title: 'x', auth: 'none' });
-    await expect(clash).rejects.toBeInstanceOf(MockServiceError);
-    await expect(clash).rejects.toThrow(new RegExp(`${address}.*http tcp port 13389.*EADDRINUSE`));
+    await expect(clash).rejects.toBeInstanceOf(MockBindError);
+    await expect(clash).rejects.toThrow(`device "dev-${address.replace(/\./g, '-')}" cannot serve http on ${address}:13389: the address is already in use`);
+  });
+
+  it('refuses to start once the fleet is stopping', async () => {
+    const address = nextAddress();
+    const device = mockDevice(address);
+    const stopped = AbortSignal.abort();
+    const ctx = { device, state: newDeviceState(), fleet: { name: 't', range: `${address}/32`, devices: [device] }, signal: stopped };
+    await expect(startTcpService(ctx, { type: 'open', port: 13389 })).rejects.toBeInstanceOf(MockServiceError);
+    expect(await bindSucceeds(address, 13389)).toBe(true);
   });
 });
 
