@@ -48,7 +48,8 @@ export async function runDashboard(
           outcome = final;
         }}
       />,
-      { stdin, stdout, exitOnCtrlC: false },
+      // Stray console output would tear the screen: route it through ink, but only on the real console.
+      { stdin, stdout, exitOnCtrlC: false, patchConsole: stdout === process.stdout },
     );
     await instance.waitUntilExit();
     instance.cleanup();
