@@ -17,7 +17,7 @@ export interface FrontDoorOptions {
   onClose?: () => Promise<void>;
 }
 
-/** Fewer simultaneous connections than this keeps a hammered mock from eating the host. */
+/** A cap on simultaneous connections keeps a hammered mock from eating the host. */
 const MAX_CONNECTIONS = 512;
 
 const raisedSignals = new WeakSet<AbortSignal>();
@@ -89,6 +89,7 @@ export async function openFrontDoor(ctx: PersonaContext, options: FrontDoorOptio
   };
   const onAbort = () => void close();
   ctx.signal.addEventListener('abort', onAbort, { once: true });
+  if (ctx.signal.aborted) void close(); // the fleet stopped while we were binding
 
   return {
     served: [{ deviceId: device.id, address: device.address, protocol: options.protocol, port: options.port, transport: 'tcp' }],

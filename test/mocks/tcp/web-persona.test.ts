@@ -79,6 +79,19 @@ describe('web persona, no login', () => {
     ]);
   });
 
+  it('answers HEAD without a body and refuses other methods on known pages with 405', async () => {
+    const address = nextAddress();
+    await personas.start(address, webSpec());
+    const head = await request(`http://${address}:8080/`, { dispatcher: agent, method: 'HEAD' });
+    expect(head.statusCode).toBe(200);
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(0);
+    expect(await head.body.text()).toBe('');
+    const put = await request(`http://${address}:8080/`, { dispatcher: agent, method: 'PUT', body: 'x' });
+    expect(put.statusCode).toBe(405);
+    expect(put.headers.allow).toBe('GET, HEAD');
+    await put.body.dump();
+  });
+
   it('cuts off a request with a huge body', async () => {
     const address = nextAddress();
     await personas.start(address, webSpec());
