@@ -3,7 +3,7 @@
 
 import type { Device, Finding, Lang } from '../model.js';
 import { fillTemplate, type Values } from './render.js';
-import { cleanText } from './sanitize.js';
+import { sanitizeText } from '../util/sanitize.js';
 import type { AdviceKnowledge, StepEntry } from './types.js';
 
 // Details under these names would be secrets: only their masked form (…Masked) may reach a sentence.
@@ -15,8 +15,8 @@ const WEB_SERVICES = new Set(['http', 'https', 'http-alt', 'https-alt']);
 export function describeDevice(device: Device, lang: Lang, knowledge: AdviceKnowledge): string {
   const kindLabel = knowledge.labels.kinds[device.kind] ?? knowledge.labels.kinds.unknown;
   const name = deviceName(device);
-  const vendor = device.vendor ? cleanText(device.vendor, 40) : undefined;
-  const ip = cleanText(device.ip, 45);
+  const vendor = device.vendor ? sanitizeText(device.vendor, 40) : undefined;
+  const ip = sanitizeText(device.ip, 45);
   if (lang === 'en') {
     const head = `the ${vendor ? `${vendor} ` : ''}${kindLabel.en}`;
     return name ? `${head} “${name}” (${ip})` : `${head} at ${ip}`;
@@ -29,7 +29,7 @@ export function describeDevice(device: Device, lang: Lang, knowledge: AdviceKnow
 /** The first name a device goes by, cleaned; undefined when it has none. */
 export function deviceName(device: Pick<Device, 'names'>): string | undefined {
   for (const raw of device.names) {
-    const name = cleanText(raw, 60);
+    const name = sanitizeText(raw, 60);
     if (name) return name;
   }
   return undefined;
@@ -44,7 +44,7 @@ export function adminUrl(device: Device, finding?: Finding): string | undefined 
   const scheme = service.name.startsWith('https') ? 'https' : 'http';
   const defaultPort = scheme === 'https' ? 443 : 80;
   const port = service.port === defaultPort ? '' : `:${service.port}`;
-  return `${scheme}://${cleanText(device.ip, 45)}${port}/`;
+  return `${scheme}://${sanitizeText(device.ip, 45)}${port}/`;
 }
 
 /** Whether the maker's support has ended, per the finding; undefined when the finding cannot say. */
@@ -79,22 +79,22 @@ export function placeholderValues(ctx: ValueContext): Values {
   const values: Values = {};
   for (const [key, value] of Object.entries(finding?.details ?? {})) {
     if (SECRET_KEY.test(key)) continue;
-    values[key] = cleanText(String(value), 200);
+    values[key] = sanitizeText(String(value), 200);
   }
-  values.vendor = device?.vendor ? cleanText(device.vendor, 40) : knowledge.labels.words.theMaker?.[lang];
+  values.vendor = device?.vendor ? sanitizeText(device.vendor, 40) : knowledge.labels.words.theMaker?.[lang];
   if (device) {
     values.device = describeDevice(device, lang, knowledge);
     values.kind = (knowledge.labels.kinds[device.kind] ?? knowledge.labels.kinds.unknown)[lang];
     values.name = deviceName(device);
-    values.ip = cleanText(device.ip, 45);
-    values.model = device.model ? cleanText(device.model, 60) : undefined;
-    values.firmware = device.firmware ? cleanText(device.firmware, 60) : undefined;
+    values.ip = sanitizeText(device.ip, 45);
+    values.model = device.model ? sanitizeText(device.model, 60) : undefined;
+    values.firmware = device.firmware ? sanitizeText(device.firmware, 60) : undefined;
     values.url = adminUrl(device, finding);
     values.version ??= values.firmware;
   }
   values.mfaHowTo = mfaHowTo(device, lang, knowledge) ?? values.mfaHowTo;
   if (ctx.findings && ctx.findings.length > 0) {
-    values.findings = ctx.findings.map((f) => cleanText(f.title[lang], 160)).join('; ');
+    values.findings = ctx.findings.map((f) => sanitizeText(f.title[lang], 160)).join('; ');
   }
   return values;
 }
