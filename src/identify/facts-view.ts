@@ -64,7 +64,8 @@ function bannerRecord(protocol: BannerProtocol, port: PortInfo): FactRecord {
   return { label: `${protocol} :${port.port}`, port: port.port, values: read };
 }
 
-export function factsView(facts: HostFacts, ouiVendor: string | null): FactsView {
+/** ouiVendor: the maker as the aliases name it; ouiOrganisation: the registry's spelling. Conditions on `oui` see both. */
+export function factsView(facts: HostFacts, ouiVendor: string | null, ouiOrganisation: string | null = null): FactsView {
   const groups = new Map<string, FactRecord[]>();
   const add = (name: string, record: FactRecord): void => {
     const list = groups.get(name) ?? [];
@@ -147,7 +148,10 @@ export function factsView(facts: HostFacts, ouiVendor: string | null): FactsView
     if (protocol) add(protocol, bannerRecord(protocol, port));
   }
 
-  if (ouiVendor) add('oui', { label: 'OUI', values: (path) => (path === 'oui' ? [ouiVendor] : []) });
+  if (ouiVendor) {
+    const names = present(ouiVendor, ouiOrganisation === ouiVendor ? undefined : ouiOrganisation);
+    add('oui', { label: 'OUI', values: (path) => (path === 'oui' ? names : []) });
+  }
   const hostnames = [...facts.hostnames, ...facts.mdns.map((service) => service.host ?? '')].filter(Boolean);
   if (hostnames.length > 0) {
     add('hostname', { label: 'host name', values: (path) => (path === 'hostname' ? present(...hostnames) : []) });

@@ -5,7 +5,7 @@ import type { HostFacts, Identity } from '../model.js';
 import { combineOutcomes, renderOutcome } from './combine.js';
 import { factsView } from './facts-view.js';
 import { matchRule } from './match-rule.js';
-import { lookupOui } from './oui.js';
+import { lookupOui, ouiOrganisation } from './oui.js';
 import type { FingerprintKnowledge } from './types.js';
 import { normaliseVendor } from './vendor-names.js';
 
@@ -15,8 +15,13 @@ export function macVendorOf(facts: HostFacts, knowledge: FingerprintKnowledge): 
   return facts.mac ? lookupOui(facts.mac, knowledge.aliases) : null;
 }
 
+/** The registry's own spelling as well: one maker name can cover brands a rule must tell apart (TP Vision, Signify). */
+function macOrganisationOf(facts: HostFacts): string | null {
+  return (facts.mac ? ouiOrganisation(facts.mac) : null) ?? facts.macVendor;
+}
+
 export function identify(facts: HostFacts, knowledge: FingerprintKnowledge): Identity {
-  const view = factsView(facts, macVendorOf(facts, knowledge));
+  const view = factsView(facts, macVendorOf(facts, knowledge), macOrganisationOf(facts));
   const outcomes = [];
   for (const compiled of knowledge.rules) {
     const match = matchRule(compiled, view);

@@ -18,6 +18,7 @@ export interface RuleMatch {
 interface GroupHit {
   record?: FactRecord;
   captures: Array<[string, string[]]>;
+  values: Array<[string, string]>;
   named: Array<[string, string]>;
   detail: string;
 }
@@ -31,15 +32,15 @@ function oidUnder(oid: string | undefined, prefix: string): boolean {
 }
 
 function holdsOnRecord(group: CompiledGroup, record: FactRecord): GroupHit | null {
-  const hit: GroupHit = { record, captures: [], named: [], detail: '' };
+  const hit: GroupHit = { record, captures: [], values: [], named: [], detail: '' };
   const shown: string[] = [];
   if (group.mdnsType !== undefined) {
     if (record.mdnsType !== group.mdnsType) return null;
-    hit.captures.push(['mdns.type', [group.mdnsType]]);
+    hit.values.push(['mdns.type', group.mdnsType]);
   }
   if (group.ports) {
     if (record.port === undefined || !group.ports.includes(record.port)) return null;
-    hit.captures.push([`${group.name}.port`, [String(record.port)]]);
+    hit.values.push([`${group.name}.port`, String(record.port)]);
   }
   if (group.status !== undefined && record.status !== group.status) return null;
   if (group.oidPrefix !== undefined) {
@@ -53,6 +54,7 @@ function holdsOnRecord(group: CompiledGroup, record: FactRecord): GroupHit | nul
       found = pattern.exec(value);
       if (found) {
         shown.push(`${path.slice(group.name.length + 1) || path}=${quote(value)}`);
+        hit.values.push([key, value]);
         break;
       }
     }
@@ -68,7 +70,7 @@ function holdsInGroup(group: CompiledGroup, view: FactsView): GroupHit | null {
   if (group.name === 'ports') {
     const ports = group.ports ?? [];
     if (!ports.every((port) => view.openPorts.has(port))) return null;
-    return { captures: [['ports', [ports.join(',')]]], named: [], detail: `open TCP ports ${ports.join(', ')}` };
+    return { captures: [], values: [['ports', ports.join(',')]], named: [], detail: `open TCP ports ${ports.join(', ')}` };
   }
   for (const record of view.groups.get(group.name) ?? []) {
     const hit = holdsOnRecord(group, record);
@@ -81,6 +83,7 @@ function holdsInGroup(group: CompiledGroup, view: FactsView): GroupHit | null {
 export function conditionsHold(conditions: CompiledConditions, view: FactsView): Omit<RuleMatch, 'compiled'> | null {
   const records = new Map<string, FactRecord>();
   const captures: Captures = {
+    values: new Map(),
     byPath: new Map(),
     named: new Map(),
     otherField: (path) => records.get(path.split('.')[0] as string)?.values(path)[0],
@@ -91,6 +94,7 @@ export function conditionsHold(conditions: CompiledConditions, view: FactsView):
     if (!hit) return null;
     if (hit.record) records.set(group.name, hit.record);
     for (const [path, values] of hit.captures) captures.byPath.set(path, values);
+    for (const [path, value] of hit.values) captures.values.set(path, value);
     for (const [name, value] of hit.named) if (!captures.named.has(name)) captures.named.set(name, value);
     details.push(hit.detail);
   }

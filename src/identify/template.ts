@@ -1,10 +1,13 @@
 // Rule outputs are templates over what the rule's conditions captured: "{ssdp.modelName}" is the
-// whole matched field, "{snmp.sysDescr.1}" its first capture group, "{fw}" a named group.
+// whole field the condition held on, "{snmp.sysDescr.1}" its first capture group, "{fw}" a named group.
 
 import { sanitizeText } from '../util/sanitize.js';
 
 /** What one rule's conditions captured: field path (lower case) → [whole value, group 1, …], and named groups. */
 export interface Captures {
+  /** The whole value of each field a condition matched: "{ssdp.modelName}". */
+  values: Map<string, string>;
+  /** What each condition's pattern matched: [match, group 1, …]: "{ssdp.modelName.0}", "{ssdp.modelName.1}". */
   byPath: Map<string, string[]>;
   named: Map<string, string>;
   /** Fields of the records the rule held on that no condition named ("{ssdp.modelName}" under a manufacturer match). */
@@ -23,8 +26,8 @@ export function resolveReference(reference: string, captures: Captures): string 
   if (named !== undefined) return named;
   // Field paths are case-insensitive: TXT keys and header names are.
   const path = reference.toLowerCase();
-  const whole = captures.byPath.get(path);
-  if (whole) return whole[0];
+  const whole = captures.values.get(path);
+  if (whole !== undefined) return whole;
   const split = /^(.*)\.(\d+)$/.exec(path);
   if (split) return captures.byPath.get(split[1] as string)?.[Number(split[2])];
   return captures.otherField?.(path);

@@ -1,0 +1,26 @@
+// Shared by the identification tests: recorded host facts from test/fixtures/identify.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HostFacts } from '../../src/model.js';
+
+export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'identify');
+
+export function recordedFacts(name: string): HostFacts {
+  return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as HostFacts;
+}
+
+export function emptyFacts(overrides: Partial<HostFacts> = {}): HostFacts {
+  return {
+    ip: '192.0.2.10',
+    mac: null,
+    macVendor: null,
+    hostnames: [],
+    mdns: [],
+    ssdp: [],
+    snmp: null,
+    ports: [],
+    discoveredBy: [],
+    ...overrides,
+  };
+}
