@@ -1,0 +1,93 @@
+// snmp-default-community / snmp-write-community: an SNMP agent that answers a factory community
+// ("public") tells anyone what the device is and does; one that accepts a SET with a guessable
+// community ("private") lets anyone change its settings. The write test sets a value to what it
+// already is, so nothing on the device changes.
+
+import { credentialsFor } from '../knowledge/credentials-for.js';
+import type { Device, Finding } from '../model.js';
+import { etsi, makeFinding, maskSecret, owasp } from './finding.js';
+import { probeSnmpWriteCommunity } from './login/snmp.js';
+import type { Check, CheckContext } from './types.js';
+
+const SNMP_PORT = 161;
+
+function snmpPort(device: Device): number {
+  return device.facts.ports.find((p) => p.transport === 'udp' && p.name === 'snmp')?.port ?? SNMP_PORT;
+}
+
+function defaultCommunities(device: Device, ctx: CheckContext): Set<string> {
+  const entries = credentialsFor(device, 'snmp', ctx.knowledge, Number.MAX_SAFE_INTEGER);
+  return new Set(entries.map((e) => e.password));
+}
+
+export const snmpDefaultCommunityCheck: Check = {
+  id: 'snmp-default-community',
+  description: 'An SNMP agent that answers a factory community such as "public"',
+  appliesTo: (device) => device.facts.snmp !== null,
+  async run(device, ctx) {
+    const snmp = device.facts.snmp;
+    // Discovery already got an answer with this community: no further traffic is needed.
+    if (!snmp || !defaultCommunities(device, ctx).has(snmp.community)) return [];
+    const said = snmp.sysDescr ? ` (sysDescr '${snmp.sysDescr.slice(0, 60)}')` : '';
+    return [
+      makeFinding({
+        check: 'snmp-default-community',
+        device,
+        key: `snmp:${snmpPort(device)}`,
+        severity: 'medium',
+        title: {
+          en: `SNMP answers the factory community "${snmp.community}"`,
+          nl: `SNMP antwoordt op de fabriekscommunity "${snmp.community}"`,
+        },
+        evidence: [`SNMP v${snmp.version} on udp/${snmpPort(device)} answered community '${snmp.community}'${said}`],
+        standards: [etsi('5.1-1'), etsi('5.6-1'), owasp('I1'), owasp('I9')],
+        confidence: 'confirmed',
+        details: { service: 'snmp', port: snmpPort(device), community: snmp.community, access: 'read' },
+      }),
+    ];
+  },
+};
+
+export const snmpWriteCommunityCheck: Check = {
+  id: 'snmp-write-community',
+  description: 'An SNMP agent that accepts a SET with a guessable community (tested without changing anything)',
+  appliesTo: (device) => device.facts.snmp !== null,
+  async run(device, ctx) {
+    if (!ctx.options.login || !device.facts.snmp) return [];
+    const port = snmpPort(device);
+    const writeCandidates = credentialsFor(device, 'snmp', ctx.knowledge, Number.MAX_SAFE_INTEGER)
+      .filter((e) => e.access === 'write')
+      .map((e) => e.password);
+    // The community that already answered may be writable too: it goes first.
+    const communities = [...new Set([device.facts.snmp.community, ...writeCandidates])].slice(0, ctx.options.maxAttempts);
+    const findings: Finding[] = [];
+    for (const community of communities) {
+      ctx.onLoginAttempt(device.id, 'snmp', port);
+      const result = await probeSnmpWriteCommunity({ ip: device.ip, port }, community, {
+        signal: ctx.signal,
+        timeoutMs: ctx.options.timeoutMs,
+      });
+      if (result.outcome !== 'success') continue;
+      // "public" is printed as is (it is the well-known read community); anything else is masked.
+      const shown = community === 'public' ? community : maskSecret(community);
+      findings.push(
+        makeFinding({
+          check: 'snmp-write-community',
+          device,
+          key: `snmp:${port}`,
+          severity: 'high',
+          title: {
+            en: 'SNMP lets anyone change settings with a guessable community',
+            nl: 'SNMP laat iedereen instellingen wijzigen met een te raden community',
+          },
+          evidence: [`SNMP on udp/${port} accepted a SET with community '${shown}' (${result.proof}; nothing was changed)`],
+          standards: [etsi('5.1-1'), etsi('5.6-1'), owasp('I1'), owasp('I9')],
+          confidence: 'confirmed',
+          details: { service: 'snmp', port, communityMasked: shown, access: 'write' },
+        }),
+      );
+      break;
+    }
+    return findings;
+  },
+};
