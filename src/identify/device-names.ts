@@ -5,8 +5,8 @@ import type { HostFacts } from '../model.js';
 import { sanitizeText } from '../util/sanitize.js';
 
 const MAX_NAME_LENGTH = 64;
-/** Names that are identifiers, not names: UUIDs and long hex strings (Cast instances, serials). */
-const MACHINE_NAME = /^(?:[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}|[0-9a-f]{16,})$/i;
+/** Names that are identifiers, not names: UUIDs and long hex ids (Cast instances "Google-Home-Mini-<32 hex>", serials). */
+const MACHINE_NAME = /^(?:[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}|(?:.*[-_ ])?[0-9a-f]{16,})$/i;
 
 function hostLabel(hostname: string): string {
   return hostname.replace(/\.$/, '').replace(/\.(local|lan|home|fritz\.box|localdomain)$/i, '');

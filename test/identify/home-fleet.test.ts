@@ -1,0 +1,138 @@
+// The built-in home fleet plants vendor, model, kind and firmware per device. Identification must
+// name each device from what its personas announce on the wire, as discovery records it. Where a
+// device does not announce an attribute at all, the expectation says what the wire supports instead
+// (and why), so a change in either the fleet or the rules shows up here.
+
+import { describe, expect, it } from 'vitest';
+import type { HostFacts, PortInfo } from '../../src/model.js';
+import type { DeviceSpec, TcpServiceSpec } from '../../src/mocks/types.js';
+import { loadHomeFleet } from '../../src/mocks/fleet-file.js';
+import { identify, loadFingerprints } from '../../src/identify/index.js';
+
+function portFacts(device: DeviceSpec, service: TcpServiceSpec): PortInfo {
+  const base = { transport: 'tcp' as const, port: service.port };
+  switch (service.type) {
+    case 'http':
+    case 'https': {
+      const challenge = service.auth === 'basic' || service.auth === 'digest';
+      const http: NonNullable<PortInfo['http']> = { status: challenge ? 401 : 200, headers: {} };
+      if (service.server) http.server = service.server;
+      if (!challenge && service.title) http.title = service.title;
+      if (service.auth === 'form' && service.title) http.title = service.title;
+      if (challenge) {
+        http.authScheme = service.auth;
+        http.realm = service.realm ?? service.title;
+      }
+      return { ...base, name: service.type, tls: service.type === 'https', http };
+    }
+    case 'telnet':
+    case 'ftp':
+      return { ...base, name: service.type, banner: service.banner };
+    case 'ssh':
+      return { ...base, name: 'ssh', banner: service.ident };
+    case 'rtsp': {
+      const lines = ['RTSP/1.0 401 Unauthorized', 'CSeq: 1'];
+      if (service.server) lines.push(`Server: ${service.server}`);
+      if (service.auth !== 'none') lines.push(`WWW-Authenticate: ${service.auth === 'digest' ? 'Digest' : 'Basic'} realm="${service.realm ?? device.model}"`);
+      return { ...base, name: 'rtsp', banner: lines.join('\r\n') };
+    }
+    case 'vnc':
+      return { ...base, name: 'vnc', banner: `RFB ${service.version ?? '003.008'}` };
+    case 'mqtt':
+      return { ...base, name: 'mqtt' };
+    case 'open':
+      return service.banner ? { ...base, name: 'unknown', banner: service.banner } : { ...base, name: 'unknown' };
+  }
+}
+
+/** What discovery records of a fleet device: its announcements and services, nothing it does not send. */
+function factsOf(device: DeviceSpec): HostFacts {
+  const ssdp = device.ssdp;
+  return {
+    ip: device.address,
+    mac: device.mac ?? null,
+    macVendor: null,
+    hostnames: [device.hostname],
+    mdns: device.mdns.map((service) => ({
+      instance: service.instance,
+      type: service.type,
+      port: service.port,
+      host: `${service.host ?? device.hostname}.local`,
+      txt: service.txt,
+    })),
+    ssdp: ssdp
+      ? [
+          {
+            st: 'upnp:rootdevice',
+            server: ssdp.server,
+            types: ['upnp:rootdevice', ssdp.deviceType],
+            description: {
+              deviceType: ssdp.deviceType,
+              friendlyName: ssdp.friendlyName,
+              manufacturer: ssdp.manufacturer,
+              ...(ssdp.manufacturerURL ? { manufacturerURL: ssdp.manufacturerURL } : {}),
+              modelName: ssdp.modelName,
+              ...(ssdp.modelNumber ? { modelNumber: ssdp.modelNumber } : {}),
+              ...(ssdp.modelDescription ? { modelDescription: ssdp.modelDescription } : {}),
+              ...(ssdp.serialNumber ? { serialNumber: ssdp.serialNumber } : {}),
+              ...(ssdp.firmware ? { firmware: ssdp.firmware } : {}),
+              udn: ssdp.udn,
+              services: ssdp.serviceTypes.map((serviceType) => ({ serviceType })),
+              deviceTypes: [ssdp.deviceType],
+            },
+          },
+        ]
+      : [],
+    snmp: device.snmp
+      ? {
+          community: 'public',
+          version: '2c',
+          sysDescr: device.snmp.sysDescr,
+          sysObjectID: device.snmp.sysObjectID,
+          sysName: device.snmp.sysName,
+          sysContact: device.snmp.sysContact,
+          sysLocation: device.snmp.sysLocation,
+        }
+      : null,
+    ports: device.services.map((service) => portFacts(device, service)),
+    discoveredBy: ['tcp'],
+  };
+}
+
+type Planted = Pick<DeviceSpec, 'vendor' | 'model' | 'kind'> & { firmware: string | null };
+
+/** Attributes a device never puts on the wire in this fleet: what identification can honestly say instead. */
+const NOT_ANNOUNCED: Record<string, Partial<Planted>> = {
+  // Firmware appears in no banner, header, TXT record or description these devices serve.
+  'hikvision-camera': { firmware: null },
+  'hp-printer': { firmware: null },
+  'google-nest-mini': { firmware: null },
+  'nedis-plug': { model: null },
+  'tado-bridge': { firmware: null },
+  'roborock-vacuum': { firmware: null },
+  'ikea-dirigera': { firmware: null },
+  'tplink-extender': { firmware: null },
+  'dahua-garden-camera': { firmware: null },
+  // Only "Reolink" (title, realm, OUI) is announced: a camera of that maker, model and firmware unknown.
+  'reolink-doorbell': { model: null, firmware: null, kind: 'camera' },
+  // A Xiongmai board announces itself as a NETSurveillance camera; nothing says "baby monitor".
+  'baby-monitor': { model: null, firmware: null, kind: 'camera' },
+};
+
+describe('identification of the built-in home fleet', () => {
+  const knowledge = loadFingerprints();
+  const fleet = loadHomeFleet();
+
+  it('covers every device of the fleet file', () => {
+    expect(fleet.devices.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const device of fleet.devices) {
+    it(`names ${device.id} from what it announces`, () => {
+      const planted: Planted = { vendor: device.vendor, model: device.model, kind: device.kind, firmware: device.firmware ?? null };
+      const expected = { ...planted, ...NOT_ANNOUNCED[device.id] };
+      const identity = identify(factsOf(device), knowledge);
+      expect({ vendor: identity.vendor, model: identity.model, kind: identity.kind, firmware: identity.firmware }).toEqual(expected);
+    });
+  }
+});
