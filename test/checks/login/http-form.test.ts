@@ -78,3 +78,19 @@ describe('login form definitions', () => {
     expect(() => loadLoginForms(dir)).toThrow(/bad\.yaml.*broken.*could not compile regex/);
   });
 });
+
+describe('shipped Synology DSM definition against a DSM-like form persona', () => {
+  it('logs in with the factory account and is denied otherwise', async () => {
+    const dsm = loadLoginForms().find((f) => f.id === 'synology-dsm-webapi')!;
+    device = await startMockDevice(
+      '127.81.7.4',
+      [{ type: 'http', port: 5000, title: 'DiskStation - Synology DiskStation', auth: 'form', form: { path: '/webapi/auth.cgi', userField: 'account', passField: 'passwd', successPath: '/webman/index.cgi', cookieName: 'id' } }],
+      { accounts: [{ username: 'admin', password: '' }], vendor: 'Synology' },
+    );
+    const target = { ip: '127.81.7.4', port: 5000 };
+    const ok = await probeHttpFormLogin(target, dsm, 'admin', '', probeOptions());
+    expect(ok.outcome).toBe('success');
+    expect(ok.proof).toMatch(/cookie id set/);
+    expect((await probeHttpFormLogin(target, dsm, 'admin', 'admin', probeOptions())).outcome).toBe('denied');
+  });
+});
