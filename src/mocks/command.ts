@@ -2,7 +2,7 @@
 
 import { generateFleet } from './generate.js';
 import { HOME_FLEET_FILE, loadFleet } from './fleet-file.js';
-import { startFleet } from './runner.js';
+import { startFleet, type RunningFleet } from './runner.js';
 import { formatServedTable } from './served-table.js';
 import type { Fleet } from './types.js';
 
@@ -25,7 +25,13 @@ export async function runMockCommand(options: MockCommandOptions): Promise<void>
   const fleet = fleetFor(options);
   if (options.signal.aborted) return;
   const started = performance.now();
-  const running = await startFleet(fleet, { signal: options.signal });
+  let running: RunningFleet;
+  try {
+    running = await startFleet(fleet, { signal: options.signal });
+  } catch (error) {
+    if (options.signal.aborted) return; // stopped during start-up: nothing to report
+    throw error;
+  }
   const ms = Math.round(performance.now() - started);
   try {
     options.stdout.write(

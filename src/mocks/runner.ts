@@ -86,6 +86,11 @@ export async function startFleet(fleet: Fleet, options: StartFleetOptions = {}):
     const more = failures.length > 1 ? ` (and ${failures.length - 1} more failure${failures.length > 2 ? 's' : ''})` : '';
     throw new FleetStartError(`fleet "${fleet.name}" could not start: ${(first as Error)?.message ?? String(first)}${more}`, { cause: first });
   }
+  if (options.signal?.aborted) {
+    // Stopped while starting (Ctrl-C during start-up): leave nothing running.
+    await close();
+    throw new FleetStartError(`fleet "${fleet.name}" was stopped while it started`, { cause: options.signal.reason });
+  }
   options.signal?.addEventListener('abort', onAbort, { once: true });
   return {
     fleet,

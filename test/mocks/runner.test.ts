@@ -89,3 +89,15 @@ devices:
     await expect(startFleet(fleet, { signal: AbortSignal.abort() })).rejects.toThrow(/already aborted/);
   });
 });
+
+describe('startFleet stopped while starting', () => {
+  it('closes everything and says so', async () => {
+    const fleet = fleetOf('name: n\nrange: 127.78.5.0/24\ndevices: [{ id: a, kind: plug, vendor: T, model: P, address: 127.78.5.40, mdns: [{ type: _http._tcp, port: 80 }] }]\n');
+    const controller = new AbortController();
+    const starting = startFleet(fleet, { signal: controller.signal });
+    controller.abort();
+    await expect(starting).rejects.toThrow(/stopped while it started/);
+    const again = await startFleet(fleet);
+    await again.close();
+  });
+});
