@@ -126,6 +126,9 @@ describe('SNMP agent', () => {
       Buffer.from('30260201010406707562','hex'), // v2c header cut short
       Buffer.from([0x30, 0x0b, 0x02, 0x01, 0x01, 0x04, 0x06, 0x70, 0x75, 0x62, 0x6c, 0x69, 0x63, 0xa0, 0x00]), // PDU without fields
       Buffer.alloc(0),
+      // A v2c GET for public whose OID starts with a multi-byte subidentifier: net-snmp's agent throws
+      // "object identifier does not begin with 0, 1, or 2" from its socket handler on this one.
+      Buffer.from('302902010104067075626c6963a01c02041a2b3c4d020100020100300e300c0608e3060102010101000500', 'hex'),
     ];
     for (const packet of hostile) {
       await new Promise<void>((resolve) => socket.send(packet, 16161, '127.78.3.1', () => resolve()));
