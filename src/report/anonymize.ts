@@ -8,11 +8,14 @@ const MAC = /\b[0-9a-f]{2}(?:[:-][0-9a-f]{2}){5}\b/gi;
 const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\/\d{1,2})?\b/g;
 const IPV6 = /(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?(?:%\w+)?/gi;
 const HOSTNAME = /\b[\w-]+(?:\.[\w-]+)*\.(?:local|lan|home|internal|fritz\.box|box)\b/gi;
-const SERIAL = /\b(serial(?:\s?number)?|serialNumber|s\/n|sn)(\s*[:=]?\s*)[\w-]{4,}/gi;
+const SERIAL = /\b(serial(?:\s?number)?|serialNumber|s\/n|sn)(\s*[:=]\s*|\s+)[\w-]{4,}/gi;
 const UUID = /\buuid:[0-9a-f-]{8,}\b/gi;
 
-// Fields whose values are versions or times, where an address-shaped match is not an address.
-const KEEP_AS_IS = new Set(['firmware', 'version', 'latest', 'startedAt', 'finishedAt', 'asOf', 'schemaVersion']);
+// Fields whose values are versions, times or the report's own vocabulary: never identifiers.
+const KEEP_AS_IS = new Set([
+  'firmware', 'version', 'latest', 'startedAt', 'finishedAt', 'asOf', 'check', 'phase', 'kind', 'severity',
+  'risk', 'confidence', 'transport', 'discoveredBy', 'lang', 'standards',
+]);
 
 export function toAnonymizedReport(report: JsonReport): JsonReport {
   const replacements = exactReplacements(report);
@@ -40,11 +43,12 @@ function exactReplacements(report: JsonReport): Array<[string, string]> {
   const pairs = new Map<string, string>();
   report.devices.forEach((device, index) => pairs.set(device.id, `device-${index + 1}`));
   for (const device of report.devices) {
+    // A device id may be its MAC or address: the id mapping set first wins, so links survive.
     for (const name of device.names) if (name.length >= 3 && !pairs.has(name)) pairs.set(name, '[name]');
-    if (device.mac) pairs.set(device.mac, '[mac]');
-    if (device.ip) pairs.set(device.ip, '[ip]');
+    if (device.mac && !pairs.has(device.mac)) pairs.set(device.mac, '[mac]');
+    if (device.ip && !pairs.has(device.ip)) pairs.set(device.ip, '[ip]');
   }
-  for (const target of report.scope.targets) pairs.set(target, '[ip]');
+  for (const target of report.scope.targets) if (!pairs.has(target)) pairs.set(target, '[ip]');
   return [...pairs.entries()].sort((a, b) => b[0].length - a[0].length);
 }
 
