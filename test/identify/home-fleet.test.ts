@@ -4,7 +4,7 @@
 // (and why), so a change in either the fleet or the rules shows up here.
 
 import { describe, expect, it } from 'vitest';
-import type { HostFacts, PortInfo } from '../../src/model.js';
+import type { DeviceKind, HostFacts, PortInfo } from '../../src/model.js';
 import type { DeviceSpec, TcpServiceSpec } from '../../src/mocks/types.js';
 import { loadHomeFleet } from '../../src/mocks/fleet-file.js';
 import { identify, loadFingerprints } from '../../src/identify/index.js';
@@ -99,7 +99,12 @@ function factsOf(device: DeviceSpec): HostFacts {
   };
 }
 
-type Planted = Pick<DeviceSpec, 'vendor' | 'model' | 'kind'> & { firmware: string | null };
+interface Planted {
+  vendor: string | null;
+  model: string | null;
+  kind: DeviceKind;
+  firmware: string | null;
+}
 
 /** Attributes a device never puts on the wire in this fleet: what identification can honestly say instead. */
 const NOT_ANNOUNCED: Record<string, Partial<Planted>> = {
