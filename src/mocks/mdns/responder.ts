@@ -40,7 +40,7 @@ export async function startMdnsResponder(ctx: PersonaContext, options: MdnsRespo
     endpoint.on('warning', () => {});
     endpoint.on('error', () => {});
     endpoint.on('query', (query: Packet, rinfo: dgram.RemoteInfo) => {
-      void answer(endpoint, query, rinfo, socket !== unicast);
+      answer(endpoint, query, rinfo, socket !== unicast).catch(() => {}); // a reply that cannot be sent is dropped
     });
     return endpoint;
   });

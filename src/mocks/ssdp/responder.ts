@@ -55,7 +55,9 @@ export async function startSsdpResponder(ctx: PersonaContext, options: SsdpRespo
 
   for (const socket of sockets) {
     socket.on('error', () => {}); // a send to a vanished asker is not the device's problem
-    socket.on('message', (datagram, rinfo) => void answer(socket, datagram, rinfo));
+    socket.on('message', (datagram, rinfo) => {
+      answer(socket, datagram, rinfo).catch(() => {}); // a reply that cannot be sent is dropped
+    });
   }
 
   return {
