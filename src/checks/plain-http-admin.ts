@@ -11,7 +11,8 @@ const LOGIN_WORDS = /log\s*in|sign\s*in|inloggen|aanmelden|anmelden|password|wac
 /** Why this port looks like an admin login, or undefined. */
 export function adminLoginSign(port: PortInfo): string | undefined {
   const http = port.http;
-  if (!http || port.tls || port.name === 'https') return undefined;
+  // RTSP answers in HTTP's shape too: a camera stream login is not a web admin page.
+  if (!http || port.tls || port.name === 'https' || port.name.startsWith('rtsp')) return undefined;
   const scheme = (http.authScheme ?? '').toLowerCase();
   if (http.status === 401 && (scheme === 'basic' || scheme === 'digest')) {
     return `HTTP ${scheme === 'basic' ? 'Basic' : 'Digest'} login${http.realm ? ` (realm '${http.realm.slice(0, 50)}')` : ''}`;

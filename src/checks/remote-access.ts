@@ -24,7 +24,7 @@ const RA_STANDARDS = [etsi('5.6-1'), etsi('5.6-2'), owasp('I2'), owasp('I9')];
 
 async function sshService(device: Device, port: PortInfo, ctx: CheckContext): Promise<RemoteService> {
   const base = { key: `ssh:${port.port}`, details: { service: 'ssh', port: port.port } };
-  const banner = port.banner ? ` ('${port.banner.slice(0, 50)}')` : '';
+  const banner = oneLine(port.banner);
   // A 'none' request sends no password: the server answers with the methods it allows (RFC 4252 5.2).
   const auth = await probeSshAuthMethods({ ip: device.ip, port: port.port }, { signal: ctx.signal, timeoutMs: ctx.options.timeoutMs }).catch(
     () => ({ openWithoutLogin: false, methods: null }),
@@ -58,8 +58,13 @@ async function vncService(device: Device, port: PortInfo, ctx: CheckContext): Pr
   }
 }
 
+/** A banner as one short line for evidence. */
+function oneLine(banner: string | undefined): string {
+  return banner ? ` ('${banner.replace(/\s+/g, ' ').trim().slice(0, 50)}')` : '';
+}
+
 function simpleService(port: PortInfo): RemoteService | undefined {
-  const banner = port.banner ? ` ('${port.banner.slice(0, 50)}')` : '';
+  const banner = oneLine(port.banner);
   const at = `:${port.port}`;
   switch (port.name) {
     case 'telnet':

@@ -62,3 +62,10 @@ describe('plain-http-admin', () => {
     expect(await run([open])).toEqual([]);
   });
 });
+
+describe('plain-http-admin leaves RTSP alone', () => {
+  it('an RTSP port with a Digest challenge is not a web admin page', async () => {
+    const rtsp: PortInfo = { transport: 'tcp', port: 554, name: 'rtsp', http: { status: 401, authScheme: 'digest', headers: {} } };
+    expect(await plainHttpAdminCheck.run(makeDevice('127.81.12.10', [rtsp]), makeContext([], []).ctx)).toEqual([]);
+  });
+});

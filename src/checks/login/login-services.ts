@@ -52,7 +52,7 @@ export function loginServicesOf(device: Device, forms: LoginForm[]): LoginServic
   const services: LoginService[] = [];
   for (const port of device.facts.ports) {
     if (port.transport !== 'tcp') continue;
-    if (port.http) {
+    if (port.http && !PLAIN_NAMES[port.name]) {
       const http = httpService(port, device, forms);
       if (http) services.push(http);
       continue;
