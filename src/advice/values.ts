@@ -3,6 +3,7 @@
 
 import type { Device, Finding, Lang } from '../model.js';
 import { fillTemplate, type Values } from './render.js';
+import { maskSecret } from '../checks/finding.js';
 import { sanitizeText } from '../util/sanitize.js';
 import type { AdviceKnowledge, StepEntry } from './types.js';
 
@@ -51,8 +52,8 @@ export function adminUrl(device: Device, finding?: Finding): string | undefined 
 export function supportEnded(finding: Finding, now: Date): boolean | undefined {
   const end = finding.details.endOfSupport;
   if (typeof end === 'string' && /^\d{4}-\d{2}-\d{2}/.test(end)) return new Date(end).getTime() < now.getTime();
-  if (finding.details.supportEnded === true) return true;
-  if (finding.details.latest !== undefined) return false;
+  if (finding.details.supportEnded === true || finding.details.advice === 'replace') return true;
+  if (finding.details.latest !== undefined || finding.details.fixedIn !== undefined) return false;
   return undefined;
 }
 
@@ -79,8 +80,16 @@ export function placeholderValues(ctx: ValueContext): Values {
   const values: Values = {};
   for (const [key, value] of Object.entries(finding?.details ?? {})) {
     if (SECRET_KEY.test(key)) continue;
-    values[key] = sanitizeText(String(value), 200);
+    const text = sanitizeText(String(value), 200);
+    // Unknown is not a value: the sentence leaves that part out instead of saying "from unknown".
+    if (text !== '' && text.toLowerCase() !== 'unknown') values[key] = text;
   }
+  const details = finding?.details ?? {};
+  if (typeof details.community === 'string') values.communityMasked ??= maskSecret(details.community);
+  values.passwordMasked ??= values.communityMasked;
+  values.latest ??= values.fixedIn;
+  if (values.cves) values.cves = values.cves.split(/\s*,\s*/).filter(Boolean).join(', ');
+  values.mfaHowTo ??= lang === 'nl' ? values.howToNl : values.howToEn;
   values.vendor = device?.vendor ? sanitizeText(device.vendor, 40) : knowledge.labels.words.theMaker?.[lang];
   if (device) {
     values.device = describeDevice(device, lang, knowledge);
@@ -92,7 +101,7 @@ export function placeholderValues(ctx: ValueContext): Values {
     values.url = adminUrl(device, finding);
     values.version ??= values.firmware;
   }
-  values.mfaHowTo = mfaHowTo(device, lang, knowledge) ?? values.mfaHowTo;
+  values.mfaHowTo = values.mfaHowTo ?? mfaHowTo(device, lang, knowledge);
   if (ctx.findings && ctx.findings.length > 0) {
     values.findings = ctx.findings.map((f) => sanitizeText(f.title[lang], 160)).join('; ');
   }

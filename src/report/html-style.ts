@@ -25,7 +25,7 @@ th { background: #eef1f5; }
 .card dd { margin: 0; overflow-wrap: anywhere; }
 ul { margin: 0 0 2mm; padding-left: 5mm; }
 li { margin: 0 0 1.5mm; break-inside: avoid; page-break-inside: avoid; }
-.phase { font-weight: 600; margin: 2mm 0 0.5mm; }
+.phase { font-weight: 600; margin: 2mm 0 0.5mm; break-after: avoid; page-break-after: avoid; }
 .badge { font-size: 8.5pt; font-weight: 700; color: #fff; background: #5c677d; border-radius: 1mm; padding: 0.3mm 1.5mm; white-space: nowrap; }
 .sev-critical { border-left-color: #b00020; } .badge.sev-critical { background: #b00020; }
 .sev-high { border-left-color: #d9480f; } .badge.sev-high { background: #d9480f; }

@@ -42,7 +42,9 @@ describe('toJsonReport', () => {
     result.findings[0]!.details.password = FIXTURE_SECRETS.cameraPassword;
     result.findings[0]!.details.community = FIXTURE_SECRETS.snmpWrite;
     const report = toJsonReport(result, options('en'));
-    expect(report.findings[0]!.details.password).toBe('1•••5');
+    expect(report.findings[0]!.details.password).toBeUndefined();
+    expect(report.findings[0]!.details.passwordMasked).toBe('1•••5');
+    expect(report.findings[0]!.details.communityMasked).toBe('p•••••e');
     const text = JSON.stringify(report);
     for (const secret of Object.values(FIXTURE_SECRETS)) expect(text).not.toMatch(new RegExp(`\\b${secret}\\b`));
   });
