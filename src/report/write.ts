@@ -38,13 +38,8 @@ export interface WriteReportsOptions {
   stdout?: { write(chunk: string): unknown };
 }
 
-export interface WrittenReport {
-  format: ReportFormat;
-  /** Absolute path, or '-' for stdout. */
-  path: string;
-}
-
-export async function writeReports(result: AuditResult, options: WriteReportsOptions): Promise<WrittenReport[]> {
+/** Writes the reports asked for, in the order JSON, Markdown, HTML; returns where each went (absolute path, or '-'). */
+export async function writeReports(result: AuditResult, options: WriteReportsOptions): Promise<string[]> {
   const knowledge = options.knowledge ?? defaultAdviceKnowledge();
   const jobs: Array<{ format: ReportFormat; target: string; render: () => string }> = [];
   if (options.json !== undefined) {
@@ -54,17 +49,17 @@ export async function writeReports(result: AuditResult, options: WriteReportsOpt
   if (options.markdown !== undefined) jobs.push({ format: 'Markdown', target: options.markdown, render: () => toMarkdown(result, options.lang, knowledge) });
   if (options.html !== undefined) jobs.push({ format: 'HTML', target: options.html, render: () => toHtml(result, options.lang, knowledge) });
 
-  const written: WrittenReport[] = [];
+  const written: string[] = [];
   for (const job of jobs) {
     const content = job.render();
     if (job.target === '-') {
       (options.stdout ?? process.stdout).write(content);
-      written.push({ format: job.format, path: '-' });
+      written.push('-');
       continue;
     }
     const path = resolve(job.target);
     await writeAtomically(path, content, job.format);
-    written.push({ format: job.format, path });
+    written.push(path);
   }
   return written;
 }

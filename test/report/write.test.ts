@@ -21,7 +21,7 @@ describe('writeReports', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'report.html'), 'old');
     const written = await writeReports(result, { json: join(dir, 'report.json'), markdown: join(dir, 'report.md'), html: join(dir, 'report.html'), lang: 'nl', toolVersion: '9.9.9' });
-    expect(written.map((w) => w.format)).toEqual(['JSON', 'Markdown', 'HTML']);
+    expect(written).toEqual([join(dir, 'report.json'), join(dir, 'report.md'), join(dir, 'report.html')]);
     expect(readdirSync(dir).sort()).toEqual(['report.html', 'report.json', 'report.md']);
     const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as { lang: string; tool: { version: string } };
     expect(reportSchemaErrors(json)).toEqual([]);
@@ -34,7 +34,7 @@ describe('writeReports', () => {
   it("writes JSON to stdout for '-'", async () => {
     const chunks: string[] = [];
     const written = await writeReports(result, { json: '-', lang: 'en', stdout: { write: (c: string) => chunks.push(c) } });
-    expect(written).toEqual([{ format: 'JSON', path: '-' }]);
+    expect(written).toEqual(['-']);
     expect(reportSchemaErrors(JSON.parse(chunks.join('')))).toEqual([]);
   });
 
