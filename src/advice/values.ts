@@ -109,18 +109,24 @@ export function placeholderValues(ctx: ValueContext): Values {
 }
 
 function mfaHowTo(device: Device | undefined, lang: Lang, knowledge: AdviceKnowledge): string | undefined {
-  const vendor = device?.vendor?.toLowerCase();
+  const vendor = device?.vendor;
   if (!vendor) return undefined;
-  const facts = knowledge.vendors.find((v) => v.vendors.some((name) => name.toLowerCase() === vendor));
+  const facts = knowledge.vendors.find((v) => v.vendors.some((name) => namesVendor(vendor, name)));
   return facts?.mfaHowTo?.[lang];
 }
 
 /** The vendor's own steps for a task, else the generic ones, filled with the same values. */
 export function renderSteps(task: string, values: Values, device: Device | undefined, lang: Lang, knowledge: AdviceKnowledge): string | undefined {
-  const vendor = device?.vendor?.toLowerCase();
+  const vendor = device?.vendor;
   const candidates = knowledge.steps.filter((s) => s.task === task);
   const step: StepEntry | undefined =
-    candidates.find((s) => vendor !== undefined && s.vendors.some((v) => v.toLowerCase() === vendor)) ??
+    candidates.find((s) => vendor && s.vendors.some((v) => v !== '*' && namesVendor(vendor, v))) ??
     candidates.find((s) => s.vendors.includes('*'));
   return step ? fillTemplate(step.text[lang], values, knowledge.labels.words.unknown?.[lang] ?? '?') : undefined;
+}
+
+/** "Hangzhou Hikvision Digital Technology Co., Ltd." names Hikvision: the name as a whole word, any case. */
+export function namesVendor(vendor: string, name: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(vendor);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advise, loadAdviceKnowledge, topActions } from '../../src/advice/index.js';
+import { namesVendor } from '../../src/advice/values.js';
 import { DEVICE_KINDS, SEVERITIES, type Finding } from '../../src/model.js';
 import { makeFinding } from '../../src/checks/finding.js';
 import { FIXTURE_SECRETS, hostileDevice, householdResult, makeDevice } from '../fixtures/report/household.js';
@@ -168,5 +169,14 @@ describe('advise in other situations', () => {
     expect(advice.length).toBeGreaterThan(0);
     expect(advice.every((a) => a.deviceId === null)).toBe(true);
     expect(topActions(advice).every((a) => a.phase === 'install' || a.phase === 'use')).toBe(true);
+  });
+});
+
+describe('vendor names as identification gives them', () => {
+  it("finds the maker's own steps in a long company name, and not inside another word", () => {
+    expect(namesVendor('Hangzhou Hikvision Digital Technology Co., Ltd.', 'Hikvision')).toBe(true);
+    expect(namesVendor('SYNOLOGY', 'Synology')).toBe(true);
+    expect(namesVendor('Hikvisionary Labs', 'Hikvision')).toBe(false);
+    expect(namesVendor('A.B (c)', 'A.B')).toBe(true);
   });
 });
