@@ -7,7 +7,8 @@ import type { DashboardOutcome, DashboardProps } from './types.js';
 
 export type { DashboardOutcome, DashboardProps, ScanPlan, RunAudit, WriteReports, SaveAnswer, ReportRequest, AnswerableQuestion } from './types.js';
 
-const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h';
+// Entering the alternate screen keeps the cursor where it was: home it so the first frame starts at the top.
+const ENTER_ALTERNATE_SCREEN = '\u001B[?1049h\u001B[H';
 const EXIT_ALTERNATE_SCREEN = '\u001B[?1049l';
 const SHOW_CURSOR = '\u001B[?25h';
 

@@ -66,7 +66,15 @@ function nextFilter(current: Severity | null): Severity | null {
   return index === SEVERITIES.length - 1 ? null : (SEVERITIES[index + 1] ?? null);
 }
 
+/** Moving to another screen clears the last notice: it belonged to what the user did there. */
+const SCREEN_CHANGES = new Set<ViewAction['type']>(['next-view', 'previous-view', 'show', 'open-detail', 'back', 'toggle-help', 'set-filter', 'cycle-filter']);
+
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
+  const next = reduceView(state, action);
+  return SCREEN_CHANGES.has(action.type) && next.notice !== null ? { ...next, notice: null } : next;
+}
+
+function reduceView(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
     case 'next-view':
       return stepView(state, 1);
@@ -86,7 +94,7 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
     case 'back':
       if (state.view === 'help') return { ...state, view: state.back, scroll: 0 };
       if (state.view === 'detail') return { ...state, view: 'devices', back: 'devices', scroll: 0 };
-      return { ...state, notice: null };
+      return state;
     case 'toggle-help':
       return state.view === 'help'
         ? { ...state, view: state.back, scroll: 0 }

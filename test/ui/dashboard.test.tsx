@@ -210,12 +210,12 @@ describe('after the scan', () => {
     await view.press(KEYS.down);
     await view.waitFor('› ! medium');
     await view.press(KEYS.enter);
-    let frame = await view.waitFor('press a: two-step verification (MFA) is on for this account');
+    let frame = await view.waitFor('press a if two-step verification (MFA) is on for this account');
     await view.press('a');
     frame = await view.waitFor('settled: answer: mfa-enabled=true');
     expect(saveAnswer).toHaveBeenCalledWith('dev-plug', 'mfa-enabled', true);
     expect(frame).toContain('Wasmachine');
-    expect(frame).not.toContain('press a:');
+    expect(frame).not.toContain('press a if');
     await view.press(KEYS.escape);
     frame = await view.waitFor('worst finding');
     // The plug has no open finding left: it moves down the table.

@@ -61,6 +61,8 @@ describe('viewReducer', () => {
     const state = run([{ type: 'notice', notice: { key: 'saved', tone: 'info' } }]);
     expect(state.notice?.key).toBe('saved');
     expect(viewReducer(state, { type: 'notice', notice: null }).notice).toBeNull();
+    expect(viewReducer(state, { type: 'next-view' }).notice).toBeNull();
+    expect(viewReducer(state, { type: 'move', delta: 1, count: 3 }).notice?.key).toBe('saved');
   });
 });
 

@@ -37,6 +37,7 @@ function identityLines(device: Device, lang: Lang, width: number): Line[] {
     ...(names.length > 0 ? wrapped(`${t(lang, 'names')}: ${names.join(', ')}`, width, { dim: true }, '  ') : []),
     blank(),
     line(t(lang, 'whyWeThink', { pct: Math.round(device.identity.confidence * 100) }), { bold: true }),
+    ...(device.identity.evidence.length === 0 ? [line(`  ${t(lang, 'noEvidence')}`, { dim: true })] : []),
     ...device.identity.evidence.flatMap((evidence) =>
       wrapped(`${evidence.source}: ${cleanText(evidence.detail)}`, width, { dim: true }, '  • ', 4),
     ),
@@ -71,7 +72,7 @@ function findingLines(finding: Finding, options: DetailOptions): Line[] {
     head,
     ...finding.evidence.flatMap((evidence) => wrapped(cleanText(evidence), width, { dim: true }, `      ${t(lang, 'evidence')}: `, 8)),
     ...(finding.standards.length > 0 ? wrapped(finding.standards.join(', '), width, { dim: true }, `      ${t(lang, 'standards')}: `, 8) : []),
-    ...(question ? [line(`      [a] ${t(lang, 'answerHint', { prompt: question.prompt[lang] })}`, { bold: true })] : []),
+    ...(question ? [line(`      → ${t(lang, 'answerHint', { prompt: question.prompt[lang] })}`, { bold: true })] : []),
   ];
 }
 

@@ -16,26 +16,29 @@ interface Columns {
   worst: number;
 }
 
-/** Fixed columns for the short fields; the rest shared by name, vendor/model and worst finding. */
-export function tableColumns(width: number): Columns {
-  const risk = 13;
-  const kind = width >= 100 ? 14 : 11;
-  const address = 16;
+/** Short fields as wide as their longest value; the rest shared by name, vendor/model and worst finding. */
+export function tableColumns(width: number, longest: { risk: number; kind: number; address: number }): Columns {
+  const risk = longest.risk + 1;
+  const kind = Math.min(14, longest.kind + 1);
+  const address = Math.min(16, longest.address + 1);
   const rest = Math.max(24, width - 2 - risk - kind - address);
   const name = Math.floor(rest * 0.3);
   const vendorModelWidth = Math.floor(rest * 0.3);
   return { risk, kind, name, vendorModel: vendorModelWidth, address, worst: rest - name - vendorModelWidth };
 }
 
+/** A cell of `width` columns: the text and at least one space before the next cell. */
+const cell = (text: string, width: number): string => fit(text, width - 1) + ' ';
+
 function headerLine(columns: Columns, lang: Lang): Line {
   return [
     segment(
       '  ' +
-        fit(t(lang, 'colRisk'), columns.risk) +
-        fit(t(lang, 'colKind'), columns.kind) +
-        fit(t(lang, 'colName'), columns.name) +
-        fit(t(lang, 'colVendorModel'), columns.vendorModel) +
-        fit(t(lang, 'colAddress'), columns.address) +
+        cell(t(lang, 'colRisk'), columns.risk) +
+        cell(t(lang, 'colKind'), columns.kind) +
+        cell(t(lang, 'colName'), columns.name) +
+        cell(t(lang, 'colVendorModel'), columns.vendorModel) +
+        cell(t(lang, 'colAddress'), columns.address) +
         fit(t(lang, 'colWorst'), columns.worst),
       { bold: true, dim: true },
     ),
@@ -46,7 +49,6 @@ function deviceRow(device: Device, findings: Finding[], columns: Columns, option
   const { lang, colour, selected } = options;
   const risk = deviceRisk(device, findings);
   const worst = worstFinding(device.id, findings);
-  const cell = (text: string, width: number) => fit(text, width - 1) + ' ';
   return [
     segment(selected ? '› ' : '  ', { bold: true, inverse: selected }),
     segment(cell(`${riskSymbol(risk)} ${riskLabel(lang, risk)}`, columns.risk), { colour: riskColour(risk, colour), bold: risk === 'critical', inverse: selected }),
@@ -66,7 +68,12 @@ export function deviceTableLines(
 ): Line[] {
   const { lang, width, height, selected, colour } = options;
   if (sorted.length === 0) return [line(t(lang, 'noDevices'))];
-  const columns = tableColumns(width);
+  const longest = (values: string[]): number => Math.max(...values.map((value) => Array.from(value).length));
+  const columns = tableColumns(width, {
+    risk: longest(sorted.map((device) => riskLabel(lang, deviceRisk(device, findings))).concat(t(lang, 'colRisk'))) + 4,
+    kind: longest(sorted.map((device) => kindLabel(lang, device.kind)).concat(t(lang, 'colKind'))),
+    address: longest(sorted.map((device) => device.ip).concat(t(lang, 'colAddress'))),
+  });
   const room = Math.max(1, height - 1);
   const first = Math.min(Math.max(0, selected - room + 1), Math.max(0, sorted.length - room));
   const visible = sorted.slice(first, first + room);

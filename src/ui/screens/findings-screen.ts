@@ -9,7 +9,7 @@ import { line, segment, type Line, wrapped } from './line.js';
 
 function filterLine(filter: Severity | null, lang: Lang, counts: Map<Severity, number>): Line {
   const choices = SEVERITIES.map((severity, index) => {
-    const label = `${index + 1} ${riskLabel(lang, severity)} (${counts.get(severity) ?? 0})`;
+    const label = `${index + 1} ${riskLabel(lang, severity)}(${counts.get(severity) ?? 0})`;
     return segment(` ${label} `, { bold: filter === severity, inverse: filter === severity, dim: filter !== null && filter !== severity });
   });
   return [segment(`${t(lang, 'filterLabel')}: `, { bold: true }), segment(` 0 ${t(lang, 'filterAll')} `, { inverse: filter === null, bold: filter === null }), ...choices];

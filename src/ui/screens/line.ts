@@ -23,7 +23,7 @@ export const blank = (): Line => [];
 
 /** Word-wrapped text as lines: the first line after `firstPrefix`, the rest indented to match. */
 export function wrapped(text: string, width: number, style: SegmentStyle = {}, firstPrefix = '', indent = firstPrefix.length): Line[] {
-  const rows = wrap(text, Math.max(10, width - indent));
+  const rows = wrap(text, Math.max(10, width - Math.max(indent, firstPrefix.length)));
   return rows.map((row, index) => [segment((index === 0 ? firstPrefix : ' '.repeat(indent)) + row, style)]);
 }
 

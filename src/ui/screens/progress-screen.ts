@@ -36,16 +36,24 @@ function stageLine(scan: ScanState, stage: (typeof STAGES)[number], lang: Lang, 
 
 function deviceRows(scan: ScanState, lang: Lang, width: number, room: number): Line[] {
   const identified = new Set(scan.devices.map((device) => device.ip));
+  const nameWidth = Math.max(10, Math.floor((width - 34) / 2));
+  const restWidth = Math.max(0, width - 34 - nameWidth - 1);
   const rows: Line[] = scan.devices.map((device) => [
     segment('  '),
     segment(fit(kindLabel(lang, device.kind), 14), { bold: true }),
-    segment(fit(deviceName(device), Math.max(10, Math.floor((width - 34) / 2)))),
+    segment(fit(deviceName(device), nameWidth)),
     segment(' '),
     segment(fit(device.ip, 16)),
-    segment(truncate(vendorModel(device), Math.max(0, width - 34 - Math.max(10, Math.floor((width - 34) / 2)) - 1)), { dim: true }),
+    segment(truncate(vendorModel(device), restWidth), { dim: true }),
   ]);
   for (const ip of scan.hostsSeen.filter((seen) => !identified.has(seen))) {
-    rows.push([segment('  '), segment(fit('…', 14), { dim: true }), segment(fit(cleanText(ip), 16)), segment(t(lang, 'identifying'), { dim: true })]);
+    rows.push([
+      segment('  '),
+      segment(fit('…', 14), { dim: true }),
+      segment(fit(t(lang, 'identifying'), nameWidth), { dim: true }),
+      segment(' '),
+      segment(fit(cleanText(ip), 16)),
+    ]);
   }
   // Keep the newest in view when the list outgrows the room left on screen.
   return rows.length > room ? [line(`  … +${rows.length - room + 1}`, { dim: true }), ...rows.slice(rows.length - room + 1)] : rows;
