@@ -18,10 +18,11 @@ const KEEP_AS_IS = new Set([
 ]);
 
 export function toAnonymizedReport(report: JsonReport): JsonReport {
-  const replacements = exactReplacements(report);
+  const replacements = new Map(exactReplacements(report));
+  // One alternation, longest first, so a whole report is scrubbed in one pass per string.
+  const exact = replacements.size > 0 ? new RegExp([...replacements.keys()].map(escapeRegExp).join('|'), 'g') : null;
   const scrub = (text: string): string => {
-    let out = text;
-    for (const [from, to] of replacements) out = out.split(from).join(to);
+    const out = exact ? text.replace(exact, (found) => replacements.get(found) ?? found) : text;
     return out
       .replace(UUID, '[uuid]')
       .replace(MAC, '[mac]')
@@ -59,4 +60,8 @@ function walk(node: unknown, scrub: (text: string) => string, key: string): unkn
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, walk(v, scrub, k)]));
   }
   return node;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
