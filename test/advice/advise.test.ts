@@ -180,3 +180,31 @@ describe('vendor names as identification gives them', () => {
     expect(namesVendor('A.B (c)', 'A.B')).toBe(true);
   });
 });
+
+describe('details as the checks send them', () => {
+  const device = makeDevice({ mac: null, ip: '192.168.1.80', names: ['Deurbel'], vendor: 'Ring', model: null, firmware: null, kind: 'doorbell', services: [] });
+  const finding = (check: Finding['check'], details: Finding['details']) =>
+    makeFinding({ check, device, key: check, severity: 'medium', confidence: 'likely', title: { nl: 't', en: 't' }, evidence: [], standards: [], details });
+
+  it('uses the how-to a missing-mfa finding carries, per language', () => {
+    const f = finding('missing-mfa', { phase: 'install', app: 'Ring app', mfa: 'optional', howToNl: 'Instellingen → Tweestaps', howToEn: 'Settings → Two-step' });
+    const item = advise({ devices: [device], findings: [f] }, knowledge).find((a) => a.findingIds.includes(f.id))!;
+    expect(item.text.en).toContain('Ring app: Settings → Two-step');
+    expect(item.text.nl).toContain('Ring app: Instellingen → Tweestaps');
+  });
+
+  it('leaves an unknown version out of the sentence instead of printing "unknown"', () => {
+    const f = finding('outdated-firmware', { entry: 'ring-doorbell', version: 'unknown', asOf: '2026-11-01' });
+    const item = advise({ devices: [device], findings: [f] }, knowledge).find((a) => a.findingIds.includes(f.id))!;
+    expect(item.id.startsWith('outdated-firmware.check@')).toBe(true);
+    expect(item.text.en).not.toMatch(/unknown/i);
+    expect(item.text.nl).not.toMatch(/unknown|onbekend/i);
+  });
+
+  it('masks a community string the check left in plain', () => {
+    const f = finding('snmp-default-community', { service: 'snmp', port: 161, community: 'public', access: 'read' });
+    const item = advise({ devices: [device], findings: [f] }, knowledge).find((a) => a.findingIds.includes(f.id))!;
+    expect(item.text.en).toContain('p••••c');
+    expect(item.text.en).not.toMatch(/\bpublic\b/);
+  });
+});
