@@ -233,6 +233,18 @@ describe('after the scan', () => {
     expect(saveAnswer).not.toHaveBeenCalled();
   });
 
+  test('without a way to save answers no finding offers to take one', async () => {
+    const view = renderDashboard();
+    await waitForResults(view);
+    await view.press(KEYS.down);
+    await view.press(KEYS.down);
+    await view.waitFor('› ! medium');
+    await view.press(KEYS.enter);
+    const frame = await view.waitFor('Turn on two-step verification in the Kasa app');
+    expect(frame).toContain('Wasmachine');
+    expect(frame).not.toContain('press a if');
+  });
+
   test('q quits with the result', async () => {
     const result = makeResult();
     const view = renderDashboard({ runAudit: fakeAudit({ result }) });

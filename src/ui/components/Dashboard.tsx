@@ -34,7 +34,8 @@ export interface DashboardComponentProps extends DashboardProps {
 export function Dashboard(props: DashboardComponentProps) {
   const { plan, runAudit, writeReports, saveAnswer, onExit } = props;
   const colour = props.colour ?? true;
-  const questions = props.questions ?? DEFAULT_QUESTIONS;
+  // Without a way to save answers, no finding offers to take one.
+  const questions = saveAnswer ? (props.questions ?? DEFAULT_QUESTIONS) : [];
   const now = useMemo(() => props.now ?? Date.now, [props.now]);
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();

@@ -11,7 +11,7 @@ function itemLines(item: AdviceItem, devices: Map<string, Device>, lang: Lang, w
   const device = item.deviceId ? devices.get(item.deviceId) : undefined;
   const who = device ? deviceName(device) : t(lang, 'household');
   return [
-    ...wrapped(item.text[lang], width, {}, bullet),
+    ...wrapped(cleanText(item.text[lang]), width, {}, bullet),
     ...wrapped(`${who} · ${t(lang, 'source')}: ${cleanText(item.source)}`, width, { dim: true }, ' '.repeat(bullet.length)),
   ];
 }

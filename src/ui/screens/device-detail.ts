@@ -64,7 +64,7 @@ function findingLines(finding: Finding, options: DetailOptions): Line[] {
       bold: !settled,
       dim: settled,
     }),
-    segment(finding.title[lang], { bold: !settled, dim: settled }),
+    segment(cleanText(finding.title[lang]), { bold: !settled, dim: settled }),
     ...(settled ? [segment(`  ✓ ${t(lang, 'settled')}: ${cleanText(finding.settledBy)}`, { colour: colour ? 'green' : undefined })] : []),
   ];
   const question = settled ? undefined : questions.find((candidate) => candidate.check === finding.check);
@@ -83,7 +83,7 @@ function adviceLines(items: AdviceItem[], lang: Lang, width: number): Line[] {
     if (inPhase.length === 0) return [];
     return [
       line(`  ${phaseLabel(lang, phase)}`, { bold: true }),
-      ...inPhase.flatMap((item) => wrapped(item.text[lang], width, {}, '    • ', 6)),
+      ...inPhase.flatMap((item) => wrapped(cleanText(item.text[lang]), width, {}, '    • ', 6)),
     ];
   });
 }

@@ -1,6 +1,7 @@
 // After the scan: every device, worst risk first, one row each; the selected row stays in view.
 
 import type { Device, Finding, Lang } from '../../model.js';
+import { cleanText } from '../clean-text.js';
 import { deviceName, deviceRisk, vendorModel, worstFinding } from '../result-model.js';
 import { riskColour, riskSymbol } from '../severity-style.js';
 import { kindLabel, riskLabel, t } from '../strings.js';
@@ -56,7 +57,7 @@ function deviceRow(device: Device, findings: Finding[], columns: Columns, option
     segment(cell(deviceName(device), columns.name), { bold: true, inverse: selected }),
     segment(cell(vendorModel(device) || '-', columns.vendorModel), { inverse: selected }),
     segment(cell(device.ip, columns.address), { inverse: selected }),
-    segment(fit(worst ? worst.title[lang] : '', columns.worst), { colour: worst ? riskColour(worst.severity, colour) : undefined, inverse: selected }),
+    segment(fit(worst ? cleanText(worst.title[lang]) : '', columns.worst), { colour: worst ? riskColour(worst.severity, colour) : undefined, inverse: selected }),
   ];
 }
 

@@ -36,7 +36,7 @@ export function findingsScreenLines(
           dim: settled,
         }),
         segment(`${device ? deviceName(device) : t(lang, 'household')}: `, { bold: true, dim: settled }),
-        segment(finding.title[lang] + (settled ? ` (✓ ${t(lang, 'settled')})` : ''), { dim: settled }),
+        segment(cleanText(finding.title[lang]) + (settled ? ` (✓ ${t(lang, 'settled')})` : ''), { dim: settled }),
       ],
       ...(finding.evidence[0] ? wrapped(cleanText(finding.evidence[0]), width, { dim: true }, ' '.repeat(13)) : []),
     ];
