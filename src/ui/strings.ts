@@ -29,6 +29,7 @@ const ui = {
   devicesFound: { nl: 'Gevonden apparaten', en: 'Devices found' },
   identifying: { nl: 'wordt herkend…', en: 'identifying…' },
   problems: { nl: 'Problemen bij het zoeken', en: 'Discovery problems' },
+  scanProblems: { nl: 'Niet alles lukte tijdens de scan', en: 'Not everything worked during the scan' },
   scanKeys: {
     nl: 'Ctrl-C: stoppen (wat gevonden is blijft bewaard)',
     en: 'Ctrl-C: stop (keeps what was found)',

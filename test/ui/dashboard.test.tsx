@@ -101,6 +101,16 @@ describe('after the scan', () => {
     expect(view.frame()).toMatch(/› !!! critical camera\s+Voordeur\s+Hikvision DS-2/);
   });
 
+  test('problems of discovery sources and checks stay listed under the table', async () => {
+    const base = makeResult();
+    const result = makeResult({ stats: { ...base.stats, sourceProblems: [{ source: 'ssdp', message: 'no multicast interface in scope' }], checkProblems: ['remote-access on dev-router: timed out'] } });
+    const view = renderDashboard({ runAudit: fakeAudit({ result }) });
+    await waitForResults(view);
+    const frame = await view.waitFor('Not everything worked during the scan');
+    expect(frame).toContain('! ssdp: no multicast interface in scope');
+    expect(frame).toContain('! remote-access on dev-router: timed out');
+  });
+
   test('down and Enter open the second device; Esc returns to the table', async () => {
     const view = renderDashboard();
     await waitForResults(view);

@@ -16,6 +16,7 @@ import { findingsScreenLines } from '../screens/findings-screen.js';
 import { helpLines } from '../screens/help-screen.js';
 import type { Line } from '../screens/line.js';
 import { progressLines } from '../screens/progress-screen.js';
+import { scanProblemLines } from '../screens/scan-problems.js';
 import { t } from '../strings.js';
 import type { DashboardOutcome, DashboardProps } from '../types.js';
 import { useScan } from '../use-scan.js';
@@ -199,8 +200,10 @@ function resultLines(view: ViewState, context: ResultContext): Line[] {
       return adviceScreenLines(data.advice, data.devices, { lang, width });
     case 'findings':
       return findingsScreenLines(data.findings, data.devices, { lang, width, filter: view.filter, colour });
-    case 'devices':
-      return deviceTableLines(sorted, data.findings, { lang, width, height: bodyHeight, selected: view.selected, colour });
+    case 'devices': {
+      const table = deviceTableLines(sorted, data.findings, { lang, width, height: bodyHeight, selected: view.selected, colour });
+      return [...table, ...scanProblemLines(data.result, { lang, width, colour, room: bodyHeight - table.length })];
+    }
   }
 }
 
