@@ -258,6 +258,8 @@ export interface ScanStats {
   findings: number;
   loginAttempts: number;
   sourceProblems: SourceProblem[];
+  /** Checks that failed on a device ("remote-access on ip-10.0.0.2: …"): reported, never fatal. */
+  checkProblems: string[];
   /** Per-stage wall time. */
   stageMs: Record<string, number>;
 }

@@ -1,0 +1,53 @@
+// Facts + identity → the device record of the report, and its risk once the checks have spoken.
+
+import type { Device, Finding, HostFacts, Identity, Risk, Service } from '../model.js';
+
+/** Stable across scans: the MAC where the neighbour table gave it, else the address. */
+export function deviceIdFor(facts: HostFacts): string {
+  return facts.mac ? `mac-${facts.mac.toLowerCase().replace(/[^0-9a-f]/g, '')}` : `ip-${facts.ip}`;
+}
+
+export function servicesOf(facts: HostFacts): Service[] {
+  return facts.ports
+    .map((p) => ({ transport: p.transport, port: p.port, name: p.name, ...(p.banner ? { banner: p.banner } : {}) }))
+    .sort((a, b) => a.port - b.port || a.transport.localeCompare(b.transport));
+}
+
+export function toDevice(facts: HostFacts, identity: Identity, names: string[]): Device {
+  return {
+    id: deviceIdFor(facts),
+    ip: facts.ip,
+    mac: facts.mac,
+    names,
+    vendor: identity.vendor,
+    model: identity.model,
+    firmware: identity.firmware,
+    kind: identity.kind,
+    services: servicesOf(facts),
+    discoveredBy: [...facts.discoveredBy].sort(),
+    risk: 'none',
+    identity,
+    facts,
+  };
+}
+
+const RISK_RANK: Record<Risk, number> = { critical: 5, high: 4, medium: 3, low: 2, info: 1, none: 0 };
+
+/** The worst open finding of each device; findings the user's answer settled do not count. */
+export function withRisk(devices: Device[], findings: Finding[]): Device[] {
+  return devices.map((device) => {
+    let risk: Risk = 'none';
+    for (const f of findings) {
+      if (f.deviceId === device.id && !f.settledBy && RISK_RANK[f.severity] > RISK_RANK[risk]) risk = f.severity;
+    }
+    return { ...device, risk };
+  });
+}
+
+export function compareByRisk(a: Device, b: Device): number {
+  return RISK_RANK[b.risk] - RISK_RANK[a.risk] || ipOrder(a.ip) - ipOrder(b.ip);
+}
+
+function ipOrder(ip: string): number {
+  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+}

@@ -1,0 +1,128 @@
+// The pipeline in one place: scope → discovery → identification → checks → advice.
+// Each stage is plain data in, plain data out; this file only sequences them, times them and
+// tells the watcher (dashboard or plain progress) what is happening.
+
+import type { AuditEvent, AuditResult, Device, Finding, Scope, Stage } from '../model.js';
+import { discover } from '../discovery/discover.js';
+import type { DiscoverOptionsInput } from '../discovery/options.js';
+import { identify, deviceNames, lookupOui } from '../identify/index.js';
+import { runChecks } from '../checks/run-checks.js';
+import { CHECKS } from '../checks/registry.js';
+import type { Answers, Check, CheckOptions } from '../checks/types.js';
+import { advise } from '../advice/advise.js';
+import { compareByRisk, toDevice, withRisk } from './devices.js';
+import { answersById } from './answers.js';
+import type { Knowledge } from './knowledge.js';
+
+export interface AuditOptions {
+  scope: Scope;
+  knowledge: Knowledge;
+  /** Try factory passwords (false with --no-login). */
+  login: boolean;
+  maxAttempts: number;
+  answers: Answers;
+  discovery?: DiscoverOptionsInput;
+  checks?: Partial<Omit<CheckOptions, 'login' | 'maxAttempts'>>;
+  /** The registry by default; tests may pass a subset. */
+  registry?: readonly Check[];
+  now?: () => Date;
+}
+
+export interface AuditHooks {
+  signal?: AbortSignal;
+  onEvent?: (event: AuditEvent) => void;
+}
+
+export const DEFAULT_CHECK_TIMING = { timeoutMs: 3000, attemptSpacingMs: 150 } as const;
+
+export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): Promise<AuditResult> {
+  const signal = hooks.signal ?? new AbortController().signal;
+  const onEvent = hooks.onEvent ?? (() => {});
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const stageMs: Record<string, number> = {};
+  let loginAttempts = 0;
+
+  const stage = async <T>(name: Stage, work: () => Promise<T> | T, total?: number): Promise<T> => {
+    const t0 = performance.now();
+    onEvent({ type: 'stage-started', stage: name, ...(total === undefined ? {} : { total }) });
+    const value = await work();
+    stageMs[name] = Math.round(performance.now() - t0);
+    onEvent({ type: 'stage-finished', stage: name, ms: stageMs[name] });
+    return value;
+  };
+
+  await stage('scope', () => options.scope, options.scope.hosts.length);
+
+  const discovered = await stage(
+    'discovery',
+    () => discover(options.scope, { lookupOui, ...options.discovery }, { signal, onEvent }),
+    options.scope.hosts.length,
+  );
+
+  // Identification is pure and fast: it runs even after an abort, so what was found is kept.
+  let devices: Device[] = await stage('identification', () =>
+    discovered.hosts.map((facts) => {
+      const device = toDevice(facts, identify(facts, options.knowledge.fingerprints), deviceNames(facts));
+      onEvent({ type: 'device-identified', device });
+      return device;
+    }),
+  );
+
+  let findings: Finding[] = [];
+  const checkProblems: string[] = [];
+  if (!signal.aborted) {
+    const run = await stage(
+      'checks',
+      () =>
+        runChecks(
+          devices,
+          options.registry ?? CHECKS,
+          {
+            signal,
+            knowledge: options.knowledge.checks,
+            devices,
+            options: { login: options.login, maxAttempts: options.maxAttempts, ...DEFAULT_CHECK_TIMING, ...options.checks },
+            answers: answersById(options.answers, devices),
+            onLoginAttempt(deviceId, service, port) {
+              loginAttempts += 1;
+              onEvent({ type: 'login-attempt', deviceId, service, port });
+            },
+            now,
+          },
+          onEvent,
+        ),
+      devices.length,
+    );
+    findings = run.findings;
+    checkProblems.push(...run.problems.map((p) => `${p.check} on ${p.deviceId}: ${p.message}`));
+  }
+
+  devices = withRisk(devices, findings).sort(compareByRisk);
+  const advice = await stage('advice', () => advise({ devices, findings, finishedAt: now().toISOString() }, options.knowledge.advice));
+
+  const finished = now();
+  const result: AuditResult = {
+    startedAt: started.toISOString(),
+    finishedAt: finished.toISOString(),
+    scope: options.scope,
+    devices,
+    findings,
+    advice,
+    stats: {
+      durationMs: finished.getTime() - started.getTime(),
+      hostsInScope: options.scope.hosts.length,
+      hostsResponding: discovered.hosts.length,
+      devices: devices.length,
+      findings: findings.length,
+      loginAttempts,
+      sourceProblems: discovered.problems,
+      checkProblems,
+      stageMs,
+    },
+    knowledgeAsOf: options.knowledge.asOf,
+    aborted: signal.aborted,
+  };
+  onEvent({ type: 'done', result });
+  return result;
+}

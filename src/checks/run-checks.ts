@@ -1,0 +1,75 @@
+// Runs the registered checks over every device: devices side by side (bounded), the checks of one
+// device one after the other so that login attempts on a device stay spread out in time.
+
+import type { AuditEvent, Device, Finding } from '../model.js';
+import { mapLimit } from '../util/abort.js';
+import type { Check, CheckContext } from './types.js';
+
+export interface CheckProblem {
+  check: string;
+  deviceId: string;
+  message: string;
+}
+
+export interface CheckRun {
+  findings: Finding[];
+  problems: CheckProblem[];
+}
+
+const DEVICES_AT_ONCE = 16;
+
+export async function runChecks(
+  devices: Device[],
+  checks: readonly Check[],
+  ctx: CheckContext,
+  onEvent: (event: AuditEvent) => void = () => {},
+): Promise<CheckRun> {
+  const problems: CheckProblem[] = [];
+  let done = 0;
+  const perDevice = await mapLimit(
+    devices,
+    DEVICES_AT_ONCE,
+    async (device) => {
+      const found: Finding[] = [];
+      for (const check of checks) {
+        if (ctx.signal.aborted) break;
+        if (!check.appliesTo(device)) continue;
+        try {
+          for (const finding of await check.run(device, ctx)) {
+            found.push(finding);
+            onEvent({ type: 'finding', finding });
+          }
+        } catch (error) {
+          // One check failing on one device never sinks the audit: it is reported with the rest.
+          if (!ctx.signal.aborted) {
+            problems.push({ check: check.id, deviceId: device.id, message: (error as Error).message });
+          }
+        }
+      }
+      done += 1;
+      onEvent({ type: 'stage-progress', stage: 'checks', done, total: devices.length });
+      return found;
+    },
+    ctx.signal,
+  );
+  const findings = dedupe(perDevice.flat().filter((f): f is Finding => Boolean(f)));
+  findings.sort(compareFindings);
+  return { findings, problems };
+}
+
+/** Two checks may report the same exposure (e.g. the router's mapping seen twice): keep the first. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+}
+
+const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
+
+/** Deterministic order: worst first, then by device and id, whatever order the network answered in. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    (a.deviceId ?? '').localeCompare(b.deviceId ?? '') ||
+    a.id.localeCompare(b.id)
+  );
+}
