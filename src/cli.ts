@@ -38,6 +38,11 @@ export interface ReportFlags {
   failOn?: Severity;
 }
 
+export interface DemoFlags extends ScanFlags {
+  fleet?: string;
+  range?: string;
+}
+
 export interface ScanFlags extends ReportFlags {
   target: string[];
   interface?: string;
@@ -69,7 +74,7 @@ function addAuditOptions(command: Command): Command {
 
 export function buildProgram(run: {
   scan(flags: ScanFlags, signal: AbortSignal): Promise<number>;
-  demo(flags: ScanFlags & { fleet?: string }, signal: AbortSignal): Promise<number>;
+  demo(flags: DemoFlags, signal: AbortSignal): Promise<number>;
   mock(opts: { fleetFile?: string; generate?: number; range?: string }, signal: AbortSignal): Promise<number>;
   history(action: string, args: string[], opts: Record<string, unknown>, signal: AbortSignal): Promise<number>;
 }, signal: AbortSignal, setExit: (code: number) => void): Command {
@@ -92,8 +97,9 @@ export function buildProgram(run: {
     program
       .command('demo')
       .description('start the built-in mock home fleet on loopback and audit it')
-      .option('--fleet <file>', 'audit this fleet file instead of the built-in home fleet'),
-  ).action(async (flags: ScanFlags & { fleet?: string }) => setExit(await run.demo(flags, signal)));
+      .option('--fleet <file>', 'audit this fleet file instead of the built-in home fleet')
+      .option('--range <cidr>', 'loopback range for the mock devices (default: the fleet file\'s)'),
+  ).action(async (flags: DemoFlags) => setExit(await run.demo(flags, signal)));
 
   program
     .command('mock')
