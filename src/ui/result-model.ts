@@ -1,6 +1,7 @@
 // Pure selectors over what the scan produced: the orderings and groupings every result view shares.
 
 import type { AdviceItem, AuditResult, Device, Finding, Risk, Severity } from '../model.js';
+import { orderAdvice, topActions } from '../advice/index.js';
 import { cleanText } from './clean-text.js';
 import { riskRank, severityRank } from './severity-style.js';
 import type { AnswerableQuestion } from './types.js';
@@ -72,25 +73,34 @@ export function sortDevicesByRisk(devices: Device[], findings: Finding[]): Devic
 /** A name a person recognises: the first announced name, else vendor and model, else the address. */
 export function deviceName(device: Device): string {
   const named = device.names.map(cleanText).find(Boolean);
-  if (named) return named;
-  return cleanText([device.vendor, device.model].filter(Boolean).join(' ')) || device.ip;
+  return named || vendorModel(device) || device.ip;
 }
 
+/** "Google Nest Mini", also when the model already starts with the vendor ("Google Nest Mini"). */
 export function vendorModel(device: Device): string {
-  return cleanText([device.vendor, device.model].filter(Boolean).join(' '));
+  const vendor = cleanText(device.vendor);
+  const model = cleanText(device.model);
+  if (!vendor || !model) return vendor || model;
+  const repeatsVendor = model.toLowerCase() === vendor.toLowerCase() || model.toLowerCase().startsWith(`${vendor.toLowerCase()} `);
+  return repeatsVendor ? model : `${vendor} ${model}`;
 }
 
 export function filterFindings(findings: Finding[], severity: Severity | null): Finding[] {
   return findings.filter((finding) => severity === null || finding.severity === severity).sort(bySeverity);
 }
 
-export function adviceOf(deviceId: string, advice: AdviceItem[]): AdviceItem[] {
-  return advice.filter((item) => item.deviceId === deviceId).sort((a, b) => a.priority - b.priority);
+/** Advice in the reports' order: priority, then acting now before buying. */
+export function orderedAdvice(advice: AdviceItem[]): AdviceItem[] {
+  return orderAdvice(advice);
 }
 
-/** The most urgent items first, for "do these first". */
+export function adviceOf(deviceId: string, advice: AdviceItem[]): AdviceItem[] {
+  return orderAdvice(advice.filter((item) => item.deviceId === deviceId));
+}
+
+/** "Do these first": the same picks as the reports make, so screen and hand-out agree. */
 export function topAdvice(advice: AdviceItem[], count = 3): AdviceItem[] {
-  return advice.slice().sort((a, b) => a.priority - b.priority).slice(0, count);
+  return topActions(advice, count);
 }
 
 /** The first open finding of the device the user can settle, with its question. */

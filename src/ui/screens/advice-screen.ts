@@ -3,7 +3,7 @@
 
 import { PHASES, type AdviceItem, type Device, type Lang } from '../../model.js';
 import { cleanText } from '../clean-text.js';
-import { deviceName, topAdvice } from '../result-model.js';
+import { deviceName, orderedAdvice, topAdvice } from '../result-model.js';
 import { phaseLabel, t } from '../strings.js';
 import { blank, line, type Line, wrapped } from './line.js';
 
@@ -21,7 +21,7 @@ export function adviceScreenLines(advice: AdviceItem[], deviceList: Device[], op
   if (advice.length === 0) return [line(t(lang, 'noAdvice'), { dim: true })];
   const devices = new Map(deviceList.map((device) => [device.id, device]));
   const top = topAdvice(advice);
-  const sorted = advice.slice().sort((a, b) => a.priority - b.priority);
+  const sorted = orderedAdvice(advice);
   return [
     line(t(lang, 'topThree'), { bold: true }),
     ...top.flatMap((item, index) => itemLines(item, devices, lang, width, ` ${index + 1}. `)),

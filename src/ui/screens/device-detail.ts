@@ -7,6 +7,7 @@ import { adviceOf, deviceName, deviceRisk, findingsOf, vendorModel } from '../re
 import { riskColour, riskSymbol } from '../severity-style.js';
 import { kindLabel, phaseLabel, riskLabel, t } from '../strings.js';
 import type { AnswerableQuestion } from '../types.js';
+import { wrap } from '../text-layout.js';
 import { blank, line, segment, type Line, wrapped } from './line.js';
 
 interface DetailOptions {
@@ -58,18 +59,19 @@ function serviceLines(device: Device, lang: Lang, width: number): Line[] {
 function findingLines(finding: Finding, options: DetailOptions): Line[] {
   const { lang, width, colour, questions } = options;
   const settled = Boolean(finding.settledBy);
-  const head: Line = [
-    segment(`  ${riskSymbol(finding.severity)} ${riskLabel(lang, finding.severity)}  `, {
-      colour: settled ? undefined : riskColour(finding.severity, colour),
-      bold: !settled,
-      dim: settled,
-    }),
-    segment(cleanText(finding.title[lang]), { bold: !settled, dim: settled }),
-    ...(settled ? [segment(`  ✓ ${t(lang, 'settled')}: ${cleanText(finding.settledBy)}`, { colour: colour ? 'green' : undefined })] : []),
-  ];
+  const label = `  ${riskSymbol(finding.severity)} ${riskLabel(lang, finding.severity)}  `;
+  // Titles wrap under themselves rather than being cut: the title is what the finding says.
+  const titleRows = wrap(cleanText(finding.title[lang]), Math.max(10, width - label.length));
+  const titleStyle = { bold: !settled, dim: settled };
+  const head: Line[] = titleRows.map((row, index) =>
+    index === 0
+      ? [segment(label, { colour: settled ? undefined : riskColour(finding.severity, colour), bold: !settled, dim: settled }), segment(row, titleStyle)]
+      : [segment(' '.repeat(label.length) + row, titleStyle)],
+  );
+  if (settled) head.push([segment(`      ✓ ${t(lang, 'settled')}: ${cleanText(finding.settledBy)}`, { colour: colour ? 'green' : undefined })]);
   const question = settled ? undefined : questions.find((candidate) => candidate.check === finding.check);
   return [
-    head,
+    ...head,
     ...finding.evidence.flatMap((evidence) => wrapped(cleanText(evidence), width, { dim: true }, `      ${t(lang, 'evidence')}: `, 8)),
     ...(finding.standards.length > 0 ? wrapped(finding.standards.join(', '), width, { dim: true }, `      ${t(lang, 'standards')}: `, 8) : []),
     ...(question ? [line(`      → ${t(lang, 'answerHint', { prompt: question.prompt[lang] })}`, { bold: true })] : []),
@@ -92,11 +94,15 @@ export function deviceDetailLines(device: Device, findings: Finding[], advice: A
   const { lang, width, colour } = options;
   const risk = deviceRisk(device, findings);
   const own = findingsOf(device.id, findings);
+  const name = deviceName(device);
+  const model = vendorModel(device);
   return [
+    // The risk right after the name, so a narrow terminal cuts the details, not the verdict.
     [
-      segment(deviceName(device), { bold: true }),
-      segment(`  ${[kindLabel(lang, device.kind), vendorModel(device), device.ip].filter(Boolean).join(' · ')}  `),
+      segment(name, { bold: true }),
+      segment('  '),
       segment(`${riskSymbol(risk)} ${riskLabel(lang, risk)}`, { colour: riskColour(risk, colour), bold: true }),
+      segment(`  ${[kindLabel(lang, device.kind), name === model ? '' : model, device.ip].filter(Boolean).join(' · ')}`),
     ],
     blank(),
     ...identityLines(device, lang, width),
