@@ -7,6 +7,7 @@
 
 import type { Device, DeviceKind, Finding, PortInfo } from '../model.js';
 import { vendorFactsFor } from '../knowledge/lookup.js';
+import { isVerified, provenanceNote } from '../knowledge/provenance.js';
 import type { VendorFacts } from '../knowledge/types.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import type { Check, CheckContext } from './types.js';
@@ -22,7 +23,7 @@ function settled(finding: Finding, answer: unknown): Finding {
 }
 
 function accountFinding(device: Device, facts: VendorFacts): Finding | null {
-  const source = `vendor facts "${facts.id}" (${facts.source}, checked ${facts.checked})`;
+  const source = `vendor facts "${facts.id}" (${facts.source}, ${provenanceNote(facts)})`;
   if (facts.mfa === 'optional') {
     return makeFinding({
       check: 'missing-mfa',
@@ -62,7 +63,8 @@ function accountFinding(device: Device, facts: VendorFacts): Finding | null {
         source,
       ],
       standards: ACCOUNT_NORMS,
-      confidence: 'likely',
+      // An MFA fact not confirmed against its source is at most possible.
+      confidence: isVerified(facts) ? 'likely' : 'possible',
       details: { phase: 'buy', app: facts.app, mfa: facts.mfa, cloudRequired: facts.cloudRequired === true, vendorFacts: facts.id },
     });
   }

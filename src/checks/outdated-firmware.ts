@@ -6,6 +6,7 @@
 import type { Device, Finding, Severity } from '../model.js';
 import { asOf } from '../knowledge/check-knowledge.js';
 import { componentEntriesFor, firmwareFamiliesFor } from '../knowledge/lookup.js';
+import { isVerified, provenanceNote } from '../knowledge/provenance.js';
 import type { CheckKnowledge, FirmwareEntry } from '../knowledge/types.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import type { Check, CheckContext } from './types.js';
@@ -25,7 +26,12 @@ interface Subject {
 }
 
 function describeEntry(entry: FirmwareEntry, knowledgeAsOf: string): string {
-  return `knowledge entry "${entry.id}" (${entry.source}, checked ${entry.checked}; knowledge as of ${knowledgeAsOf})`;
+  return `knowledge entry "${entry.id}" (${entry.source}, ${provenanceNote(entry)}; knowledge as of ${knowledgeAsOf})`;
+}
+
+/** A claim from an entry not confirmed against its source is at most possible. */
+function claimConfidence(entry: FirmwareEntry, confidence: Finding['confidence']): Finding['confidence'] {
+  return isVerified(entry) ? confidence : 'possible';
 }
 
 /** An entry limited to a firmware line applies only when the version shows it is in that line. */
@@ -59,9 +65,10 @@ function findingsForEntry(
         },
         evidence: [seen, `end of support ${entry.endOfSupport}`, source],
         standards: END_OF_SUPPORT_NORMS,
-        confidence: subject.version || !entry.versions ? 'likely' : 'possible',
+        confidence: claimConfidence(entry, subject.version || !entry.versions ? 'likely' : 'possible'),
         details: {
           entry: entry.id,
+          verified: isVerified(entry),
           endOfSupport: entry.endOfSupport,
           version: subject.versionText ?? 'unknown',
           advice: 'replace',
@@ -98,14 +105,21 @@ function findingsForEntry(
         evidence: [
           seen,
           `affected range ${rangeText}: ${range.cves.join(', ')}`,
-          ...(kev.length > 0 ? [`in the CISA Known Exploited Vulnerabilities catalogue: ${kev.join(', ')}`] : []),
+          ...(kev.length > 0
+            ? [
+                isVerified(entry)
+                  ? `in the CISA Known Exploited Vulnerabilities catalogue: ${kev.join(', ')}`
+                  : `reported as in the CISA Known Exploited Vulnerabilities catalogue (not verified): ${kev.join(', ')}`,
+              ]
+            : []),
           ...(subject.confidence === 'possible' ? ['distribution package: the fix may be backported'] : []),
           source,
         ],
         standards: UPDATE_NORMS,
-        confidence: subject.confidence,
+        confidence: claimConfidence(entry, subject.confidence),
         details: {
           entry: entry.id,
+          verified: isVerified(entry),
           version: subject.versionText ?? '',
           fixedIn: range.below,
           cves: range.cves.join(','),
@@ -128,8 +142,8 @@ function findingsForEntry(
         },
         evidence: [seen, `latest known version ${entry.latest}`, source],
         standards: UPDATE_NORMS,
-        confidence: subject.confidence,
-        details: { entry: entry.id, version: subject.versionText ?? '', latest: entry.latest, asOf: knowledgeAsOf },
+        confidence: claimConfidence(entry, subject.confidence),
+        details: { entry: entry.id, verified: isVerified(entry), version: subject.versionText ?? '', latest: entry.latest, asOf: knowledgeAsOf },
       }),
     );
   }

@@ -49,11 +49,20 @@ function loadKind<T extends Sourced & { id: string }>(
         throw new DataFileError(file, `duplicate id "${entry.id}"${other === file ? '' : ` (also in ${other})`}`);
       }
       firstFileOfId.set(entry.id, file);
-      if (!isValidDate(entry.checked)) throw new DataFileError(file, `${entry.id}: checked "${entry.checked}" is not a date`);
+      assertProvenance(file, entry);
       loaded.push({ file, entry });
     }
   }
   return loaded;
+}
+
+/** Exactly one of checked (confirmed) or reported (not confirmed), and a real date. */
+function assertProvenance(file: string, entry: Sourced & { id: string }): void {
+  if ((entry.checked === undefined) === (entry.reported === undefined)) {
+    throw new DataFileError(file, `${entry.id}: needs either checked (confirmed) or reported (not confirmed), not both`);
+  }
+  const [field, date] = entry.checked !== undefined ? ['checked', entry.checked] : ['reported', entry.reported!];
+  if (!isValidDate(date)) throw new DataFileError(file, `${entry.id}: ${field} "${date}" is not a date`);
 }
 
 function assertVersion(file: string, id: string, field: string, value: string | undefined): void {
@@ -102,9 +111,14 @@ export function loadCheckKnowledge(dir: string = KNOWLEDGE_DIR, schemaDir: strin
   };
 }
 
-/** The oldest "checked" date of all entries: how old the knowledge is, for the report. 'unknown' when empty. */
+/**
+ * The oldest "checked" date of the confirmed entries: how old the verified knowledge is, for the report.
+ * Unconfirmed (reported) entries have no check to date. 'unknown' when nothing is confirmed.
+ */
 export function asOf(knowledge: CheckKnowledge): string {
-  const dates = [...knowledge.credentials, ...knowledge.firmware, ...knowledge.vendors].map((entry) => entry.checked);
+  const dates = [...knowledge.credentials, ...knowledge.firmware, ...knowledge.vendors]
+    .map((entry) => entry.checked)
+    .filter((date): date is string => date !== undefined);
   if (dates.length === 0) return 'unknown';
   return dates.reduce((oldest, date) => (date < oldest ? date : oldest));
 }

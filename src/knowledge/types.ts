@@ -3,11 +3,16 @@
 
 import type { DeviceKind } from '../model.js';
 
-/** Where a fact comes from: a public document or page, and when it was last checked (YYYY-MM-DD). */
+/**
+ * Where a fact comes from: a public document or page. Exactly one of the two dates (YYYY-MM-DD):
+ * `checked` when the entry was confirmed against that source, `reported` when it was written down
+ * without being confirmed (the checks then lower their confidence).
+ */
 export interface Sourced {
   source: string;
   url?: string;
-  checked: string;
+  checked?: string;
+  reported?: string;
 }
 
 export const LOGIN_PROTOCOLS = ['http', 'telnet', 'ssh', 'ftp', 'mqtt', 'snmp', 'rtsp'] as const;

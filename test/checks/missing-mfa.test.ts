@@ -71,6 +71,16 @@ describe('missing-mfa', () => {
     expect(await missingMfaCheck.run(makeDevice({ vendor: 'ReqCo', kind: 'camera', facts: device.facts }), makeContext(knowledge))).toEqual([]);
   });
 
+  it('says "no second factor" only as possible when the vendor fact is not confirmed', async () => {
+    const reported = vendors.map((facts) => ({ ...facts, checked: undefined, reported: '2026-01-01' }));
+    const [finding] = await missingMfaCheck.run(makeDevice({ vendor: 'NoneCo' }), makeContext({ credentials: [], firmware: [], vendors: reported }));
+    expect(finding).toMatchObject({ severity: 'medium', confidence: 'possible' });
+    expect(finding!.evidence.join(' ')).toMatch(/not verified, reported 2026-01-01/);
+    const [confirmed] = await missingMfaCheck.run(makeDevice({ vendor: 'NoneCo' }), makeContext(knowledge));
+    expect(confirmed).toMatchObject({ confidence: 'likely' });
+    expect(confirmed!.evidence.join(' ')).toMatch(/checked 2026-01-01/);
+  });
+
   it('leaves a TP-Link range extender alone: the TP-Link ID matters for Tapo/Kasa devices', async () => {
     const shipped = makeContext(loadCheckKnowledge());
     expect(await missingMfaCheck.run(makeDevice({ vendor: 'TP-Link', kind: 'access-point' }), shipped)).toEqual([]);

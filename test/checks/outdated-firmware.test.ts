@@ -110,6 +110,21 @@ describe('outdated-firmware', () => {
     await expect(outdatedFirmwareCheck.run(device, { ...ctx, signal: controller.signal })).rejects.toThrow();
   });
 
+  it('lowers an unconfirmed entry to possible and says its KEV claim is not verified', async () => {
+    const unconfirmed: FirmwareEntry[] = firmware.map((entry) => ({ ...entry, checked: undefined, reported: '2026-01-01' }));
+    const context = makeContext({ credentials: [], firmware: unconfirmed, vendors: [] });
+    const findings = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'Acme', model: 'CAM-2', firmware: 'V5.3.0 build 150513' }), context);
+    const kev = findings.find((finding) => finding.details.kev === 'CVE-2017-0001');
+    expect(kev).toMatchObject({ severity: 'critical', confidence: 'possible', details: { verified: false } });
+    expect(kev?.evidence.join(' ')).toMatch(/reported as in the CISA Known Exploited Vulnerabilities catalogue \(not verified\)/);
+    expect(kev?.evidence.join(' ')).toMatch(/not verified, reported 2026-01-01; knowledge as of unknown/);
+    const [old] = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'Acme', model: 'OLD-1', firmware: '1.0' }), context);
+    expect(old).toMatchObject({ details: { advice: 'replace', verified: false }, confidence: 'possible' });
+    // The confirmed version of the same claim keeps its confidence.
+    const confirmed = await findingsOf({ vendor: 'Acme', model: 'CAM-2', firmware: 'V5.3.0 build 150513' });
+    expect(confirmed.find((finding) => finding.details.kev === 'CVE-2017-0001')?.confidence).toBe('likely');
+  });
+
   it('finds the Hikvision KEV entries in the shipped knowledge for the example firmware', async () => {
     const shipped = makeContext(loadCheckKnowledge());
     const device = makeDevice({ vendor: 'Hikvision', model: 'DS-2CD2142FWD-I', firmware: 'V5.4.0 build 160530' });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { asOf, isValidDate, loadCheckKnowledge } from '../../src/knowledge/check-knowledge.js';
 import { DataFileError } from '../../src/knowledge/load-data.js';
+import { isVerified, provenanceNote, verificationSummary } from '../../src/knowledge/provenance.js';
 import { vendorMatches } from '../../src/knowledge/name-match.js';
 import type { CheckKnowledge } from '../../src/knowledge/types.js';
 
@@ -17,11 +18,32 @@ describe('the shipped knowledge', () => {
     expect(knowledge.vendors.length).toBeGreaterThanOrEqual(30);
   });
 
-  it('names a source and a real checked date for every entry', () => {
+  it('names a source and exactly one real date for every entry: checked (confirmed) or reported (not confirmed)', () => {
     for (const entry of allEntries) {
       expect(entry.source.trim().length, entry.id).toBeGreaterThan(3);
-      expect(isValidDate(entry.checked), `${entry.id} checked ${entry.checked}`).toBe(true);
+      const dates = [entry.checked, entry.reported].filter((date) => date !== undefined);
+      expect(dates, entry.id).toHaveLength(1);
+      expect(isValidDate(dates[0]!), `${entry.id} ${dates[0]}`).toBe(true);
     }
+  });
+
+  it('marks as confirmed only what was checked against a source, and lists confirmed KEV ids only', () => {
+    const summary = verificationSummary(knowledge);
+    // The figures docs/knowledge.md quotes.
+    expect(summary.credentials).toEqual({ verified: 178, unverified: 95 });
+    expect(summary.firmware).toEqual({ verified: 2, unverified: 30 });
+    expect(summary.vendors).toEqual({ verified: 0, unverified: 37 });
+    expect(summary.kevConfirmed).toEqual(['CVE-2018-14847', 'CVE-2023-1389']);
+    // Confirmed entries cite the list or record they were checked against.
+    for (const entry of allEntries.filter(isVerified)) expect(entry.url, entry.id).toMatch(/^https:\/\//);
+  });
+
+  it('keeps the fixes found while checking: the Mirai password is jauntech, Brother label passwords have no user name', () => {
+    const byId = new Map(knowledge.credentials.map((entry) => [entry.id, entry]));
+    expect(byId.get('xiongmai-root-jauntech')?.password).toBe('jauntech');
+    expect(byId.has('xiongmai-root-juantech')).toBe(false);
+    expect(byId.get('brother-empty-00000000')?.username).toBe('');
+    expect(byId.get('brother-empty-12345678')?.username).toBe('');
   });
 
   it('never takes data from nmap or changeme', () => {
@@ -68,9 +90,12 @@ describe('the shipped knowledge', () => {
     expect(kev).toEqual(expect.arrayContaining(['CVE-2017-7921', 'CVE-2021-36260', 'CVE-2017-17562']));
   });
 
-  it('says how old it is: the oldest checked date', () => {
-    const oldest = allEntries.map((entry) => entry.checked).sort()[0];
+  it('says how old it is: the oldest checked date of the confirmed entries, ignoring reported ones', () => {
+    const oldest = allEntries.flatMap((entry) => (entry.checked ? [entry.checked] : [])).sort()[0];
     expect(asOf(knowledge)).toBe(oldest);
+    const unconfirmed = { ...knowledge.credentials[0]!, checked: undefined, reported: '2001-01-01' };
+    expect(asOf({ credentials: [unconfirmed], firmware: [], vendors: [] })).toBe('unknown');
+    expect(provenanceNote(unconfirmed)).toBe('not verified, reported 2001-01-01');
     const mixed: CheckKnowledge = {
       credentials: [{ ...knowledge.credentials[0]!, checked: '2025-03-01' }],
       firmware: [{ ...knowledge.firmware[0]!, checked: '2024-12-31' }],
@@ -120,6 +145,20 @@ describe('a broken knowledge folder', () => {
   it('fails on a checked date that does not exist', () => {
     const text = good.replace('2026-01-02', '2026-02-30');
     expect(() => loadCheckKnowledge(folder({ 'credentials/a.yaml': text }))).toThrowError(/a-admin: checked "2026-02-30"/);
+  });
+
+  it('loads a reported (unconfirmed) entry and refuses one with both dates or neither', () => {
+    const reported = good.replace('checked:', 'reported:');
+    expect(loadCheckKnowledge(folder({ 'credentials/a.yaml': reported })).credentials[0]).toMatchObject({ reported: '2026-01-02' });
+    const both = good.replace('checked: "2026-01-02"', 'checked: "2026-01-02", reported: "2026-01-01"');
+    expect(() => loadCheckKnowledge(folder({ 'credentials/b.yaml': both }))).toThrowError(/b\.yaml.*a-admin/);
+    const neither = good.replace(', checked: "2026-01-02"', '');
+    expect(() => loadCheckKnowledge(folder({ 'credentials/c.yaml': neither }))).toThrowError(/c\.yaml.*a-admin/);
+  });
+
+  it('fails on a reported date that does not exist', () => {
+    const text = good.replace('checked: "2026-01-02"', 'reported: "2026-13-01"');
+    expect(() => loadCheckKnowledge(folder({ 'credentials/a.yaml': text }))).toThrowError(/a-admin: reported "2026-13-01"|a-admin.*pattern/);
   });
 
   it('fails on a firmware entry that is both a family and a component', () => {
