@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { DeviceKind } from '../model.js';
 import type {
-  Account, DeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec,
+  Account, DeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes,
 } from './types.js';
 import { intToIpv4, ipv4ToInt, parseCidr } from './ipv4.js';
 
@@ -41,6 +41,7 @@ export interface RawDevice {
   vendor: string;
   model: string;
   firmware?: string;
+  wire?: WireNotes;
   mac?: string;
   plants?: string[];
   knobs?: Partial<Knobs>;
@@ -106,6 +107,7 @@ function resolveDevice(fleetName: string, raw: RawDevice, address: string): Devi
     services: raw.services ?? [],
   };
   if (raw.firmware !== undefined) device.firmware = raw.firmware;
+  if (raw.wire !== undefined) device.wire = { ...raw.wire };
   if (raw.mac !== undefined) device.mac = raw.mac;
   if (raw.ssdp) device.ssdp = resolveSsdp(fleetName, raw, raw.ssdp);
   if (raw.snmp) device.snmp = resolveSnmp(raw, hostname, raw.snmp);

@@ -107,6 +107,12 @@ export type TcpServiceSpec =
   /** A port that accepts connections and optionally sends a banner: RDP, ADB, TR-069, … */
   | { type: 'open'; port: number; banner?: string };
 
+/** Identity attributes a device keeps off the wire, each with the reason. */
+export interface WireNotes {
+  model?: string;
+  firmware?: string;
+}
+
 export interface DeviceSpec {
   id: string;
   /** Assigned in order from the fleet's range when absent. */
@@ -117,6 +123,8 @@ export interface DeviceSpec {
   vendor: string;
   model: string;
   firmware?: string;
+  /** Attributes the real device does not show without a login (attribute → why): identification leaves them empty. */
+  wire?: WireNotes;
   mac?: string;
   /** Problems this device plants, as check ids, for the expected-findings test. */
   plants: string[];
