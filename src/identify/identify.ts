@@ -5,6 +5,7 @@ import type { HostFacts, Identity } from '../model.js';
 import { combineOutcomes, renderOutcome } from './combine.js';
 import { factsView } from './facts-view.js';
 import { matchRule } from './match-rule.js';
+import { modelWithoutVendor } from './model-name.js';
 import { lookupOui, ouiOrganisation } from './oui.js';
 import type { FingerprintKnowledge } from './types.js';
 import { normaliseVendor } from './vendor-names.js';
@@ -27,5 +28,7 @@ export function identify(facts: HostFacts, knowledge: FingerprintKnowledge): Ide
     const match = matchRule(compiled, view);
     if (match) outcomes.push(renderOutcome(match, knowledge.aliases));
   }
-  return combineOutcomes(outcomes);
+  const identity = combineOutcomes(outcomes);
+  const model = identity.model === null ? null : modelWithoutVendor(identity.model, identity.vendor, knowledge.aliases);
+  return { ...identity, model };
 }

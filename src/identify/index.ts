@@ -7,3 +7,4 @@ export { normaliseVendor } from './vendor-names.js';
 export { deviceNames } from './device-names.js';
 export { sanitizeText } from '../util/sanitize.js';
 export type * from './types.js';
+export { modelWithoutVendor } from './model-name.js';

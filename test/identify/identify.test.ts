@@ -27,7 +27,7 @@ describe('identify on recorded devices', () => {
 
   it('names a Google Home Mini from its Cast TXT model', () => {
     const identity = identify(recordedFacts('google-home-mini'), knowledge);
-    expect(identity).toMatchObject({ vendor: 'Google', model: 'Google Home Mini', kind: 'speaker', firmware: null });
+    expect(identity).toMatchObject({ vendor: 'Google', model: 'Home Mini', kind: 'speaker', firmware: null });
     const cast = identity.evidence.find((item) => item.ruleId === 'cast-google-speaker');
     expect(cast?.source).toBe('mdns');
     expect(cast?.detail).toContain('Google Home Mini');
@@ -35,7 +35,7 @@ describe('identify on recorded devices', () => {
 
   it('names a Hue bridge from its description, with one vendor for the OUI, mDNS and UPnP spellings', () => {
     const identity = identify(recordedFacts('philips-hue-bridge-bsb002'), knowledge);
-    expect(identity).toMatchObject({ vendor: 'Philips', model: 'Philips hue bridge 2015', kind: 'hub' });
+    expect(identity).toMatchObject({ vendor: 'Philips', model: 'hue bridge 2015', kind: 'hub' });
     // IpBridge/<n> is the API version: it must not pass for firmware.
     expect(identity.firmware).toBeNull();
     expect(ruleIds(identity)).toEqual(expect.arrayContaining(['hue-bridge-description', 'hue-bridge-mdns', 'signify-oui']));
@@ -43,7 +43,7 @@ describe('identify on recorded devices', () => {
 
   it('names an HP printer from SNMP, its IPP announcement and its web server', () => {
     const identity = identify(recordedFacts('hp-laserjet-m254dw'), knowledge);
-    expect(identity).toMatchObject({ vendor: 'HP', model: 'HP Color LaserJet Pro M254dw', kind: 'printer' });
+    expect(identity).toMatchObject({ vendor: 'HP', model: 'Color LaserJet Pro M254dw', kind: 'printer' });
     expect(identity.evidence.map((item) => item.source)).toEqual(expect.arrayContaining(['snmp', 'mdns', 'tcp']));
   });
 
