@@ -3,6 +3,7 @@
 
 import { render } from 'ink';
 import { Dashboard } from './components/Dashboard.js';
+import { paletteFor } from './palette.js';
 import type { DashboardOutcome, DashboardProps } from './types.js';
 
 export type { DashboardOutcome, DashboardProps, ScanPlan, RunAudit, WriteReports, SaveAnswer, ReportRequest, AnswerableQuestion } from './types.js';
@@ -45,6 +46,7 @@ export async function runDashboard(
       <Dashboard
         {...props}
         colour={props.colour ?? colourWanted(process.env)}
+        palette={props.palette ?? paletteFor(process.env)}
         onExit={(final) => {
           outcome = final;
         }}

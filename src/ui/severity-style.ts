@@ -2,6 +2,7 @@
 // colour that reads on light and dark backgrounds alike (no black or white text).
 
 import { SEVERITIES, type Risk, type Severity } from '../model.js';
+import type { NamedColour } from './palette.js';
 
 export const RISK_ORDER: readonly Risk[] = [...SEVERITIES, 'none'];
 
@@ -14,7 +15,8 @@ const symbols: Record<Risk, string> = {
   none: '✓',
 };
 
-const colours: Record<Risk, string | undefined> = {
+// The terminal's named colours; on a 256-colour terminal the palette (palette.ts) swaps in fixed ones.
+const colours: Record<Risk, NamedColour | undefined> = {
   critical: 'red',
   high: 'magenta',
   medium: 'yellow',
@@ -22,6 +24,9 @@ const colours: Record<Risk, string | undefined> = {
   info: undefined,
   none: 'green',
 };
+
+/** The same colours for text that is not a severity: done or saved, a warning, a failure. */
+export const TONE_COLOURS = { good: 'green', warning: 'yellow', bad: 'red' } as const satisfies Record<string, NamedColour>;
 
 export const riskSymbol = (risk: Risk): string => symbols[risk];
 

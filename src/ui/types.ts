@@ -2,6 +2,7 @@
 // run, and the writers it may call. It imports no pipeline stage itself.
 
 import type { AuditEvent, AuditResult, CheckId, Lang, Text } from '../model.js';
+import type { Palette } from './palette.js';
 
 /** What the user confirms before anything is contacted. */
 export interface ScanPlan {
@@ -51,6 +52,8 @@ export interface DashboardProps {
   questions?: AnswerableQuestion[];
   /** Colour on (default: on unless NO_COLOR is set). */
   colour?: boolean;
+  /** Which colours reach the terminal (default: the terminal's own; runDashboard decides from TERM). */
+  palette?: Palette;
   /** Clock for elapsed time, ms; injectable for tests. */
   now?: () => number;
 }

@@ -94,6 +94,10 @@ describe.skipIf(unavailable !== null)('the dashboard in a real terminal', () => 
     expectFramed(table, 80, 24);
     expect(table[0]).toMatch(/\d+ devices, \d+ findings, \d+ s  EN$/);
     expect(text(table)).toMatch(/!!! critical +camera +Hikvision/);
+    // A 256-colour terminal gets the fixed colours (critical: 160), never xterm's pale yellow or cyan.
+    const styled = pane.captureStyled();
+    expect(styled).toMatch(/\u001B\[(?:[\d;]*;)?38;5;160m/);
+    expect(styled).not.toMatch(/\u001B\[(?:[\d;]*;)?(?:33|36)m/);
     // The vendor is not repeated in the vendor/model column.
     expect(text(table)).not.toMatch(/\b(\w+) \1\b/);
 

@@ -51,6 +51,14 @@ describe('before the scan', () => {
     await waitForResults(view);
     expect(audit.calls).toBe(1);
   });
+
+  test('with yes not even the first frame asks for confirmation', () => {
+    const view = renderDashboard({ runAudit: fakeAudit() });
+    // The very first frame, before any effect has run: the scan screen, never "Ready to scan".
+    expect(view.frames[0]).toContain('Scanning');
+    expect(view.frames.join('\n')).not.toContain('Ready to scan');
+    view.unmount();
+  });
 });
 
 describe('during the scan', () => {

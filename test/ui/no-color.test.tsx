@@ -6,6 +6,7 @@ vi.hoisted(() => {
 });
 
 import { cleanup } from 'ink-testing-library';
+import { paletteFor } from '../../src/ui/palette.js';
 import { colourWanted } from '../../src/ui/run-dashboard.js';
 import { renderDashboard, waitForResults } from './render-helpers.js';
 
@@ -43,4 +44,23 @@ test('no white or black text, which one of a light or dark background would swal
   await waitForResults(view);
   const frames = view.frames.join('');
   expect(frames).not.toMatch(/\u001B\[(?:30|37|90|97)m/);
+});
+
+test('a 256-colour terminal gets fixed colours that read on light and dark backgrounds', async () => {
+  expect(paletteFor({ TERM: 'xterm-256color' })).toBe('fixed');
+  expect(paletteFor({ TERM: 'xterm', COLORTERM: 'truecolor' })).toBe('fixed');
+  expect(paletteFor({ TERM: 'xterm' })).toBe('terminal');
+  expect(paletteFor({})).toBe('terminal');
+  const view = renderDashboard({ colour: true, palette: 'fixed' });
+  await waitForResults(view);
+  const frames = view.frames.join('');
+  // Not xterm's pale yellow or cyan, which fade on white; Solarized's yellow (136) for medium instead.
+  expect(frames).not.toMatch(/\u001B\[(?:33|36|93|96)m/);
+  expect(frames).toContain('\u001B[38;5;136m! medium');
+});
+
+test('with the terminal palette the theme\'s own named colours are used', async () => {
+  const view = renderDashboard({ colour: true, palette: 'terminal' });
+  await waitForResults(view);
+  expect(view.frames.join('')).toContain('\u001B[33m! medium');
 });

@@ -55,10 +55,11 @@ export function Dashboard(props: DashboardComponentProps) {
   const selectedDevice = sorted[Math.min(view.selected, sorted.length - 1)];
 
   const body: Line[] = useMemo(() => {
-    if (scanState.phase === 'confirm' || scanState.phase === 'cancelled') return confirmLines(plan, lang, width);
+    // With --yes the scan starts in an effect after the first render: show the scan screen from the first frame.
+    if ((scanState.phase === 'confirm' && !props.yes) || scanState.phase === 'cancelled') return confirmLines(plan, lang, width);
     if (!results) return progressLines(scanState, { lang, width, height: bodyHeight, now: time, colour });
     return resultLines(view, { sorted, data, selectedDevice, questions, lang, width, bodyHeight, colour });
-  }, [scanState, results, view, sorted, data, selectedDevice, questions, lang, width, bodyHeight, colour, plan, time]);
+  }, [scanState, results, view, sorted, data, selectedDevice, questions, lang, width, bodyHeight, colour, plan, time, props.yes]);
 
   const scrolls = results && view.view !== 'devices';
   const maxScroll = scrolls ? Math.max(0, body.length - bodyHeight) : 0;
@@ -171,9 +172,10 @@ export function Dashboard(props: DashboardComponentProps) {
       bodyHeight={bodyHeight}
       width={width}
       notice={notice}
-      keys={keysFor(scanState.phase, results, lang, width)}
+      keys={keysFor(scanState.phase === 'confirm' && props.yes ? 'running' : scanState.phase, results, lang, width)}
       position={maxScroll > 0 ? `${offset + 1}-${Math.min(body.length, offset + bodyHeight)}/${body.length}` : ''}
       colour={colour}
+      palette={props.palette ?? 'terminal'}
     />
   );
 }

@@ -1,7 +1,9 @@
 // The frame around every screen: a title bar with the views, the body, a notice line and the keys.
 
 import { Box, Text } from 'ink';
+import { inkColour, type Palette } from '../palette.js';
 import type { Line } from '../screens/line.js';
+import { TONE_COLOURS } from '../severity-style.js';
 import { LineView } from './LineView.js';
 
 export interface Tab {
@@ -23,10 +25,11 @@ export interface ScreenProps {
   /** "12-30/45" when the body scrolls. */
   position: string;
   colour: boolean;
+  palette: Palette;
 }
 
 export function Screen(props: ScreenProps) {
-  const { title, tabs, status, body, offset, bodyHeight, width, notice, keys, position, colour } = props;
+  const { title, tabs, status, body, offset, bodyHeight, width, notice, keys, position, colour, palette } = props;
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width}>
@@ -43,12 +46,12 @@ export function Screen(props: ScreenProps) {
           {status}
         </Text>
       </Box>
-      <LineView lines={body} offset={offset} height={bodyHeight} width={width} />
+      <LineView lines={body} offset={offset} height={bodyHeight} width={width} palette={palette} />
       <Box width={width}>
         <Text
           wrap="truncate-end"
           bold={notice?.tone === 'error'}
-          color={colour && notice ? (notice.tone === 'error' ? 'red' : 'green') : undefined}
+          color={colour && notice ? inkColour(notice.tone === 'error' ? TONE_COLOURS.bad : TONE_COLOURS.good, palette) : undefined}
         >
           {notice ? notice.text : ' '}
         </Text>

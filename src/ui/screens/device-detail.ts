@@ -4,7 +4,7 @@
 import { PHASES, type AdviceItem, type Device, type Finding, type Lang } from '../../model.js';
 import { cleanText } from '../clean-text.js';
 import { adviceOf, deviceName, deviceRisk, findingsOf, vendorModel } from '../result-model.js';
-import { riskColour, riskSymbol } from '../severity-style.js';
+import { riskColour, riskSymbol, TONE_COLOURS } from '../severity-style.js';
 import { kindLabel, phaseLabel, riskLabel, t } from '../strings.js';
 import type { AnswerableQuestion } from '../types.js';
 import { wrap } from '../text-layout.js';
@@ -68,7 +68,7 @@ function findingLines(finding: Finding, options: DetailOptions): Line[] {
       ? [segment(label, { colour: settled ? undefined : riskColour(finding.severity, colour), bold: !settled, dim: settled }), segment(row, titleStyle)]
       : [segment(' '.repeat(label.length) + row, titleStyle)],
   );
-  if (settled) head.push([segment(`      ✓ ${t(lang, 'settled')}: ${cleanText(finding.settledBy)}`, { colour: colour ? 'green' : undefined })]);
+  if (settled) head.push([segment(`      ✓ ${t(lang, 'settled')}: ${cleanText(finding.settledBy)}`, { colour: colour ? TONE_COLOURS.good : undefined })]);
   const question = settled ? undefined : questions.find((candidate) => candidate.check === finding.check);
   return [
     ...head,

@@ -3,6 +3,7 @@
 
 import { STAGES, type Lang } from '../../model.js';
 import { cleanText } from '../clean-text.js';
+import { TONE_COLOURS } from '../severity-style.js';
 import { deviceName, vendorModel } from '../result-model.js';
 import type { ScanState, StageProgress } from '../scan-state.js';
 import { kindLabel, stageLabel, t } from '../strings.js';
@@ -25,7 +26,7 @@ function stageLine(scan: ScanState, stage: (typeof STAGES)[number], lang: Lang, 
   return [
     segment(` ${stageSymbol(progress)} `, {
       bold: progress.status === 'running',
-      colour: colour && progress.status === 'done' ? 'green' : undefined,
+      colour: colour && progress.status === 'done' ? TONE_COLOURS.good : undefined,
     }),
     segment(fit(stageLabel(lang, stage), 16), { bold: progress.status === 'running', dim: progress.status === 'waiting' }),
     segment(fit(count, 12)),
@@ -76,7 +77,7 @@ export function progressLines(scan: ScanState, options: { lang: Lang; width: num
           blank(),
           line(t(lang, 'problems'), { bold: true }),
           ...scan.problems.slice(-3).map((problem) =>
-            line(truncate(`  ! ${problem.source}: ${cleanText(problem.message)}`, width), { colour: colour ? 'yellow' : undefined }),
+            line(truncate(`  ! ${problem.source}: ${cleanText(problem.message)}`, width), { colour: colour ? TONE_COLOURS.warning : undefined }),
           ),
         ];
   const room = Math.max(1, height - head.length - problems.length - 1);

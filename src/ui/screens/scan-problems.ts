@@ -3,6 +3,7 @@
 
 import type { AuditResult, Lang } from '../../model.js';
 import { cleanText } from '../clean-text.js';
+import { TONE_COLOURS } from '../severity-style.js';
 import { t } from '../strings.js';
 import { truncate } from '../text-layout.js';
 import { blank, line, type Line } from './line.js';
@@ -19,6 +20,6 @@ export function scanProblemLines(result: AuditResult | null, options: { lang: La
   return [
     blank(),
     line(t(lang, 'scanProblems'), { bold: true }),
-    ...shown.map((problem) => line(truncate(`  ! ${problem}`, width), { colour: colour ? 'yellow' : undefined })),
+    ...shown.map((problem) => line(truncate(`  ! ${problem}`, width), { colour: colour ? TONE_COLOURS.warning : undefined })),
   ];
 }
