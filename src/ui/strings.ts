@@ -47,6 +47,7 @@ const ui = {
   colRisk: { nl: 'risico', en: 'risk' },
   colKind: { nl: 'soort', en: 'kind' },
   colName: { nl: 'naam', en: 'name' },
+  colDevice: { nl: 'apparaat', en: 'device' },
   colVendorModel: { nl: 'merk/model', en: 'vendor/model' },
   colAddress: { nl: 'adres', en: 'address' },
   colWorst: { nl: 'ergste probleem', en: 'worst finding' },

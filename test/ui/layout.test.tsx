@@ -69,3 +69,17 @@ test('a long detail view scrolls at 80x24 and shows where it is', async () => {
   const scrolled = await view.waitFor(/4-11\/\d+/);
   expect(scrolled).not.toContain('What it is');
 });
+
+test('at 80 columns name and vendor/model share one column; from 100 each has its own', async () => {
+  const view = renderDashboard();
+  resize(view, 80, 24);
+  await waitForResults(view);
+  const narrow = await view.waitFor(/ device +address/);
+  expect(narrow).not.toContain('vendor/model');
+  expect(narrow).toMatch(/camera +Voordeur · Hikvision/);
+  // A device known only by vendor and model is not named twice.
+  expect(narrow).not.toMatch(/(\w+) · \1/);
+  resize(view, 160, 48);
+  const wide = await view.waitFor('vendor/model');
+  expect(wide).toMatch(/camera +Voordeur +Hikvision DS-2CD2032-I +127\.40\.0\.12/);
+});

@@ -17,15 +17,34 @@ interface Columns {
   worst: number;
 }
 
-/** Short fields as wide as their longest value; the rest shared by name, vendor/model and worst finding. */
+/** Below this width name and vendor/model share one column: two 11-column stubs said nothing. */
+const SEPARATE_VENDOR_MODEL_FROM = 100;
+
+/**
+ * Short fields as wide as their longest value; the rest shared by name, vendor/model and worst finding.
+ * `vendorModel` is 0 on narrow terminals, where the name column says "name · vendor model".
+ */
 export function tableColumns(width: number, longest: { risk: number; kind: number; address: number }): Columns {
   const risk = longest.risk + 1;
   const kind = Math.min(14, longest.kind + 1);
   const address = Math.min(16, longest.address + 1);
   const rest = Math.max(24, width - 2 - risk - kind - address);
+  if (width < SEPARATE_VENDOR_MODEL_FROM) {
+    const name = Math.floor(rest * 0.5);
+    return { risk, kind, name, vendorModel: 0, address, worst: rest - name };
+  }
   const name = Math.floor(rest * 0.3);
   const vendorModelWidth = Math.floor(rest * 0.3);
   return { risk, kind, name, vendorModel: vendorModelWidth, address, worst: rest - name - vendorModelWidth };
+}
+
+/** The name, and on narrow terminals what it is as well, unless the name already says it. */
+function nameCell(device: Device, columns: Columns): string {
+  const name = deviceName(device);
+  if (columns.vendorModel > 0) return name;
+  const model = vendorModel(device);
+  const saysIt = (a: string, b: string): boolean => a.toLowerCase().includes(b.toLowerCase());
+  return model && !saysIt(name, model) && !saysIt(model, name) ? `${name} · ${model}` : name;
 }
 
 /** A cell of `width` columns: the text and at least one space before the next cell. */
@@ -37,8 +56,8 @@ function headerLine(columns: Columns, lang: Lang): Line {
       '  ' +
         cell(t(lang, 'colRisk'), columns.risk) +
         cell(t(lang, 'colKind'), columns.kind) +
-        cell(t(lang, 'colName'), columns.name) +
-        cell(t(lang, 'colVendorModel'), columns.vendorModel) +
+        cell(t(lang, columns.vendorModel > 0 ? 'colName' : 'colDevice'), columns.name) +
+        (columns.vendorModel > 0 ? cell(t(lang, 'colVendorModel'), columns.vendorModel) : '') +
         cell(t(lang, 'colAddress'), columns.address) +
         fit(t(lang, 'colWorst'), columns.worst),
       { bold: true, dim: true },
@@ -54,8 +73,8 @@ function deviceRow(device: Device, findings: Finding[], columns: Columns, option
     segment(selected ? '› ' : '  ', { bold: true, inverse: selected }),
     segment(cell(`${riskSymbol(risk)} ${riskLabel(lang, risk)}`, columns.risk), { colour: riskColour(risk, colour), bold: risk === 'critical', inverse: selected }),
     segment(cell(kindLabel(lang, device.kind), columns.kind), { inverse: selected }),
-    segment(cell(deviceName(device), columns.name), { bold: true, inverse: selected }),
-    segment(cell(vendorModel(device) || '-', columns.vendorModel), { inverse: selected }),
+    segment(cell(nameCell(device, columns), columns.name), { bold: true, inverse: selected }),
+    ...(columns.vendorModel > 0 ? [segment(cell(vendorModel(device) || '-', columns.vendorModel), { inverse: selected })] : []),
     segment(cell(device.ip, columns.address), { inverse: selected }),
     segment(fit(worst ? cleanText(worst.title[lang]) : '', columns.worst), { colour: worst ? riskColour(worst.severity, colour) : undefined, inverse: selected }),
   ];
