@@ -2,6 +2,7 @@
 // A failing source is reported as a SourceProblem; the neighbour table is read last, once the others
 // have made the kernel resolve the hosts they contacted.
 
+import { setMaxListeners } from 'node:events';
 import type { AuditEvent, DiscoverySource, HostFacts, Observation, Scope, SourceProblem } from '../model.js';
 import { lookupOui } from '../identify/oui.js';
 import { mergeObservations, type OuiLookup } from './merge.js';
@@ -9,6 +10,7 @@ import { mdnsSource } from './mdns/source.js';
 import { neighboursSource } from './neighbours.js';
 import { withDefaults, type DiscoverOptionsInput } from './options.js';
 import { errorText } from './pool.js';
+import { Sightings } from './sightings.js';
 import { snmpSource } from './snmp.js';
 import type { DiscoverySourceRun, SourceContext } from './source.js';
 import { ssdpSource } from './ssdp/source.js';
@@ -34,7 +36,9 @@ export const SOURCES: Record<DiscoverySource, DiscoverySourceRun> = {
 
 export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, hooks: DiscoverHooks = {}): Promise<DiscoveryResult> {
   const options = withDefaults(input);
-  const signal = hooks.signal ?? new AbortController().signal;
+  // Hundreds of waits listen on the signal at once by design: a child signal without the listener warning.
+  const signal = AbortSignal.any([hooks.signal ?? new AbortController().signal]);
+  setMaxListeners(0, signal);
   const onEvent = hooks.onEvent ?? (() => {});
   const observations: Observation[] = [];
   const problems: SourceProblem[] = [];
@@ -42,6 +46,8 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
   const inScope = new Set(scope.hosts);
 
   const enabled = (Object.keys(SOURCES) as DiscoverySource[]).filter((s) => options.sources[s]);
+  const sideBySide = enabled.filter((s) => s !== 'neighbours');
+  const sightings = new Sightings(sideBySide, signal);
   const total = enabled.length * scope.hosts.length;
   let done = 0;
 
@@ -58,6 +64,7 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
       // A source never speaks for an address outside scope, whatever a device claimed.
       if (observation.source !== source || !inScope.has(observation.ip) || signal.aborted) return;
       observations.push(observation);
+      sightings.record(observation.ip, source);
       const key = `${source} ${observation.ip}`;
       if (!found.has(key)) {
         found.add(key);
@@ -69,6 +76,7 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
       done = Math.min(total, done + 1);
       onEvent({ type: 'stage-progress', stage: 'discovery', done, total });
     },
+    seenElsewhere: (ip) => sightings.seenElsewhere(ip, source),
   });
 
   const run = async (source: DiscoverySource) => {
@@ -76,10 +84,12 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
       await SOURCES[source](contextFor(source));
     } catch (error) {
       if (!signal.aborted) report({ source, message: errorText(error) });
+    } finally {
+      sightings.finished(source);
     }
   };
 
-  await Promise.all(enabled.filter((s) => s !== 'neighbours').map(run));
+  await Promise.all(sideBySide.map(run));
   if (enabled.includes('neighbours') && !signal.aborted) await run('neighbours');
 
   return { hosts: mergeObservations(observations, options.lookupOui ?? ouiOrNothing), problems };

@@ -47,18 +47,34 @@ export interface LimitedResponse {
   body: Buffer;
 }
 
-export async function getLimited(
-  url: string,
-  agent: Agent,
-  options: { timeoutMs: number; maxBytes: number; onOverflow: 'truncate' | 'throw'; signal: AbortSignal; headers?: Record<string, string> },
-): Promise<LimitedResponse> {
-  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
-  const response = await request(url, {
-    method: 'GET',
-    dispatcher: agent,
-    signal,
-    headers: { 'user-agent': 'homeaudit', accept: '*/*', ...options.headers },
-  });
+export interface GetOptions {
+  timeoutMs: number;
+  /** How long the server may take to start answering (status and headers); timeoutMs still bounds the whole. */
+  answerTimeoutMs?: number;
+  maxBytes: number;
+  onOverflow: 'truncate' | 'throw';
+  signal: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+export async function getLimited(url: string, agent: Agent, options: GetOptions): Promise<LimitedResponse> {
+  // Our own timer: undici's coarse timers let a 1.5 s headers timeout fire a second late.
+  const answer = new AbortController();
+  const answerTimer = options.answerTimeoutMs === undefined
+    ? undefined
+    : setTimeout(() => answer.abort(new DOMException(`no answer from ${url} in ${options.answerTimeoutMs} ms`, 'TimeoutError')), options.answerTimeoutMs);
+  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs), answer.signal]);
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await request(url, {
+      method: 'GET',
+      dispatcher: agent,
+      signal,
+      headers: { 'user-agent': 'homeaudit', accept: '*/*', ...options.headers },
+    });
+  } finally {
+    clearTimeout(answerTimer);
+  }
   const body = await readBounded(response.body, options.maxBytes, options.onOverflow);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {

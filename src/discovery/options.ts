@@ -11,7 +11,8 @@ export interface DiscoverOptions {
   /** SSDP: multicast search (node-ssdp) and unicast M-SEARCH to every host; how long replies are awaited. */
   ssdp: { multicast: boolean; unicast: boolean; port: number; waitMs: number; fetchTimeoutMs: number; maxDescriptionBytes: number };
   snmp: { port: number; community: string; timeoutMs: number };
-  tcp: { ports: SweepPort[]; connectTimeoutMs: number; bannerTimeoutMs: number; httpTimeoutMs: number; maxConnections: number };
+  /** httpAnswerTimeoutMs: how long an open web port may stay silent before it is taken for another protocol. */
+  tcp: { ports: SweepPort[]; connectTimeoutMs: number; bannerTimeoutMs: number; httpTimeoutMs: number; httpAnswerTimeoutMs: number; maxConnections: number };
   /** How long the multicast browses listen, per interface. */
   multicastListenMs: number;
   /** Hosts probed side by side by one source. */
@@ -41,9 +42,10 @@ export function defaultDiscoverOptions(): DiscoverOptions {
     mdns: { multicast: true, unicast: true, port: 5353, hostTimeoutMs: 800 },
     ssdp: { multicast: true, unicast: true, port: 1900, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024 },
     snmp: { port: 161, community: 'public', timeoutMs: 800 },
-    tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, maxConnections: 256 },
+    tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, httpAnswerTimeoutMs: 1500, maxConnections: 512 },
     multicastListenMs: 2500,
-    concurrency: 128,
+    // A whole /24 at once: waits for absent hosts overlap instead of queueing (sockets: see docs/benchmarks.md).
+    concurrency: 256,
     readNeighbourTable: readProcArp,
   };
 }

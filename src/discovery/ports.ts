@@ -49,5 +49,9 @@ export const SWEEP_PORTS: SweepPort[] = [
   { port: 49152, name: 'http', probe: 'http', source: 'UPnP description/control servers commonly listen from 49152' },
 ];
 
-/** Probed first: a host that answers none of these (open or refused) is taken to be absent. */
-export const LIVENESS_PORTS = [80, 443, 22, 554, 8080, 23, 7547];
+/**
+ * Probed first on every host; the rest only on hosts that proved to be there (tcp/source.ts). Web, SSH,
+ * telnet, RTSP and TR-069 cover most devices; 6668 because Tuya-based plugs and bulbs often open
+ * nothing else and answer neither mDNS nor SSDP.
+ */
+export const LIVENESS_PORTS = [80, 443, 22, 554, 8080, 23, 7547, 6668];

@@ -13,6 +13,8 @@ export interface SourceContext {
   problem(message: string): void;
   /** One more host done by this source (for progress). */
   hostDone(): void;
+  /** True once another source has seen ip; false when every other side-by-side source is done without it. */
+  seenElsewhere(ip: string): Promise<boolean>;
 }
 
 /** Runs until done or aborted; throwing marks the whole source as failed (reported, the scan goes on). */

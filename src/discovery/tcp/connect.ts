@@ -26,14 +26,14 @@ export function connectTcp(ip: string, port: number, timeoutMs: number, signal: 
   });
 }
 
-/** Caps the connections open at once across every host of a sweep. */
+/** Caps the connections open at once across every host of a sweep; urgent work jumps the queue. */
 export class Limiter {
   private active = 0;
   private queue: Array<() => void> = [];
   constructor(private readonly limit: number) {}
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.queue.push(resolve));
+  async run<T>(work: () => Promise<T>, urgent = false): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => (urgent ? this.queue.unshift(resolve) : this.queue.push(resolve)));
     this.active++;
     try {
       return await work();

@@ -41,8 +41,14 @@ export function httpInfoOf(status: number, headers: Record<string, string>, body
   return info;
 }
 
-export async function probeHttp(ip: string, port: number, tls: boolean, agent: Agent, timeoutMs: number, signal: AbortSignal): Promise<HttpInfo> {
+export interface HttpProbeTiming {
+  timeoutMs: number;
+  /** A port that stays silent this long speaks another protocol. */
+  answerTimeoutMs?: number;
+}
+
+export async function probeHttp(ip: string, port: number, tls: boolean, agent: Agent, timing: HttpProbeTiming, signal: AbortSignal): Promise<HttpInfo> {
   const url = `${tls ? 'https' : 'http'}://${ip}:${port}/`;
-  const response = await getLimited(url, agent, { timeoutMs, maxBytes: MAX_PAGE_BYTES, onOverflow: 'truncate', signal });
+  const response = await getLimited(url, agent, { ...timing, maxBytes: MAX_PAGE_BYTES, onOverflow: 'truncate', signal });
   return httpInfoOf(response.status, response.headers, response.body);
 }

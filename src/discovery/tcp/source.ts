@@ -1,5 +1,6 @@
 // The TCP source: a connect sweep of the ports that matter, with banner grabs and HTTP/RTSP probes.
-// A host that answers none of the liveness ports (open or refused) is dropped before the full sweep.
+// Two phases: the liveness ports of every host first; the full list only for hosts that proved to be
+// there (fullSweepDecision), so absent hosts cost one round of connects, not thirty.
 
 import type { PortInfo } from '../../model.js';
 import { createLimitedAgent } from '../http-client.js';
@@ -41,15 +42,17 @@ async function describeOpenPort(ip: string, spec: SweepPort, outcome: Extract<Co
   }
   socket.destroy();
   if (spec.probe === 'http' || spec.probe === 'https') {
+    const timing = { timeoutMs: options.tcp.httpTimeoutMs, answerTimeoutMs: options.tcp.httpAnswerTimeoutMs };
     const first = spec.probe === 'https';
     for (const tls of [first, !first]) {
       try {
-        port.http = await tools.limiter.run(() => probeHttp(ip, spec.port, tls, tools.agent, options.tcp.httpTimeoutMs, signal));
+        port.http = await tools.limiter.run(() => probeHttp(ip, spec.port, tls, tools.agent, timing, signal), true);
         port.tls = tls;
         port.name = tls && spec.name === 'http' ? 'https' : !tls && spec.name === 'https' ? 'http' : spec.name;
         return port;
-      } catch {
-        if (signal.aborted) break;
+      } catch (error) {
+        // A wrong scheme fails at once (reset, TLS alert, 400); silence means a port that speaks neither.
+        if (signal.aborted || isTimeout(error)) break;
       }
     }
     if (spec.otherwise) port.name = spec.otherwise;
@@ -57,24 +60,40 @@ async function describeOpenPort(ip: string, spec: SweepPort, outcome: Extract<Co
   return port;
 }
 
-async function sweepHost(ip: string, tools: SweepTools): Promise<void> {
+const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function isTimeout(error: unknown): boolean {
+  const { code, name } = (error ?? {}) as { code?: string; name?: string };
+  return (code !== undefined && TIMEOUT_CODES.has(code)) || name === 'TimeoutError';
+}
+
+export type FullSweepDecision = 'sweep' | 'if-seen-elsewhere';
+
+/**
+ * After the liveness ports: an open port, or a reset from a LAN address, proves a host is there. On
+ * loopback the local kernel resets for every address, and silence may be a firewall: such hosts get the
+ * full sweep only when another source (mDNS, SSDP, SNMP) saw them.
+ */
+export function fullSweepDecision(ip: string, states: ReadonlyArray<ConnectOutcome['state']>): FullSweepDecision {
+  if (states.includes('open')) return 'sweep';
+  if (states.includes('closed') && !ip.startsWith('127.')) return 'sweep';
+  return 'if-seen-elsewhere';
+}
+
+/**
+ * Connects to a port and hands an open one to describeOpenPort without waiting for it: the sweep decides
+ * on connect outcomes alone, while banners and pages are read side by side into `described`.
+ */
+function portConnector(ip: string, tools: SweepTools, described: Promise<void>[]) {
   const { options, signal } = tools.ctx;
-  const ports = options.tcp.ports;
-  const tryPort = async (spec: SweepPort) => {
-    const outcome = await tools.limiter.run(() => connectTcp(ip, spec.port, options.tcp.connectTimeoutMs, signal));
+  // A host that proved to be there goes before the liveness probes of the next: its pages take longest.
+  return async (spec: SweepPort, proven = false): Promise<ConnectOutcome['state']> => {
+    const outcome = await tools.limiter.run(() => connectTcp(ip, spec.port, options.tcp.connectTimeoutMs, signal), proven);
     if (outcome.state === 'open') {
-      const info = await describeOpenPort(ip, spec, outcome, tools);
-      tools.ctx.emit({ source: 'tcp', ip, port: info });
+      described.push(describeOpenPort(ip, spec, outcome, tools).then((info) => tools.ctx.emit({ source: 'tcp', ip, port: info })));
     }
     return outcome.state;
   };
-
-  const liveness = ports.filter((p) => LIVENESS_PORTS.includes(p.port));
-  const rest = ports.filter((p) => !LIVENESS_PORTS.includes(p.port));
-  const states = await Promise.all(liveness.map(tryPort));
-  // Nothing came back at all (no SYN-ACK, no reset): no host there, or one that hides; move on.
-  if (liveness.length > 0 && states.every((s) => s === 'silent')) return;
-  await Promise.all(rest.map(tryPort));
 }
 
 export async function tcpSource(ctx: SourceContext): Promise<void> {
@@ -84,14 +103,26 @@ export async function tcpSource(ctx: SourceContext): Promise<void> {
     limiter: new Limiter(options.tcp.maxConnections),
     agent: createLimitedAgent(options.tcp.httpTimeoutMs),
   };
+  const liveness = options.tcp.ports.filter((p) => LIVENESS_PORTS.includes(p.port));
+  const rest = options.tcp.ports.filter((p) => !LIVENESS_PORTS.includes(p.port));
+  // Page reads and hosts waiting for another source's word do not hold a worker: the sweep goes on.
+  const finishing: Promise<void>[] = [];
+  const sweepHost = async (ip: string) => {
+    const described: Promise<void>[] = [];
+    const connect = portConnector(ip, tools, described);
+    const states = await Promise.all(liveness.map((spec) => connect(spec)));
+    let restDone: Promise<unknown>;
+    if (liveness.length === 0 || fullSweepDecision(ip, states) === 'sweep') {
+      await Promise.all(rest.map((spec) => connect(spec, true)));
+      restDone = Promise.resolve();
+    } else {
+      restDone = ctx.seenElsewhere(ip).then((seen) => (seen && !signal.aborted ? Promise.all(rest.map((spec) => connect(spec, true))) : undefined));
+    }
+    finishing.push(restDone.then(() => Promise.all(described)).then(() => ctx.hostDone()));
+  };
   try {
-    await forEachBounded(ctx.scope.hosts, options.concurrency, signal, async (ip) => {
-      try {
-        await sweepHost(ip, tools);
-      } finally {
-        ctx.hostDone();
-      }
-    });
+    await forEachBounded(ctx.scope.hosts, options.concurrency, signal, sweepHost);
+    await Promise.all(finishing);
   } finally {
     await tools.agent.close().catch(() => {});
   }
