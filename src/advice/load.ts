@@ -88,6 +88,12 @@ function assertLabelsComplete(dir: string, labels: Partial<Record<keyof AdviceLa
 }
 
 function assertCoverage(dir: string, templates: AdviceTemplate[], steps: StepEntry[]): void {
+  // A step is either confirmed against its source (checked) or only written down (reported): one date, not both.
+  for (const s of steps) {
+    if ((s.checked === undefined) === (s.reported === undefined)) {
+      throw new DataFileError(dir, `steps (id "${s.id}"): needs exactly one of "checked" (confirmed) or "reported" (not yet confirmed)`);
+    }
+  }
   const withoutAdvice = CHECK_IDS.filter((check) => !templates.some((t) => t.check === check));
   if (withoutAdvice.length > 0) throw new DataFileError(dir, `no advice template for check ${withoutAdvice.join(', ')}`);
   const kindsWithoutBuy = DEVICE_KINDS.filter(

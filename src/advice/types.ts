@@ -38,7 +38,9 @@ export interface StepEntry {
   text: Text;
   source: string;
   url?: string;
-  checked: string;
+  /** Confirmed against the source on this date; otherwise `reported` says when it was written down. */
+  checked?: string;
+  reported?: string;
 }
 
 export interface KindLabel extends Text {

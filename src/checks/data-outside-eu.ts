@@ -3,6 +3,7 @@
 
 import type { Device, Finding } from '../model.js';
 import { vendorFactsFor } from '../knowledge/lookup.js';
+import { isVerified, provenanceNote } from '../knowledge/provenance.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import type { Check, CheckContext } from './types.js';
 
@@ -27,11 +28,11 @@ export const dataOutsideEuCheck: Check = {
           en: `${facts.app}: personal data is also processed outside the EU`,
         },
         evidence: [
-          `vendor facts "${facts.id}" (${facts.source}, checked ${facts.checked})`,
+          `vendor facts "${facts.id}" (${facts.source}, ${provenanceNote(facts)})`,
           facts.cloudRequired === true ? 'the device needs the vendor cloud to work' : 'the device can work without the vendor cloud',
         ],
         standards: [etsi('6-1'), owasp('I6')],
-        confidence: 'likely',
+        confidence: isVerified(facts) ? 'likely' : 'possible',
         details: { phase: 'buy', app: facts.app, cloudRequired: facts.cloudRequired === true, vendorFacts: facts.id },
       }),
     ];

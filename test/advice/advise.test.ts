@@ -61,7 +61,7 @@ describe('advise on the household', () => {
     const finding = makeFinding({ check: 'default-credentials', device: plug, key: 'http:80', severity: 'critical', confidence: 'confirmed',
       title: { nl: 'x', en: 'x' }, evidence: [], standards: [], details: { username: 'admin', passwordMasked: '•••••' } });
     const item = advise({ devices: [plug], findings: [finding] }, knowledge).find((a) => a.id.startsWith('default-credentials.change-password'))!;
-    expect(item.text.en).toContain('open http://192.168.1.77/ the device');
+    expect(item.text.en).toContain("open the device's admin page (http://192.168.1.77/) or its app");
   });
 
   it('advises replacing a device past its end of support, with a message to send', () => {
