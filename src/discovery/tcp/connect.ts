@@ -26,20 +26,42 @@ export function connectTcp(ip: string, port: number, timeoutMs: number, signal: 
   });
 }
 
-/** Caps the connections open at once across every host of a sweep; urgent work jumps the queue. */
+/**
+ * Caps the connections open at once across every host of a sweep; urgent work jumps the queue. At most
+ * `perTurn` start in one event-loop turn: on loopback a connect costs CPU, not waiting, and a burst of
+ * hundreds would starve the UDP sources' replies (and an in-process mock fleet) until their waits expire.
+ */
 export class Limiter {
   private active = 0;
   private queue: Array<() => void> = [];
-  constructor(private readonly limit: number) {}
+  private startedThisTurn = 0;
+  private turnResetPending = false;
+  constructor(
+    private readonly limit: number,
+    private readonly perTurn = 64,
+  ) {}
 
   async run<T>(work: () => Promise<T>, urgent = false): Promise<T> {
     if (this.active >= this.limit) await new Promise<void>((resolve) => (urgent ? this.queue.unshift(resolve) : this.queue.push(resolve)));
     this.active++;
     try {
+      await this.nextStartSlot();
       return await work();
     } finally {
       this.active--;
       this.queue.shift()?.();
+    }
+  }
+
+  private async nextStartSlot(): Promise<void> {
+    while (this.startedThisTurn >= this.perTurn) await new Promise<void>((resolve) => setImmediate(resolve));
+    this.startedThisTurn++;
+    if (!this.turnResetPending) {
+      this.turnResetPending = true;
+      setImmediate(() => {
+        this.startedThisTurn = 0;
+        this.turnResetPending = false;
+      });
     }
   }
 }

@@ -1,0 +1,69 @@
+// `npm run bench`: each scenario in its own child process (so peak memory is that scenario's alone),
+// figures printed against the targets. Options: --only ID[,ID] (home, fleet-250, empty-22), --sources
+// (also time each discovery source alone). Exit 0 when every target is met, 1 when one is missed.
+
+import { fork } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { describeScenario } from './report.js';
+import { runScenario, type ScenarioMeasure } from './run-scenario.js';
+import { SCENARIOS, type Scenario } from './scenarios.js';
+
+/** A scenario that takes longer than this is stuck: its child is killed and the bench says so. */
+const SCENARIO_TIME_LIMIT_MS = 180_000;
+
+class BenchError extends Error {
+  override name = 'BenchError';
+}
+
+function runInChild(scenario: Scenario, perSource: boolean): Promise<ScenarioMeasure> {
+  return new Promise((resolve, reject) => {
+    const args = ['--scenario', scenario.id, ...(perSource ? ['--sources'] : [])];
+    const child = fork(fileURLToPath(import.meta.url), args, { signal: AbortSignal.timeout(SCENARIO_TIME_LIMIT_MS), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let measure: ScenarioMeasure | undefined;
+    child.on('message', (message) => (measure = message as ScenarioMeasure));
+    child.on('error', (error) => reject(new BenchError(`scenario ${scenario.id} did not finish: ${error.message}`, { cause: error })));
+    child.on('exit', (code) => {
+      if (measure) resolve(measure);
+      else reject(new BenchError(`scenario ${scenario.id} ended (exit ${code}) without figures`));
+    });
+  });
+}
+
+async function child(id: string, perSource: boolean): Promise<void> {
+  const scenario = SCENARIOS.find((s) => s.id === id);
+  if (!scenario) throw new BenchError(`no scenario "${id}"; there are ${SCENARIOS.map((s) => s.id).join(', ')}`);
+  const measure = await runScenario(scenario, AbortSignal.timeout(SCENARIO_TIME_LIMIT_MS), perSource);
+  await new Promise<void>((resolve) => process.send!(measure, () => resolve()));
+}
+
+async function parent(argv: string[]): Promise<number> {
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',') : null;
+  const perSource = argv.includes('--sources');
+  const chosen = SCENARIOS.filter((s) => !only || only.includes(s.id));
+  if (chosen.length === 0) throw new BenchError(`--only names no scenario; there are ${SCENARIOS.map((s) => s.id).join(', ')}`);
+
+  console.log(`homeaudit bench, ${new Date().toISOString()}: Node ${process.version}, ${os.cpus().length} cores, ${os.platform()} ${os.release()}`);
+  let missed = 0;
+  for (const scenario of chosen) {
+    const label = String.fromCharCode(97 + SCENARIOS.indexOf(scenario));
+    process.stdout.write(`\nrunning (${label}) ${scenario.id} …\n`);
+    const verdicts = describeScenario(label, scenario, await runInChild(scenario, perSource));
+    console.log(verdicts.lines.join('\n'));
+    missed += verdicts.missed;
+  }
+  console.log(missed === 0 ? '\nevery target met' : `\n${missed} target(s) missed`);
+  return missed === 0 ? 0 : 1;
+}
+
+const argv = process.argv.slice(2);
+const scenarioAt = argv.indexOf('--scenario');
+const main = scenarioAt >= 0 ? child(argv[scenarioAt + 1] ?? '', argv.includes('--sources')).then(() => 0) : parent(argv);
+main.then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`homeaudit bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);
