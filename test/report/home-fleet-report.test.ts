@@ -1,0 +1,95 @@
+// The reports of a real audit of the built-in home fleet, in both languages: schema-valid, every finding
+// advised, every advice item sourced, no factory password in full anywhere.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOME_FLEET_FILE, loadFleet, startFleet } from '../../src/mocks/index.js';
+import type { RunningFleet } from '../../src/mocks/runner.js';
+import { runAudit } from '../../src/audit/run-audit.js';
+import { loadKnowledge } from '../../src/audit/knowledge.js';
+import { resolveScope } from '../../src/scope/index.js';
+import { toHtml, toJsonReport, toMarkdown, toPlainSummary, toAnonymizedReport } from '../../src/report/index.js';
+import { LANGS, type AuditResult } from '../../src/model.js';
+import { reportSchemaErrors as validateReport } from './report-schema.js';
+
+const fleetSpec = loadFleet(HOME_FLEET_FILE, { range: '127.94.0.0/24' });
+let fleet: RunningFleet;
+let result: AuditResult;
+
+beforeAll(async () => {
+  fleet = await startFleet(fleetSpec);
+  result = await runAudit({
+    scope: resolveScope({ targets: [fleet.target] }),
+    knowledge: loadKnowledge(),
+    login: true,
+    maxAttempts: 5,
+    answers: {},
+  });
+}, 120_000);
+afterAll(async () => {
+  await fleet?.close();
+});
+
+/** Every password the fleet's devices accept, long enough that finding it in a report is no accident. */
+function fleetSecrets(): string[] {
+  const secrets = new Set<string>();
+  for (const device of fleetSpec.devices) {
+    for (const account of device.accounts) secrets.add(account.password);
+    for (const service of device.services) {
+      for (const account of 'accounts' in service && service.accounts ? service.accounts : []) secrets.add(account.password);
+    }
+  }
+  return [...secrets].filter((s) => s.length >= 5);
+}
+
+describe('reports of the home fleet audit', () => {
+  it('found devices and findings to report on', () => {
+    expect(result.devices.length).toBe(fleetSpec.devices.length);
+    expect(result.findings.length).toBeGreaterThan(10);
+  });
+
+  it('gives every finding at least one advice item, and every item names its source and norm', () => {
+    const advised = new Set(result.advice.flatMap((a) => a.findingIds));
+    const unadvised = result.findings.filter((f) => !f.settledBy && !advised.has(f.id)).map((f) => f.id);
+    expect(unadvised).toEqual([]);
+    for (const item of result.advice) {
+      expect(item.source.length, item.id).toBeGreaterThan(10);
+      expect(item.text.nl.trim().length, item.id).toBeGreaterThan(10);
+      expect(item.text.en.trim().length, item.id).toBeGreaterThan(10);
+    }
+    expect(result.advice.filter((a) => a.findingIds.length > 0).every((a) => a.standards.length > 0)).toBe(true);
+  });
+
+  it.each(LANGS)('writes a schema-valid JSON report in %s, also anonymised', (lang) => {
+    const report = toJsonReport(result, { lang, toolVersion: '0.0.0-test' });
+    expect(validateReport(report)).toEqual([]);
+    const anonymous = toAnonymizedReport(report);
+    expect(validateReport(anonymous)).toEqual([]);
+    const text = JSON.stringify(anonymous);
+    for (const device of fleetSpec.devices) expect(text).not.toContain(device.address);
+  });
+
+  it.each(LANGS)('lists every device and the top actions in Markdown and HTML (%s)', (lang) => {
+    const markdown = toMarkdown(result, lang);
+    const html = toHtml(result, lang);
+    for (const device of result.devices) {
+      expect(markdown).toContain(device.ip);
+      expect(html).toContain(device.ip);
+    }
+    expect(html).not.toMatch(/<(script|link|img)\b[^>]*\b(src|href)=["']?https?:/i);
+    expect(html).toContain(lang === 'nl' ? 'lang="nl"' : 'lang="en"');
+  });
+
+  it('shows no factory password in full in any output', () => {
+    const outputs = LANGS.flatMap((lang) => [
+      JSON.stringify(toJsonReport(result, { lang, toolVersion: '0.0.0-test' })),
+      toMarkdown(result, lang),
+      toHtml(result, lang),
+      toPlainSummary(result, lang),
+    ]);
+    const secrets = fleetSecrets();
+    expect(secrets.length).toBeGreaterThan(3);
+    for (const secret of secrets) {
+      for (const output of outputs) expect(output.includes(secret), `"${secret}" in a report`).toBe(false);
+    }
+  });
+});
