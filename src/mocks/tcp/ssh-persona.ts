@@ -52,10 +52,18 @@ function serveSessions(client: Connection, who: ShellIdentity): void {
   });
 }
 
+/** ssh2's ed25519 generator now and then (about 1 in 500) emits a key its own parser refuses: draw again. */
+export function generateHostKey(attempts = 8): string {
+  for (let i = 0; i < attempts; i++) {
+    const key = ssh2.utils.generateKeyPairSync('ed25519').private;
+    if (!(ssh2.utils.parseKey(key) instanceof Error)) return key;
+  }
+  throw new Error(`could not generate a usable SSH host key in ${attempts} attempts`);
+}
+
 export function startSshPersona(ctx: PersonaContext, spec: SshSpec): Promise<RunningPersona> {
   const accounts = serviceAccounts(ctx, spec.accounts);
-  const hostKey = ssh2.utils.generateKeyPairSync('ed25519');
-  const server = new ssh2.Server({ hostKeys: [hostKey.private], ident: spec.ident }, (client) => {
+  const server = new ssh2.Server({ hostKeys: [generateHostKey()], ident: spec.ident }, (client) => {
     const who: ShellIdentity = { username: '', hostname: ctx.device.hostname };
     client.on('error', () => {});
     client.on('authentication', (auth) => {

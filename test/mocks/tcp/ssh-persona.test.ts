@@ -3,6 +3,7 @@ import ssh2 from 'ssh2';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TcpServiceSpec } from '../../../src/mocks/types.js';
 import { FACTORY_ACCOUNT, personaStarter } from './persona-fixture.js';
+import { generateHostKey } from '../../../src/mocks/tcp/ssh-persona.js';
 
 // This file's loopback range: 127.79.4.0/24.
 let nextHost = 1;
@@ -100,5 +101,11 @@ describe('ssh persona', () => {
     expect(await login(address, FACTORY_ACCOUNT.username, FACTORY_ACCOUNT.password)).toBeInstanceOf(Error);
     expect(ctx.state.successfulLogins).toBe(0);
     expect(ctx.state.lockedUntil).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('SSH host keys', () => {
+  it('are always keys ssh2 itself can parse (its generator sometimes emits one it cannot)', () => {
+    for (let i = 0; i < 1500; i++) expect(ssh2.utils.parseKey(generateHostKey())).not.toBeInstanceOf(Error);
   });
 });
