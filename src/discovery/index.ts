@@ -14,4 +14,4 @@ export { snmpSource, getSystemGroup } from './snmp.js';
 export { tcpSource } from './tcp/source.js';
 export { neighboursSource, parseArpTable } from './neighbours.js';
 export { SWEEP_PORTS, LIVENESS_PORTS, type SweepPort, type PortProbe } from './ports.js';
-export { sanitizeText } from './sanitize.js';
+export { sanitizeText } from '../util/sanitize.js';

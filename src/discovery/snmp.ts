@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type { SnmpInfo } from '../model.js';
 import { forEachBounded } from './pool.js';
-import { sanitizeText } from './sanitize.js';
+import { sanitizeText } from '../util/sanitize.js';
 import type { SourceContext } from './source.js';
 
 const SYSTEM_GROUP = {

@@ -18,18 +18,30 @@ export const DEFAULT_MAX_TEXT_LENGTH = 200;
 /**
  * Makes device-supplied text safe to print and store: escape sequences and control characters
  * removed, whitespace collapsed, trimmed, and cut to maxLength characters (with "…").
+ * With keepNewlines, line breaks survive as single "\n" (multi-line banners, page excerpts).
  */
-export function sanitizeText(text: string, maxLength: number = DEFAULT_MAX_TEXT_LENGTH): string {
-  const cleaned = String(text)
-    .replace(ESCAPE_SEQUENCE, '')
-    .replace(C1_SEQUENCE, '')
-    .replace(LINE_BREAKS_AND_TABS, ' ')
-    .replace(CONTROL_CHARACTERS, '')
-    .replace(INVISIBLE_FORMATTING, '')
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(/\s+/g, ' ')
+export function sanitizeText(text: string, maxLength: number = DEFAULT_MAX_TEXT_LENGTH, keepNewlines = false): string {
+  const withoutSequences = String(text).replace(ESCAPE_SEQUENCE, '').replace(C1_SEQUENCE, '');
+  const lines = keepNewlines ? withoutSequences.split(/\r\n?|\n/) : [withoutSequences];
+  const cleaned = lines
+    .map((line) =>
+      line
+        .replace(LINE_BREAKS_AND_TABS, ' ')
+        .replace(CONTROL_CHARACTERS, '')
+        .replace(INVISIBLE_FORMATTING, '')
+        .replace(LONE_SURROGATE, '\uFFFD')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((line) => line !== '')
+    .join('\n')
     .trim();
   const characters = Array.from(cleaned);
   if (characters.length <= maxLength) return cleaned;
   return `${characters.slice(0, Math.max(0, maxLength - 1)).join('').trimEnd()}…`;
+}
+
+/** Decodes device bytes as UTF-8 (invalid bytes become U+FFFD) and cleans them. */
+export function sanitizeBytes(bytes: Buffer, maxLength: number = DEFAULT_MAX_TEXT_LENGTH, keepNewlines = false): string {
+  return sanitizeText(bytes.toString('utf8'), maxLength, keepNewlines);
 }

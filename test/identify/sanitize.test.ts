@@ -27,3 +27,11 @@ describe('sanitizeText', () => {
     expect(cut.endsWith('…')).toBe(true);
   });
 });
+
+describe('sanitizeText with keepNewlines (multi-line banners, page excerpts)', () => {
+  it('keeps one line break between non-empty lines and still strips what moves the cursor', () => {
+    const banner = 'BusyBox v1.19.4\r\n\r\n\u001b[2Jcamera login:\u001b]0;owned\u0007 \n\n';
+    expect(sanitizeText(banner, 200, true)).toBe('BusyBox v1.19.4\ncamera login:');
+    expect(sanitizeText(banner, 200)).toBe('BusyBox v1.19.4 camera login:');
+  });
+});

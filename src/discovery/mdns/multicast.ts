@@ -3,7 +3,7 @@
 import { Bonjour, type Service } from 'bonjour-service';
 import type { MdnsService, MulticastInterface } from '../../model.js';
 import { pause } from '../pool.js';
-import { sanitizeText } from '../sanitize.js';
+import { sanitizeText } from '../../util/sanitize.js';
 import { parseTxt, serviceTypeLabel } from './records.js';
 
 export interface MulticastMdnsHit {

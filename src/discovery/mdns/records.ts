@@ -2,7 +2,7 @@
 
 import type { Answer } from 'dns-packet';
 import type { MdnsService } from '../../model.js';
-import { sanitizeText } from '../sanitize.js';
+import { sanitizeText } from '../../util/sanitize.js';
 
 export const SERVICES_META = '_services._dns-sd._udp.local';
 /** RFC 6762 §17: an mDNS message is at most 9000 bytes; anything larger is refused unread. */

@@ -2,7 +2,7 @@
 
 import { XMLParser } from 'fast-xml-parser';
 import type { UpnpDescription, UpnpService } from '../../model.js';
-import { sanitizeText } from '../sanitize.js';
+import { sanitizeText } from '../../util/sanitize.js';
 
 export class DescriptionError extends Error {
   override name = 'DescriptionError';

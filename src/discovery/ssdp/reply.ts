@@ -1,6 +1,6 @@
 // SSDP search replies (HTTP over UDP): tolerant header parsing, sanitised values.
 
-import { sanitizeText } from '../sanitize.js';
+import { sanitizeText } from '../../util/sanitize.js';
 
 export interface SsdpReply {
   ip: string;

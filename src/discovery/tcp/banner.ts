@@ -2,7 +2,7 @@
 // and time; telnet option negotiation is stripped and politely refused.
 
 import type net from 'node:net';
-import { sanitizeBytes } from '../sanitize.js';
+import { sanitizeBytes } from '../../util/sanitize.js';
 
 const IAC = 255;
 const SB = 250;

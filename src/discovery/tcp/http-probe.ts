@@ -4,7 +4,7 @@
 import type { Agent } from 'undici';
 import type { HttpInfo } from '../../model.js';
 import { getLimited } from '../http-client.js';
-import { sanitizeText } from '../sanitize.js';
+import { sanitizeText } from '../../util/sanitize.js';
 
 /** Enough of a page for a title and fingerprint words; the rest is never read. */
 export const MAX_PAGE_BYTES = 64 * 1024;

@@ -4,7 +4,7 @@
 import type net from 'node:net';
 import type { HttpInfo } from '../../model.js';
 import { parseAuthenticate } from './http-probe.js';
-import { sanitizeText } from '../sanitize.js';
+import { sanitizeText } from '../../util/sanitize.js';
 
 export interface RtspAnswer {
   statusLine: string;
