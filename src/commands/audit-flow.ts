@@ -30,6 +30,11 @@ export interface FlowExtras {
   confirmed?: boolean;
 }
 
+/** The same test Ink makes: CI or CONTINUOUS_INTEGRATION set to anything but 0/false. */
+export function inCi(env: NodeJS.ProcessEnv): boolean {
+  return ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => env[key] !== undefined && env[key] !== '0' && env[key] !== 'false');
+}
+
 export function exitCodeFor(result: AuditResult, failOn: Severity | undefined): number {
   if (!failOn) return 0;
   const limit = SEVERITIES.indexOf(failOn);
@@ -61,7 +66,8 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
   let latest: AuditResult | null = null;
   let answers: Answers = flags.answers ? loadAnswers(flags.answers) : {};
   const jsonToStdout = flags.json === true || flags.json === '-';
-  const useDashboard = Boolean(io.stdout.isTTY) && !jsonToStdout;
+  // In CI mode Ink draws only the final frame, so a dashboard there could not be followed or used.
+  const useDashboard = Boolean(io.stdout.isTTY) && !jsonToStdout && !inCi(process.env);
 
   const audit = (auditSignal: AbortSignal, onEvent: (e: AuditEvent) => void): Promise<AuditResult> =>
     runAudit(

@@ -1,6 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { expect, test, vi } from 'vitest';
+
+// Ink draws only the last frame when it thinks it runs in CI; these tests watch frames as a terminal shows them.
+vi.hoisted(() => {
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+});
 import { runDashboard } from '../../src/ui/run-dashboard.js';
 import { fakeAudit, makeResult, plan } from './fixture.js';
 
