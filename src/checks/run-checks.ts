@@ -1,6 +1,7 @@
 // Runs the registered checks over every device: devices side by side (bounded), the checks of one
 // device one after the other so that login attempts on a device stay spread out in time.
 
+import { setMaxListeners } from 'node:events';
 import type { AuditEvent, Device, Finding } from '../model.js';
 import { mapLimit } from '../util/abort.js';
 import type { Check, CheckContext } from './types.js';
@@ -26,6 +27,8 @@ export async function runChecks(
 ): Promise<CheckRun> {
   const problems: CheckProblem[] = [];
   let done = 0;
+  // Each device in flight waits on the signal (spacing between logins, probes): a few listeners per device.
+  setMaxListeners(DEVICES_AT_ONCE * 4, ctx.signal);
   const perDevice = await mapLimit(
     devices,
     DEVICES_AT_ONCE,
