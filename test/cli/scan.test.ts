@@ -35,20 +35,20 @@ describe.skipIf(!built)('homeaudit scan against a mock fleet', () => {
     };
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     expect(report.schemaVersion).toBe(1);
-    expect(report.devices.map((d) => d.ip).sort()).toEqual(['127.91.1.10', '127.91.1.20']);
+    expect(report.devices.map((d) => d.ip).sort()).toEqual(['127.91.1.1', '127.91.1.2']);
     expect(report.findings.some((f) => f.check === 'remote-access' && f.severity === 'critical')).toBe(true);
   });
 
   it('exits 0 when nothing reaches --fail-on, and plain text goes to a pipe', async () => {
-    const run = await runCli(['scan', '--target', '127.91.1.20', '--fail-on', 'high', '--no-save', '--lang', 'nl']);
+    const run = await runCli(['scan', '--target', '127.91.1.2', '--fail-on', 'high', '--no-save', '--lang', 'nl']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('127.91.1.20');
+    expect(run.stdout).toContain('127.91.1.2');
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stderr).toMatch(/Fabriekswachtwoorden worden geprobeerd/);
   });
 
   it('keeps scans in the history, lists them and diffs them', async () => {
-    const first = await runCli(['scan', '--target', '127.91.1.10', '--data-dir', dataDir, '--no-login']);
+    const first = await runCli(['scan', '--target', '127.91.1.1', '--data-dir', dataDir, '--no-login']);
     expect(first.code).toBe(0);
     const second = await runCli(['scan', '--target', '127.91.1.0/27', '--data-dir', dataDir, '--no-login']);
     expect(second.code).toBe(0);
@@ -57,7 +57,7 @@ describe.skipIf(!built)('homeaudit scan against a mock fleet', () => {
     expect(list.stdout.trim().split('\n')).toHaveLength(2);
     const diff = await runCli(['history', 'diff', '--data-dir', dataDir]);
     expect(diff.code).toBe(0);
-    expect(diff.stdout).toMatch(/New devices \(1\)\n\s+127\.91\.1\.20/);
+    expect(diff.stdout).toMatch(/New devices \(1\)\n\s+127\.91\.1\.2\s/);
     const exported = await runCli(['history', 'export', '2', '--anonymize', '--data-dir', dataDir]);
     expect(exported.code).toBe(0);
     expect(exported.stdout).not.toContain('127.91.1.');
