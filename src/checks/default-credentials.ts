@@ -68,6 +68,8 @@ export function createDefaultCredentialsCheck(deps: DefaultCredentialsDeps = {})
         if (attempts.stopped) break;
         findings.push(...(await auditService(device, service, ctx, probe, attempts)));
       }
+      // Unfinished business is said, not hidden: the user learns that not every service was tried.
+      if (attempts.stopped) ctx.onNote?.(device.id, `stopped trying factory passwords at a lock-out sign (${attempts.stopped})`);
       return findings;
     },
   };

@@ -27,6 +27,8 @@ export interface CheckContext {
   answers: Answers;
   /** Called before every login attempt: counted in stats and shown by the dashboard. */
   onLoginAttempt(deviceId: string, service: string, port: number): void;
+  /** Something the user should know that is no finding, e.g. "stopped trying passwords: HTTP 429". */
+  onNote?(deviceId: string, message: string): void;
   now(): Date;
 }
 

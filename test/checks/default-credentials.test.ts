@@ -93,9 +93,11 @@ describe('default-credentials', () => {
       knobs: { lockoutAfter: 1, lockoutMs: 300_000 },
     });
     const device = makeDevice('127.81.10.6', [basicPort(8080)]);
-    const { ctx } = makeContext([device], cameraCredentials, { maxAttempts: 10 });
+    const { ctx, notes } = makeContext([device], cameraCredentials, { maxAttempts: 10 });
     expect(await check.run(device, ctx)).toEqual([]);
     // The decoy locks it; the next answer is a 429 and nothing follows.
     expect(mock.state.loginAttempts).toBe(2);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(/stopped trying factory passwords at a lock-out sign \(HTTP Basic on :8080: .*429/);
   });
 });

@@ -47,6 +47,8 @@ export function credential(id: string, username: string, password: string, proto
 export interface ContextRecorder {
   ctx: CheckContext;
   attempts: Array<{ deviceId: string; service: string; port: number }>;
+  /** What the check told the user besides findings (ctx.onNote). */
+  notes: string[];
 }
 
 export function makeContext(
@@ -55,6 +57,7 @@ export function makeContext(
   options: Partial<CheckOptions> = {},
 ): ContextRecorder {
   const attempts: ContextRecorder['attempts'] = [];
+  const notes: string[] = [];
   const ctx: CheckContext = {
     signal: new AbortController().signal,
     knowledge: { credentials, firmware: [], vendors: [] },
@@ -62,9 +65,10 @@ export function makeContext(
     options: { login: true, maxAttempts: 5, timeoutMs: 3000, attemptSpacingMs: 0, ...options },
     answers: {},
     onLoginAttempt: (deviceId, service, port) => attempts.push({ deviceId, service, port }),
+    onNote: (deviceId, message) => notes.push(`${deviceId}: ${message}`),
     now: () => new Date('2025-06-01T12:00:00Z'),
   };
-  return { ctx, attempts };
+  return { ctx, attempts, notes };
 }
 
 export const checksOf = (findings: Finding[]): string[] => findings.map((f) => f.check).sort();
