@@ -147,8 +147,14 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
   };
 }
 
+/** Its own name, else maker and kind ("Hikvision camera", "camera van Hikvision"), else kind and address. */
 function shortName(device: Device, lang: Lang, knowledge: AdviceKnowledge): string {
-  return deviceName(device) ?? `${knowledge.labels.kinds[device.kind]?.[lang] ?? device.kind} ${safe(device.ip, 45)}`;
+  const named = deviceName(device);
+  if (named) return named;
+  const kind = knowledge.labels.kinds[device.kind]?.[lang] ?? device.kind;
+  const vendor = device.vendor ? safe(device.vendor, 40) : undefined;
+  if (vendor) return lang === 'nl' ? `${kind} van ${vendor}` : `${vendor} ${kind}`;
+  return `${kind} ${safe(device.ip, 45)}`;
 }
 
 function collectSources(advice: AdviceItem[]): Array<{ source: string; standards: string[] }> {

@@ -26,4 +26,18 @@ describe('toPlainSummary', () => {
     expect(summary).toContain(result.findings[0]!.title.nl);
     expect(summary).not.toContain('Do these first');
   });
+
+  it('names a device without a name of its own by maker and kind, else by kind and address', () => {
+    const [first, second, ...rest] = result.devices;
+    const unnamed = {
+      ...result,
+      devices: [{ ...first!, names: [], vendor: 'Hikvision', kind: 'camera' as const }, { ...second!, names: [], vendor: null }, ...rest],
+    };
+    const en = toPlainSummary(unnamed, 'en');
+    const nl = toPlainSummary(unnamed, 'nl');
+    expect(en).toContain('"Hikvision camera"');
+    expect(nl).toContain('"camera van Hikvision"');
+    expect(en).toContain(`${second!.ip}`);
+    expect(en).not.toContain(`"camera ${first!.ip}"`);
+  });
 });
