@@ -174,7 +174,7 @@ function acceptsAnyFinding(device: Device, service: LoginService, username: stri
       nl: `${service.label} (poort ${service.port}) laat elk wachtwoord toe`,
     },
     evidence: [
-      `${service.label} on :${service.port} accepted ${username} / ${maskSecret(password)}, a random password (${result.proof ?? 'login accepted'}); no factory password is claimed for it`,
+      `${service.label} on :${service.port} accepted ${username} with a random ${password.length}-character password (${result.proof ?? 'login accepted'}); no factory password is claimed for it`,
     ],
     standards: [etsi('5.1-1'), owasp('I1')],
     confidence: result.proof ? 'confirmed' : 'likely',

@@ -1,26 +1,12 @@
 // Golden files for the household fixture. After an intended change, regenerate them with
 //   UPDATE_GOLDEN=1 npx vitest run test/report/golden.test.ts
 // and read the diff before committing.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toHtml, toJsonReport, toMarkdown } from '../../src/report/index.js';
 import { LANGS } from '../../src/model.js';
 import { advisedHousehold, FIXTURE_SECRETS } from '../fixtures/report/household.js';
 import { reportSchemaErrors } from './report-schema.js';
-
-const GOLDEN_DIR = join(import.meta.dirname, '..', 'fixtures', 'report');
-const update = process.env.UPDATE_GOLDEN === '1';
-
-function matchesGolden(name: string, actual: string): void {
-  const file = join(GOLDEN_DIR, name);
-  if (update || !existsSync(file)) {
-    if (!update) throw new Error(`golden file ${file} is missing: run with UPDATE_GOLDEN=1 to create it`);
-    writeFileSync(file, actual);
-    return;
-  }
-  expect(actual, `${name} differs from the golden file (UPDATE_GOLDEN=1 regenerates it)`).toBe(readFileSync(file, 'utf8'));
-}
+import { matchesGolden } from './golden-files.js';
 
 describe('household reports match their golden files', () => {
   const result = advisedHousehold();

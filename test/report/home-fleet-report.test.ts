@@ -1,5 +1,6 @@
 // The reports of a real audit of the built-in home fleet, in both languages: schema-valid, every finding
-// advised, every advice item sourced, no factory password in full anywhere.
+// advised, every advice item sourced, no factory password in full anywhere, and equal to their golden
+// files once the clock is taken out (UPDATE_GOLDEN=1 npx vitest run test/report/home-fleet-report.test.ts).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOME_FLEET_FILE, loadFleet, startFleet } from '../../src/mocks/index.js';
@@ -10,6 +11,7 @@ import { resolveScope } from '../../src/scope/index.js';
 import { toHtml, toJsonReport, toMarkdown, toPlainSummary, toAnonymizedReport } from '../../src/report/index.js';
 import { LANGS, type AuditResult } from '../../src/model.js';
 import { reportSchemaErrors as validateReport } from './report-schema.js';
+import { matchesGolden } from './golden-files.js';
 
 const fleetSpec = loadFleet(HOME_FLEET_FILE, { range: '127.94.0.0/24' });
 let fleet: RunningFleet;
@@ -91,5 +93,13 @@ describe('reports of the home fleet audit', () => {
     for (const secret of secrets) {
       for (const output of outputs) expect(output.includes(secret), `"${secret}" in a report`).toBe(false);
     }
+  });
+
+  it.each(LANGS)('match their golden files with the clock taken out (%s)', (lang) => {
+    const FIXED = '2026-01-01T00:00:00.000Z';
+    const timeless: AuditResult = { ...result, startedAt: FIXED, finishedAt: FIXED, stats: { ...result.stats, durationMs: 0, stageMs: {} } };
+    matchesGolden(`home.${lang}.json`, `${JSON.stringify(toJsonReport(timeless, { lang, toolVersion: '0.0.0-test' }), null, 2)}\n`);
+    matchesGolden(`home.${lang}.md`, toMarkdown(timeless, lang));
+    matchesGolden(`home.${lang}.html`, toHtml(timeless, lang));
   });
 });
