@@ -3,45 +3,7 @@
 
 import type net from 'node:net';
 import { sanitizeBytes } from '../../util/sanitize.js';
-
-const IAC = 255;
-const SB = 250;
-const SE = 240;
-const WILL = 251;
-const WONT = 252;
-const DO = 253;
-const DONT = 254;
-
-/** Telnet data without IAC commands, and our refusals of every option the server asked for. */
-export function stripTelnet(input: Buffer): { text: Buffer; replies: Buffer } {
-  const text: number[] = [];
-  const replies: number[] = [];
-  for (let i = 0; i < input.length; i++) {
-    const byte = input[i]!;
-    if (byte !== IAC) {
-      text.push(byte);
-      continue;
-    }
-    const command = input[i + 1];
-    if (command === undefined) break;
-    if (command === IAC) {
-      text.push(IAC);
-      i += 1;
-    } else if (command === WILL || command === WONT || command === DO || command === DONT) {
-      const option = input[i + 2];
-      if (option !== undefined && command === DO) replies.push(IAC, WONT, option);
-      if (option !== undefined && command === WILL) replies.push(IAC, DONT, option);
-      i += 2;
-    } else if (command === SB) {
-      let end = i + 2;
-      while (end < input.length - 1 && !(input[end] === IAC && input[end + 1] === SE)) end++;
-      i = end + 1;
-    } else {
-      i += 1;
-    }
-  }
-  return { text: Buffer.from(text), replies: Buffer.from(replies) };
-}
+import { stripTelnetNegotiation } from '../../protocols/telnet-negotiation.js';
 
 export interface BannerLimits {
   timeoutMs: number;
@@ -66,10 +28,13 @@ export function readFirstBytes(socket: net.Socket, limits: BannerLimits, signal:
       socket.destroy();
       resolve(Buffer.concat(chunks).subarray(0, limits.maxBytes));
     }
+    // A telnet command split across two chunks is kept until the rest of it arrives.
+    let pending = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       let data = chunk;
       if (telnet) {
-        const { text, replies } = stripTelnet(chunk);
+        const { text, replies, rest } = stripTelnetNegotiation(Buffer.concat([pending, chunk]));
+        pending = rest;
         if (replies.length > 0 && !socket.destroyed) socket.write(replies);
         data = text;
       }
