@@ -29,7 +29,7 @@ export function readFirstBytes(socket: net.Socket, limits: BannerLimits, signal:
       resolve(Buffer.concat(chunks).subarray(0, limits.maxBytes));
     }
     // A telnet command split across two chunks is kept until the rest of it arrives.
-    let pending = Buffer.alloc(0);
+    let pending: Buffer = Buffer.alloc(0);
     socket.on('data', (chunk: Buffer) => {
       let data = chunk;
       if (telnet) {
