@@ -63,13 +63,14 @@ function addAuditOptions(command: Command): Command {
     .option('--markdown <file>', 'write a Markdown report')
     .option('--html <file>', 'write a self-contained HTML hand-out')
     .addOption(new Option('--lang <lang>', 'language of advice and reports').argParser(oneOf(LANGS)).default(defaultLang(), 'from the locale'))
-    .option('--no-login', 'do not try factory passwords')
+    .option('--no-login', 'no login of any kind: no factory passwords, no anonymous MQTT/FTP, no SNMP write test')
     .option('--max-attempts <n>', 'login attempts per service, at most', positiveInt('--max-attempts'), 5)
     .option('-y, --yes', 'do not ask before the scan', false)
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above SEVERITY').argParser(oneOf(SEVERITIES)))
     .option('--answers <file>', 'answers to what the network cannot show (e.g. MFA is on)')
     .option('--no-save', 'do not keep this scan in the local history')
-    .option('--data-dir <dir>', 'where history is kept (default: XDG data directory)');
+    .option('--data-dir <dir>', 'where history is kept (default: XDG data directory)')
+    .addHelpText('after', '\nExit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or runtime error.\nOnly scan networks you own or may test.');
 }
 
 export function buildProgram(run: {
