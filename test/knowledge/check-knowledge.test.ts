@@ -31,8 +31,8 @@ describe('the shipped knowledge', () => {
     const summary = verificationSummary(knowledge);
     // The figures docs/knowledge.md quotes.
     expect(summary.credentials).toEqual({ verified: 178, unverified: 95 });
-    expect(summary.firmware).toEqual({ verified: 2, unverified: 30 });
-    expect(summary.vendors).toEqual({ verified: 0, unverified: 37 });
+    expect(summary.firmware).toEqual({ verified: 6, unverified: 26 });
+    expect(summary.vendors).toEqual({ verified: 7, unverified: 30 });
     expect(summary.kevConfirmed).toEqual(['CVE-2018-14847', 'CVE-2023-1389']);
     // Confirmed entries cite the list or record they were checked against.
     for (const entry of allEntries.filter(isVerified)) expect(entry.url, entry.id).toMatch(/^https:\/\//);
@@ -44,6 +44,20 @@ describe('the shipped knowledge', () => {
     expect(byId.has('xiongmai-root-juantech')).toBe(false);
     expect(byId.get('brother-empty-00000000')?.username).toBe('');
     expect(byId.get('brother-empty-12345678')?.username).toBe('');
+  });
+
+  it('keeps the fixes found while checking vendors and end-of-support dates', () => {
+    const firmware = new Map(knowledge.firmware.map((entry) => [entry.id, entry]));
+    const vendors = new Map(knowledge.vendors.map((entry) => [entry.id, entry]));
+    // CVE-2017-9833 is disputed as a camera integrator's flaw, not Boa's.
+    expect(firmware.get('boa')?.vulnerable?.flatMap((range) => range.cves)).toEqual(['CVE-2009-4496']);
+    // Synology's policy gives September 2024 for the end of DSM 6.2's Extended Life Phase.
+    expect(firmware.get('synology-dsm-6')?.endOfSupport).toBe('2024-09-30');
+    expect(vendors.get('synology')?.mfaHowTo?.en).toMatch(/Personal > Account/);
+    expect(vendors.get('tplink-kasa-tapo')?.mfaHowTo?.en).toMatch(/Login Security/);
+    for (const id of ['avm-fritz', 'google-home-nest', 'samsung-smartthings', 'synology', 'home-assistant', 'hp-smart']) {
+      expect(vendors.get(id)?.checked, id).toBe('2026-11-22');
+    }
   });
 
   it('never takes data from nmap or changeme', () => {
