@@ -59,7 +59,11 @@ export function supportEnded(finding: Finding, now: Date): boolean | undefined {
 
 /** Details plus derived values, as template `match` sees them. */
 export function matchableValues(finding: Finding, now: Date): Record<string, string | number | boolean> {
-  const derived: Record<string, boolean> = { hasCves: typeof finding.details.cves === 'string' && finding.details.cves !== '' };
+  const derived: Record<string, boolean> = {
+    hasCves: typeof finding.details.cves === 'string' && finding.details.cves !== '',
+    // A software component inside the device (a web server, an SSH server) rather than its own firmware.
+    aboutComponent: typeof finding.details.component === 'string' && finding.details.component !== '',
+  };
   const ended = supportEnded(finding, now);
   if (ended !== undefined) derived.supportEnded = ended;
   return { ...finding.details, ...derived };

@@ -23,6 +23,8 @@ interface Subject {
   versionText: string | null;
   /** Distribution packages backport fixes: a version-based claim is then only possible. */
   confidence: Finding['confidence'];
+  /** Set when the subject is a software component inside the device (advice then names it, not the maker). */
+  component?: string;
 }
 
 function describeEntry(entry: FirmwareEntry, knowledgeAsOf: string): string {
@@ -52,8 +54,11 @@ function findingsForEntry(
   const source = describeEntry(entry, knowledgeAsOf);
   const seen = subject.versionText ? `${subject.label} version ${subject.versionText}` : `${subject.label} version not visible`;
   const base = { check: 'outdated-firmware' as const, device };
+  const about: Finding['details'] = subject.component ? { component: subject.component } : {};
 
-  if (entry.endOfSupport && now.toISOString().slice(0, 10) > entry.endOfSupport) {
+  // The date support ended, when it lies before the scan: then no update will come.
+  const supportEndedOn = entry.endOfSupport && now.toISOString().slice(0, 10) > entry.endOfSupport ? entry.endOfSupport : undefined;
+  if (supportEndedOn) {
     findings.push(
       makeFinding({
         ...base,
@@ -67,9 +72,10 @@ function findingsForEntry(
         standards: END_OF_SUPPORT_NORMS,
         confidence: claimConfidence(entry, subject.version || !entry.versions ? 'likely' : 'possible'),
         details: {
+          ...about,
           entry: entry.id,
           verified: isVerified(entry),
-          endOfSupport: entry.endOfSupport,
+          endOfSupport: supportEndedOn,
           version: subject.versionText ?? 'unknown',
           advice: 'replace',
           asOf: knowledgeAsOf,
@@ -118,10 +124,12 @@ function findingsForEntry(
         standards: UPDATE_NORMS,
         confidence: claimConfidence(entry, subject.confidence),
         details: {
+          ...about,
           entry: entry.id,
           verified: isVerified(entry),
           version: subject.versionText ?? '',
-          fixedIn: range.below,
+          // Past its end of support there is no fixed version to install: the way out is to replace it.
+          ...(supportEndedOn ? { endOfSupport: supportEndedOn, advice: 'replace' } : { fixedIn: range.below }),
           cves: range.cves.join(','),
           kev: kev.join(','),
           asOf: knowledgeAsOf,
@@ -143,7 +151,7 @@ function findingsForEntry(
         evidence: [seen, `latest known version ${entry.latest}`, source],
         standards: UPDATE_NORMS,
         confidence: claimConfidence(entry, subject.confidence),
-        details: { entry: entry.id, verified: isVerified(entry), version: subject.versionText ?? '', latest: entry.latest, asOf: knowledgeAsOf },
+        details: { ...about, entry: entry.id, verified: isVerified(entry), version: subject.versionText ?? '', latest: entry.latest, asOf: knowledgeAsOf },
       }),
     );
   }
@@ -212,6 +220,7 @@ function componentFindings(device: Device, knowledge: CheckKnowledge, now: Date,
       version,
       versionText: component.version,
       confidence: version.distroPatched ? 'possible' : 'likely',
+      component: component.name,
     };
     for (const entry of componentEntriesFor(component.name, knowledge)) {
       if (entryApplies(entry, version) !== true) continue;

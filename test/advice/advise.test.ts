@@ -64,6 +64,22 @@ describe('advise on the household', () => {
     expect(item.text.en).toContain("open the device's admin page (http://192.168.1.77/) or its app");
   });
 
+  it('blames a dead component, not the maker, and says "replace" once per device', () => {
+    const cam = makeDevice({ mac: null, ip: '192.168.1.78', names: [], vendor: 'Xiongmai', model: null, firmware: null, kind: 'baby-monitor', services: [] });
+    const boa = (key: string, details: Finding['details']): Finding =>
+      makeFinding({ check: 'outdated-firmware', device: cam, key, severity: 'high', confidence: 'likely', title: { nl: 'x', en: 'x' }, evidence: [], standards: [],
+        details: { component: 'Boa', version: '0.94.14rc21', endOfSupport: '2005-02-23', advice: 'replace', ...details } });
+    const findings = [boa('component:boa:end-of-support:boa', {}), boa('component:boa:vulnerable:boa:CVE-2009-4496', { cves: 'CVE-2009-4496' })];
+    const advice = advise({ devices: [cam], findings }, knowledge, { now: new Date('2026-11-22') });
+    const replace = advice.filter((a) => a.id.startsWith('outdated-firmware.replace'));
+    expect(replace).toHaveLength(1);
+    expect(replace[0]!.findingIds).toHaveLength(2);
+    expect(replace[0]!.text.en).toMatch(/runs Boa 0\.94\.14rc21, software that gets no more updates/);
+    expect(replace[0]!.text.en).not.toMatch(/Xiongmai no longer ships updates/);
+    expect(replace[0]!.text.nl).toMatch(/draait op Boa/);
+    expect(advice.filter((a) => a.id.startsWith('outdated-firmware.message'))).toHaveLength(1);
+  });
+
   it('advises replacing a device past its end of support, with a message to send', () => {
     const nas = result.devices.find((d) => d.vendor === 'Synology')!;
     const ids = advice.filter((a) => a.deviceId === nas.id).map((a) => a.id.split('@')[0]);

@@ -133,3 +133,14 @@ describe('outdated-firmware', () => {
     expect(findings.every((finding) => finding.severity === 'critical')).toBe(true);
   });
 });
+
+describe('a vulnerable component past its end of support', () => {
+  it('offers no fixed version to install (none was ever released) but says to replace it', async () => {
+    const boa: FirmwareEntry = { ...base, id: 'boa', component: 'Boa', endOfSupport: '2005-02-23', vulnerable: [{ below: '0.94.15', cves: ['CVE-2009-4496'], severity: 'medium' }] };
+    const device = makeDevice({ identity: { components: [{ name: 'Boa', version: '0.94.14rc21', evidence: 'Server: Boa/0.94.14rc21' }] } });
+    const findings = await outdatedFirmwareCheck.run(device, makeContext({ credentials: [], firmware: [boa], vendors: [] }));
+    const vulnerable = findings.find((f) => f.id.includes(':vulnerable:'));
+    expect(vulnerable?.details.fixedIn).toBeUndefined();
+    expect(vulnerable?.details).toMatchObject({ advice: 'replace', endOfSupport: '2005-02-23' });
+  });
+});
