@@ -4,6 +4,7 @@
 import type { CheckContext, CheckOptions } from '../../src/checks/types.js';
 import type { CredentialEntry } from '../../src/knowledge/types.js';
 import type { Device, DeviceKind, Finding, PortInfo, SsdpInfo, SnmpInfo } from '../../src/model.js';
+import { emptyFacts } from '../helpers/host-facts.js';
 
 export function makeDevice(
   ip: string,
@@ -26,17 +27,7 @@ export function makeDevice(
     discoveredBy: ['tcp'],
     risk: 'none',
     identity: { vendor, model, firmware: null, kind, confidence: 1, evidence: [], components: [] },
-    facts: {
-      ip,
-      mac: null,
-      macVendor: null,
-      hostnames: [],
-      mdns: [],
-      ssdp: extra.ssdp ?? [],
-      snmp: extra.snmp ?? null,
-      ports,
-      discoveredBy: ['tcp'],
-    },
+    facts: emptyFacts({ ip, ssdp: extra.ssdp ?? [], snmp: extra.snmp ?? null, ports, discoveredBy: ['tcp'] }),
   };
 }
 

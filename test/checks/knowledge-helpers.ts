@@ -3,6 +3,7 @@
 import type { Device, HostFacts, Identity } from '../../src/model.js';
 import type { CheckKnowledge } from '../../src/knowledge/types.js';
 import type { Answers, CheckContext } from '../../src/checks/types.js';
+import { emptyFacts } from '../helpers/host-facts.js';
 
 export type DeviceOverrides = Partial<Omit<Device, 'identity' | 'facts'>> & {
   identity?: Partial<Identity>;
@@ -39,18 +40,7 @@ export function makeDevice(overrides: DeviceOverrides = {}): Device {
       components: [],
       ...identity,
     },
-    facts: {
-      ip,
-      mac: null,
-      macVendor: null,
-      hostnames: [],
-      mdns: [],
-      ssdp: [],
-      snmp: null,
-      ports: [],
-      discoveredBy: ['tcp'],
-      ...facts,
-    },
+    facts: emptyFacts({ ip, discoveredBy: ['tcp'], ...facts }),
   };
 }
 

@@ -10,17 +10,4 @@ export function recordedFacts(name: string): HostFacts {
   return JSON.parse(readFileSync(join(FIXTURES, `${name}.json`), 'utf8')) as HostFacts;
 }
 
-export function emptyFacts(overrides: Partial<HostFacts> = {}): HostFacts {
-  return {
-    ip: '192.0.2.10',
-    mac: null,
-    macVendor: null,
-    hostnames: [],
-    mdns: [],
-    ssdp: [],
-    snmp: null,
-    ports: [],
-    discoveredBy: [],
-    ...overrides,
-  };
-}
+export { emptyFacts } from '../helpers/host-facts.js';

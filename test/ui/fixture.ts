@@ -4,6 +4,7 @@
 
 import type { AdviceItem, AuditEvent, AuditResult, Device, DeviceKind, Finding, Severity } from '../../src/model.js';
 import type { RunAudit } from '../../src/ui/types.js';
+import { emptyFacts } from '../helpers/host-facts.js';
 
 interface DeviceInput {
   id: string;
@@ -41,17 +42,7 @@ function device(input: DeviceInput): Device {
       evidence: (input.evidence ?? []).map((detail) => ({ source: 'mdns' as const, detail })),
       components: [],
     },
-    facts: {
-      ip: input.ip,
-      mac: null,
-      macVendor: null,
-      hostnames: [],
-      mdns: [],
-      ssdp: [],
-      snmp: null,
-      ports: [],
-      discoveredBy: ['tcp'],
-    },
+    facts: emptyFacts({ ip: input.ip, discoveredBy: ['tcp'] }),
   };
 }
 
