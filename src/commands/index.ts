@@ -10,4 +10,6 @@ export const commands = {
     (await import('./mock.js')).mockCommand(opts, signal),
   history: async (action: string, args: string[], opts: Record<string, unknown>, signal: AbortSignal) =>
     (await import('./history.js')).historyCommand(action, args, opts, signal),
+  knowledge: async (action: string, args: string[], opts: Record<string, unknown>) =>
+    (await import('./knowledge.js')).knowledgeCommand(action, args, opts),
 };
