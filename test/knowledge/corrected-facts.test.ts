@@ -103,3 +103,11 @@ describe('sources of confirmed entries', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('facts found wrong while re-checking', () => {
+  it('Apache CVE-2021-41773 affects 2.4.49 only, CVE-2021-42013 2.4.49 and 2.4.50', () => {
+    expect(cvesFor('apache-httpd-2-4', '2.4.49')).toEqual(expect.arrayContaining(['CVE-2021-41773', 'CVE-2021-42013']));
+    expect(cvesFor('apache-httpd-2-4', '2.4.50')).not.toContain('CVE-2021-41773');
+    expect(cvesFor('apache-httpd-2-4', '2.4.50')).toContain('CVE-2021-42013');
+  });
+});
