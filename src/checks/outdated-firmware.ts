@@ -11,6 +11,7 @@ import type { CheckKnowledge, FirmwareEntry } from '../knowledge/types.js';
 import { distributionPackageIn } from './distribution-package.js';
 import { distributionPackageFinding } from './distribution-package-finding.js';
 import { etsi, makeFinding, owasp } from './finding.js';
+import { isModelOnlyRange, modelNamedFinding } from './model-named-finding.js';
 import type { Check, CheckContext } from './types.js';
 import { compareWith, inVersionRange, parseVersion, type ParsedVersion } from './version.js';
 
@@ -103,15 +104,22 @@ function findingsForEntry(
     );
   }
 
+  // A record that names the model but no versions applies whatever the firmware shows (a family entry only).
+  if (!subject.component) {
+    for (const range of (entry.vulnerable ?? []).filter(isModelOnlyRange)) {
+      findings.push(modelNamedFinding(device, entry, range, seen, source, rangeBasis(entry, range, subject).confidence, knowledgeAsOf));
+    }
+  }
+
   if (!subject.version) return findings;
   const version = subject.version;
   let vulnerable = false;
   for (const range of entry.vulnerable ?? []) {
-    if (!inVersionRange(version, range)) continue;
+    if (isModelOnlyRange(range) || !inVersionRange(version, range)) continue;
     vulnerable = true;
     const kev = range.kev ?? [];
     const severity: Severity = kev.length > 0 ? 'critical' : range.severity;
-    const rangeText = `${range.from ? `${range.from} ≤ ` : ''}version < ${range.below}`;
+    const rangeText = `${range.from ? `${range.from} ≤ ` : ''}version${range.below ? ` < ${range.below}` : ''}`;
     const basis = rangeBasis(entry, range, subject);
     findings.push(
       makeFinding({
@@ -149,7 +157,7 @@ function findingsForEntry(
           verified: isVerified(entry),
           version: subject.versionText ?? '',
           // Past its end of support there is no fixed version to install: the way out is to replace it.
-          ...(supportEndedOn ? { endOfSupport: supportEndedOn, advice: 'replace' } : { fixedIn: range.below }),
+          ...(supportEndedOn ? { endOfSupport: supportEndedOn, advice: 'replace' } : range.below ? { fixedIn: range.below } : {}),
           cves: range.cves.join(','),
           kev: kev.join(','),
           asOf: knowledgeAsOf,
