@@ -8,6 +8,7 @@ import { topActions } from '../advice/order.js';
 import { deviceName } from '../advice/values.js';
 import type { AdviceKnowledge } from '../advice/types.js';
 import { safe } from './secrets.js';
+import { knowledgeNotes } from '../knowledge/report-notes.js';
 
 export interface AdviceView {
   id: string;
@@ -68,6 +69,8 @@ export interface ReportView {
     problems: string[];
   };
   knowledgeAsOf: string;
+  /** Staleness warning and overlay provenance, when they apply (src/knowledge/report-notes.ts). */
+  knowledgeNotes: string[];
   sources: Array<{ source: string; standards: string[] }>;
 }
 
@@ -143,6 +146,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
       ],
     },
     knowledgeAsOf: result.knowledgeAsOf,
+    knowledgeNotes: knowledgeNotes(result, lang).map((note) => safe(note)),
     sources: collectSources(result.advice),
   };
 }
