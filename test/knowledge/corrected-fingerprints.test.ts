@@ -1,0 +1,24 @@
+// Issue 12: the WD My Cloud rule matches what its cited nuclei template matches (page words with status 200),
+// not the page title it claimed before checking.
+
+import { describe, expect, it } from 'vitest';
+import { identify, loadFingerprints } from '../../src/identify/index.js';
+import { emptyFacts } from '../helpers/host-facts.js';
+
+const knowledge = loadFingerprints();
+const page = (status: number, body: string, title?: string) =>
+  emptyFacts({ ports: [{ transport: 'tcp', port: 80, name: 'http', http: { status, bodyExcerpt: body, ...(title ? { title } : {}), headers: {} } }] });
+
+describe('wd-mycloud-http-body', () => {
+  it('names a Western Digital NAS from the words of the My Cloud page', () => {
+    const identity = identify(page(200, '<script>var WDMyCloud = 1; my_cloud_os</script>'), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Western Digital', kind: 'nas' });
+    expect(identity.evidence.map((item) => item.ruleId)).toContain('wd-mycloud-http-body');
+  });
+
+  it('no longer names one from a page title alone', () => {
+    const identity = identify(page(200, '<html></html>', 'My Cloud'), knowledge);
+    expect(identity.evidence.map((item) => item.ruleId)).not.toContain('wd-mycloud-http-body');
+    expect(identity.vendor).not.toBe('Western Digital');
+  });
+});
