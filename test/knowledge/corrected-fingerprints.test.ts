@@ -22,3 +22,23 @@ describe('wd-mycloud-http-body', () => {
     expect(identity.vendor).not.toBe('Western Digital');
   });
 });
+
+describe('devices common in Dutch homes', () => {
+  it('names Nuki, BDR Thermea (Remeha) and Vaillant from their IEEE registration', () => {
+    expect(identify(emptyFacts({ macVendor: 'Nuki Home Solutions GmbH' }), knowledge).vendor).toBe('Nuki');
+    expect(identify(emptyFacts({ macVendor: 'BDR Thermea Group B.V' }), knowledge).vendor).toBe('BDR Thermea');
+    expect(identify(emptyFacts({ macVendor: 'Vaillant GmbH' }), knowledge).vendor).toBe('Vaillant');
+  });
+
+  it('names a Home Connect appliance by the brand and model it announces', () => {
+    const facts = emptyFacts({
+      mdns: [{ instance: 'Siemens-Dishwasher-1', type: '_homeconnect._tcp', port: 443, txt: { brand: 'SIEMENS', vib: 'SN65ZX49CE', type: 'Dishwasher' } }],
+    });
+    expect(identify(facts, knowledge)).toMatchObject({ vendor: 'SIEMENS', model: 'SN65ZX49CE', kind: 'appliance' });
+  });
+
+  it('calls a host with the Android TV Remote service a TV', () => {
+    const facts = emptyFacts({ mdns: [{ instance: 'Philips TV', type: '_androidtvremote2._tcp', port: 6466, txt: {} }] });
+    expect(identify(facts, knowledge).kind).toBe('tv');
+  });
+});
