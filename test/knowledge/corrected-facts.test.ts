@@ -111,3 +111,16 @@ describe('facts found wrong while re-checking', () => {
     expect(cvesFor('apache-httpd-2-4', '2.4.50')).toContain('CVE-2021-42013');
   });
 });
+
+describe('more facts found wrong while re-checking', () => {
+  it('miniupnpd CVE-2013-0230 (code execution) is named for 1.0 only; CVE-2013-0229 (crash) for all before 1.4', () => {
+    expect(cvesFor('miniupnpd', '1.3')).toEqual(['CVE-2013-0229']);
+    expect(cvesFor('miniupnpd', '1.0')).toEqual(['CVE-2013-0229', 'CVE-2013-0230']);
+  });
+
+  it('GoAhead CVE-2019-5096 is claimed on the versions its record names, not all of 5.0', () => {
+    expect(cvesFor('goahead', '5.0.1')).toContain('CVE-2019-5096');
+    expect(cvesFor('goahead', '5.0.0')).not.toContain('CVE-2019-5096');
+    expect(cvesFor('goahead', '4.1.1')).toContain('CVE-2019-5096');
+  });
+});
