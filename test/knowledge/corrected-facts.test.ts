@@ -124,3 +124,27 @@ describe('more facts found wrong while re-checking', () => {
     expect(cvesFor('goahead', '4.1.1')).toContain('CVE-2019-5096');
   });
 });
+
+describe('Hikvision CVE-2017-7921 per series, as its record names them', () => {
+  const claimed = (model: string, version: string) =>
+    knowledge.firmware
+      .filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-') && entry.models?.some((glob) => new RegExp(`^${glob.replaceAll('?', '.').replaceAll('*', '.*')}$`, 'i').test(model)))
+      .some((entry) => cvesFor(entry.id, version).includes('CVE-2017-7921'));
+
+  it('covers the DS-2CD2xx2FWD builds up to V5.4.4 build 161125, which the single range missed', () => {
+    expect(claimed('DS-2CD2142FWD-I', 'V5.4.4 build 161125')).toBe(true);
+    expect(claimed('DS-2CD2142FWD-I', 'V5.5.0 build 170725')).toBe(false);
+  });
+
+  it('stops the DS-2CD2xx2F-I series at V5.4.0 build 160530', () => {
+    expect(claimed('DS-2CD2032F-I', 'V5.4.0 build 160530')).toBe(true);
+    expect(claimed('DS-2CD2032F-I', 'V5.4.0 build 160531')).toBe(false);
+  });
+
+  it('is no longer claimed on a Hikvision model the record does not name, and its unconfirmed KEV membership keeps it reported', () => {
+    expect(claimed('DS-2CD2042WD-I', 'V5.3.0 build 150513')).toBe(false);
+    const series = knowledge.firmware.filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-'));
+    expect(series).toHaveLength(7);
+    expect(series.every((entry) => entry.reported !== undefined && entry.checked === undefined)).toBe(true);
+  });
+});
