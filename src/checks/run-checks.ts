@@ -3,7 +3,7 @@
 
 import { setMaxListeners } from 'node:events';
 import type { AuditEvent, Device, Finding } from '../model.js';
-import { mapLimit } from '../util/abort.js';
+import { mapLimit } from '../util/limit.js';
 import type { Check, CheckContext } from './types.js';
 
 export interface CheckProblem {
@@ -32,6 +32,7 @@ export async function runChecks(
   const perDevice = await mapLimit(
     devices,
     DEVICES_AT_ONCE,
+    ctx.signal,
     async (device) => {
       const found: Finding[] = [];
       for (const check of checks) {
@@ -53,7 +54,6 @@ export async function runChecks(
       onEvent({ type: 'stage-progress', stage: 'checks', done, total: devices.length });
       return found;
     },
-    ctx.signal,
   );
   const findings = dedupe(perDevice.flat().filter((f): f is Finding => Boolean(f)));
   findings.sort(compareFindings);

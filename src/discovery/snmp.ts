@@ -3,7 +3,7 @@
 
 import { createRequire } from 'node:module';
 import type { SnmpInfo } from '../model.js';
-import { forEachBounded } from './pool.js';
+import { mapLimit } from '../util/limit.js';
 import { sanitizeText } from '../util/sanitize.js';
 import type { SourceContext } from './source.js';
 
@@ -88,7 +88,7 @@ export function getSystemGroup(
 
 export async function snmpSource(ctx: SourceContext): Promise<void> {
   const { options, signal } = ctx;
-  await forEachBounded(ctx.scope.hosts, options.concurrency, signal, async (ip) => {
+  await mapLimit(ctx.scope.hosts, options.concurrency, signal, async (ip) => {
     try {
       // Both versions at once: an agent speaking only v1 costs no second timeout.
       const [v2c, v1] = await Promise.all([

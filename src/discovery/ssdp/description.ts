@@ -3,7 +3,7 @@
 import type { Agent } from 'undici';
 import type { UpnpDescription } from '../../model.js';
 import { getLimited } from '../http-client.js';
-import { errorText } from '../pool.js';
+import { errorText } from '../../util/error-text.js';
 import { parseDescription } from './parse-description.js';
 
 export type FetchPlan = { url: string } | { refused: string };

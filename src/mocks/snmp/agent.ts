@@ -5,7 +5,8 @@ import dgram from 'node:dgram';
 import { MockBindError } from '../errors.js';
 import type { PersonaContext, RunningPersona, SnmpSpec } from '../types.js';
 import { closeUdp } from '../udp.js';
-import { personaLifetime, sleep } from '../wait.js';
+import { wait } from '../../util/wait.js';
+import { personaLifetime } from '../wait.js';
 import { netSnmpAgentApi as snmp, type ScalarProvider, type SnmpAgent } from './net-snmp-agent.js';
 
 export const SYSTEM_OIDS = {
@@ -97,7 +98,7 @@ export async function startSnmpAgent(ctx: PersonaContext): Promise<RunningSnmpAg
   bound.removeAllListeners('message');
   bound.on('message', (message: Buffer, rinfo: dgram.RemoteInfo) => {
     if (device.knobs.silent) return;
-    void sleep(device.knobs.delayMs, life.signal).then((alive) => {
+    void wait(device.knobs.delayMs, life.signal).then((alive) => {
       if (!alive) return;
       for (const handler of handlers) {
         try {
