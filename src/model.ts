@@ -213,6 +213,9 @@ export const CHECK_IDS = [
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
+/** What the user told us that the network cannot show, keyed by device id then question id. */
+export type Answers = Record<string, Record<string, string | boolean>>;
+
 export type Confidence = 'confirmed' | 'likely' | 'possible';
 
 export interface Finding {

@@ -3,7 +3,7 @@
 
 import type { Device, Finding, Lang } from '../model.js';
 import { fillTemplate, type Values } from './render.js';
-import { maskSecret } from '../checks/finding.js';
+import { maskSecret } from '../util/mask-secret.js';
 import { sanitizeText } from '../util/sanitize.js';
 import type { AdviceKnowledge, StepEntry } from './types.js';
 

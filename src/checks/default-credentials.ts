@@ -4,7 +4,8 @@
 
 import type { Device, Finding, Severity } from '../model.js';
 import type { Check, CheckContext } from './types.js';
-import { etsi, makeFinding, maskSecret, owasp } from './finding.js';
+import { etsi, makeFinding, owasp } from './finding.js';
+import { maskSecret } from '../util/mask-secret.js';
 import { wait } from '../util/wait.js';
 import { randomToken } from './login/abortable.js';
 import { credentialsFor } from '../knowledge/credentials-for.js';

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditResult, Risk } from '../model.js';
-import type { Answers } from '../checks/types.js';
+import type { Answers } from '../model.js';
 
 export class HistoryError extends Error {
   override name = 'HistoryError';

@@ -4,7 +4,8 @@
 
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DataFileError, loadDataFile, PACKAGE_ROOT, validateData } from '../knowledge/load-data.js';
+import { DataFileError, loadDataFile, validateData } from '../knowledge/load-data.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { compileRule, PATTERN_FLAGS } from './compile-rule.js';
 import type { CompiledAlias, CompiledRule, FingerprintFile, FingerprintKnowledge, VendorAlias } from './types.js';
 
