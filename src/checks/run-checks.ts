@@ -4,6 +4,7 @@
 import { setMaxListeners } from 'node:events';
 import type { AuditEvent, Device, Finding } from '../model.js';
 import { mapLimit } from '../util/limit.js';
+import { compareSeverity } from '../model/severity.js';
 import type { Check, CheckContext } from './types.js';
 
 export interface CheckProblem {
@@ -66,12 +67,10 @@ function dedupe(findings: Finding[]): Finding[] {
   return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
 }
 
-const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
-
 /** Deterministic order: worst first, then by device and id, whatever order the network answered in. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    compareSeverity(a.severity, b.severity) ||
     (a.deviceId ?? '').localeCompare(b.deviceId ?? '') ||
     a.id.localeCompare(b.id)
   );

@@ -2,7 +2,7 @@
 // progress line, keep it in the history, write the reports asked for, and turn findings into an exit code.
 
 import type { AuditEvent, AuditResult, Lang, Scope, Severity } from '../model.js';
-import { SEVERITIES } from '../model.js';
+import { atOrAbove } from '../model/severity.js';
 import type { ScanFlags } from './flags.js';
 import { runAudit, type AuditOptions } from '../audit/run-audit.js';
 import { loadKnowledge } from '../audit/knowledge.js';
@@ -37,8 +37,7 @@ export function inCi(env: NodeJS.ProcessEnv): boolean {
 
 export function exitCodeFor(result: AuditResult, failOn: Severity | undefined): number {
   if (!failOn) return 0;
-  const limit = SEVERITIES.indexOf(failOn);
-  return result.findings.some((f) => !f.settledBy && SEVERITIES.indexOf(f.severity) <= limit) ? 1 : 0;
+  return result.findings.some((f) => !f.settledBy && atOrAbove(f.severity, failOn)) ? 1 : 0;
 }
 
 function loginAnnouncement(flags: ScanFlags, lang: Lang): string {
