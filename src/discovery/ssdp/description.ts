@@ -2,7 +2,7 @@
 
 import type { Agent } from 'undici';
 import type { UpnpDescription } from '../../model.js';
-import { getLimited } from '../http-client.js';
+import { getLimited } from '../../protocols/http/limited-client.js';
 import { errorText } from '../../util/error-text.js';
 import { parseDescription } from './parse-description.js';
 

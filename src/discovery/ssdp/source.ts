@@ -2,7 +2,7 @@
 // each distinct LOCATION's description is fetched from the device that announced it.
 
 import type { SsdpInfo } from '../../model.js';
-import { createLimitedAgent } from '../http-client.js';
+import { createLimitedAgent } from '../../protocols/http/limited-client.js';
 import { errorText } from '../../util/error-text.js';
 import { mapLimit } from '../../util/limit.js';
 import type { SourceContext } from '../source.js';

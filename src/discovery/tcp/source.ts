@@ -3,7 +3,7 @@
 // there (fullSweepDecision), so absent hosts cost one round of connects, not thirty.
 
 import type { PortInfo } from '../../model.js';
-import { createLimitedAgent } from '../http-client.js';
+import { createLimitedAgent } from '../../protocols/http/limited-client.js';
 import { mapLimit } from '../../util/limit.js';
 import type { SweepPort } from '../ports.js';
 import { LIVENESS_PORTS } from '../ports.js';
