@@ -1,0 +1,55 @@
+// One run on the real-daemon network: build it, scan it with the CLI, read the lock-out state on the
+// device, scan again with both cores kept busy, and tear it all down whatever happens. The test and the
+// bench both run this; the bench adds nmap in the middle.
+
+import os from 'node:os';
+import { compareWithTruth, judge, type Expectation, type Verdict } from './compare.js';
+import { unlockedAccounts } from './lockout.js';
+import { buildRealNetwork, type RealNetwork } from './network.js';
+import { scanRealNetwork, type ScanRun } from './scan.js';
+import { loadTruth, type Truth } from './spec.js';
+
+/** How long the load generator may run: longer than the loaded pass can take, so it never ends first. */
+const LOAD_SECONDS = 150;
+
+export interface RealnetSession {
+  truth: Truth;
+  first: ScanRun & { expectations: Expectation[]; verdict: Verdict };
+  underLoad: ScanRun & { expectations: Expectation[]; verdict: Verdict };
+  between?: unknown;
+}
+
+export async function runRealnetSession<T>(options: { log?: (line: string) => void; between?: (network: RealNetwork) => Promise<T> } = {}): Promise<RealnetSession & { between?: T }> {
+  const log = options.log ?? (() => {});
+  const truth = loadTruth();
+  const network = await buildRealNetwork(log);
+  const stopOnSignal = () => { void network.teardown().finally(() => process.exit(130)); };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  let failed = false;
+  try {
+    log('realnet: pass 1, scan with factory passwords');
+    const first = await scanRealNetwork(network, [], 'pass1');
+    const unlocked = await unlockedAccounts(network, truth);
+    const firstExpectations = compareWithTruth(truth, first.report, { unlocked });
+    const between = options.between ? await options.between(network) : undefined;
+
+    log(`realnet: pass 2, ${os.cpus().length} cores busy (stress-ng), ports only`);
+    network.startInNamespace(`${network.namespaceOf('plug')}`, 'stress-ng', ['stress-ng', '--cpu', String(os.cpus().length), '--timeout', `${LOAD_SECONDS}s`, '--quiet']);
+    const underLoad = await scanRealNetwork(network, ['--no-login'], 'pass2');
+    const loadExpectations = compareWithTruth(truth, underLoad.report, { onlyPorts: true });
+    return {
+      truth,
+      first: { ...first, expectations: firstExpectations, verdict: judge(firstExpectations, truth.knownGaps) },
+      underLoad: { ...underLoad, expectations: loadExpectations, verdict: judge(loadExpectations, truth.knownGapsUnderLoad) },
+      between,
+    };
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    process.removeListener('SIGINT', stopOnSignal);
+    process.removeListener('SIGTERM', stopOnSignal);
+    await network.teardown(failed || undefined);
+  }
+}
