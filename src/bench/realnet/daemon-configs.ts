@@ -45,7 +45,10 @@ function lighttpd(device: DeviceSpec, dir: string, spec: Extract<DaemonSpec, { t
   const conf = [
     `server.document-root = "${dir}/www${index}"`,
     `server.errorlog = "${dir}/lighttpd${index}-error.log"`,
-    'server.modules = ("mod_auth", "mod_authn_file", "mod_openssl")',
+    'server.modules = ("mod_auth", "mod_authn_file", "mod_openssl", "mod_accesslog")',
+    // One line per request with its port and whether it carried credentials: the bench counts logins.
+    `accesslog.filename = "${dir}/lighttpd${index}-access.log"`,
+    'accesslog.format = "%h %p %s %{Authorization}i"',
     'index-file.names = ("index.html")',
     'mimetype.assign = (".html" => "text/html")',
   ];
@@ -141,7 +144,12 @@ function vsftpd(dir: string, spec: Extract<DaemonSpec, { type: 'vsftpd' }>): Dae
     `secure_chroot_dir=${dir}/ftp-empty`,
     'pam_service_name=vsftpd',
     'seccomp_sandbox=NO',
-    'xferlog_enable=NO',
+    // Every FTP command in a log, so the bench can count the PASS commands (login attempts).
+    'xferlog_enable=YES',
+    'xferlog_std_format=NO',
+    'log_ftp_protocol=YES',
+    'syslog_enable=NO',
+    `vsftpd_log_file=${dir}/vsftpd.log`,
   ];
   const files: Record<string, string> = { 'vsftpd.conf': `${conf.join('\n')}\n`, 'ftp-empty/.keep': '' };
   for (const name of spec.files) files[`ftp/${name}`] = `${name}\n`;
