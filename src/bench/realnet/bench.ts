@@ -34,7 +34,7 @@ function plantedFinds(truth: Truth, spec: NetworkSpec, expectations: Expectation
   const planted: Planted[] = [];
   for (const device of truth.devices) {
     for (const port of [...device.tcp.map((p) => ['tcp', p] as const), ...device.udp.map((p) => ['udp', p] as const)]) {
-      planted.push({ label: `port ${device.id} ${port[0]}/${port[1]}`, homeaudit: held(expectations, `port:${device.id}:${port[0]}/${port[1]}`), nmap: nmap.ports.some((p) => p.ip === device.ip && p.protocol === port[0] && p.port === port[1]) });
+      planted.push({ label: `open port ${device.id} ${port[0]}/${port[1]}`, homeaudit: held(expectations, `port:${device.id}:${port[0]}/${port[1]}`), nmap: nmap.ports.some((p) => p.ip === device.ip && p.protocol === port[0] && p.port === port[1]) });
     }
     for (const c of device.credentials ?? []) {
       const valid = new RegExp(`${c.username}:${c.password.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} - Valid credentials`);
@@ -89,7 +89,7 @@ export async function runRealnetBench(): Promise<number> {
   lines.push('', row(['', 'homeaudit', 'nmap'], widths));
   lines.push(row(['wall clock', seconds(first.wallMs), seconds(nmap.wallMs)], widths));
   lines.push(row(['hosts found', `${first.report.devices.length}/${truth.devices.length}`, `${nmap.hosts.filter((h) => h !== spec.scanner.ip).length}/${truth.devices.length}`], widths));
-  for (const kind of ['port', 'factory login', 'anonymous FTP', 'MQTT without password', 'SNMP', 'port mapping']) {
+  for (const kind of ['open port', 'factory login', 'anonymous FTP', 'MQTT without password', 'SNMP', 'port mapping']) {
     const of = planted.filter((p) => p.label.startsWith(kind));
     if (of.length) lines.push(row([`${kind}s planted: ${of.length}`, String(of.filter((p) => p.homeaudit).length), String(of.filter((p) => p.nmap).length)], widths));
   }
