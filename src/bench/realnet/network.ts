@@ -17,6 +17,8 @@ export interface RealNetwork {
   dir: string;
   spec: NetworkSpec;
   scannerNamespace: string;
+  /** The WAN side's dead end: a namespace with no device in it, where a load generator can run. */
+  deadEndNamespace: string;
   namespaceOf(deviceId: string): string;
   /** Starts a process inside a namespace (a load generator); teardown ends it with the rest. */
   startInNamespace(namespace: string, label: string, argv: string[]): number;
@@ -183,7 +185,7 @@ export async function buildRealNetwork(log: (line: string) => void = () => {}): 
     await waitUntilListening(spec, namespaceOf, pids);
     await askForPortMappings(spec, namespaceOf);
     log(`realnet: ${spec.devices.length} devices up`);
-    return { runId, dir, spec, scannerNamespace: scanner, namespaceOf, startInNamespace: (ns, label, argv) => startInNamespace(ns, label, argv), teardown };
+    return { runId, dir, spec, scannerNamespace: scanner, deadEndNamespace: wan, namespaceOf, startInNamespace: (ns, label, argv) => startInNamespace(ns, label, argv), teardown };
   } catch (error) {
     await teardown(true).catch(() => {});
     throw new RealnetBuildError(`the real-daemon network did not come up: ${error instanceof Error ? error.message : String(error)} (daemon logs kept in ${dir})`, { cause: error });

@@ -35,7 +35,7 @@ export async function runRealnetSession<T>(options: { log?: (line: string) => vo
     const between = options.between ? await options.between(network) : undefined;
 
     log(`realnet: pass 2, ${os.cpus().length} cores busy (stress-ng), ports only`);
-    network.startInNamespace(`${network.namespaceOf('plug')}`, 'stress-ng', ['stress-ng', '--cpu', String(os.cpus().length), '--timeout', `${LOAD_SECONDS}s`, '--quiet']);
+    network.startInNamespace(network.deadEndNamespace, 'stress-ng', ['stress-ng', '--cpu', String(os.cpus().length), '--timeout', `${LOAD_SECONDS}s`, '--quiet']);
     const underLoad = await scanRealNetwork(network, ['--no-login'], 'pass2');
     const loadExpectations = compareWithTruth(truth, underLoad.report, { onlyPorts: true });
     return {
