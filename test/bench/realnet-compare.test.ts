@@ -8,7 +8,7 @@ import type { Truth } from '../../src/bench/realnet/spec.js';
 const truth: Truth = {
   devices: [{
     id: 'nas', ip: '192.168.77.30', kind: 'nas', vendor: null as unknown as string, model: 'DataVault 2', tcp: [21, 22], udp: [],
-    findings: ['anonymous-ftp:ftp:21', 'default-credentials:ssh:22'],
+    findings: ['anonymous-ftp:ftp:21', 'default-credentials:ssh:22', 'exposed-by-port-mapping:tcp:2222'],
     credentials: [{ service: 'ssh', port: 22, username: 'root', password: 'admin' }],
     unclaimed: [{ service: 'ssh', port: 22, username: 'anna' }],
   }],
@@ -22,7 +22,7 @@ function report(overrides: Partial<ScanReport> = {}): ScanReport {
     devices: [{ id: 'd1', ip: '192.168.77.30', kind: 'nas', vendor: null, model: 'DataVault 2', firmware: null, services: [{ transport: 'tcp', port: 21 }, { transport: 'tcp', port: 22 }] }],
     findings: [
       { id: 'anonymous-ftp:d1:ftp:21', deviceId: 'd1', check: 'anonymous-ftp' },
-      { id: 'default-credentials:d1:ssh:22', deviceId: 'd1', check: 'default-credentials', details: { service: 'ssh', port: 22, username: 'root', passwordMasked: '•••••' } },
+      { id: 'default-credentials:d1:ssh:22', deviceId: 'd1', check: 'default-credentials', details: { service: 'ssh', port: 22, username: 'root', passwordMasked: 'a•••n' } },
       { id: 'exposed-by-port-mapping:d1:tcp:2222', deviceId: 'd1', check: 'exposed-by-port-mapping', details: { protocol: 'TCP', externalPort: 2222, internalPort: 22 } },
     ],
     stats: { durationMs: 1 },
@@ -48,6 +48,7 @@ describe('compareWithTruth', () => {
       'port:nas:tcp/22',
       'no-extra-port:nas:tcp/8080',
       'finding:nas:anonymous-ftp:ftp:21',
+      'finding:nas:exposed-by-port-mapping:tcp:2222',
       'no-false-finding:nas:default-credentials:ssh:22:anna',
       'credential:nas:ssh/22:root',
       'unclaimed:nas:ssh/22:anna',
@@ -77,6 +78,11 @@ describe('judge', () => {
     expect(verdict.unexpectedFailures.map((e) => e.id)).toEqual(['b']);
     expect(verdict.knownFailures.map((e) => e.id)).toEqual(['a']);
     expect(verdict.liftedGaps.map((g) => g.expectation)).toEqual(['c', 'gone']);
+  });
+
+  it('does not call a timing gap lifted when it holds on a quiet machine, but does when it is gone', () => {
+    const verdict = judge([{ id: 'a', ok: true, detail: '' }], [{ expectation: 'a', issue: 14, reason: 'x', timing: true }, { expectation: 'gone', issue: 14, reason: 'y', timing: true }]);
+    expect(verdict.liftedGaps.map((g) => g.expectation)).toEqual(['gone']);
   });
 });
 

@@ -92,7 +92,7 @@ export function judge(expectations: Expectation[], gaps: KnownGap[]): Verdict {
   const byId = new Map(expectations.map((e) => [e.id, e]));
   return {
     unexpectedFailures: expectations.filter((e) => !e.ok && !gapById.has(e.id)),
-    liftedGaps: gaps.filter((g) => byId.get(g.expectation)?.ok !== false),
+    liftedGaps: gaps.filter((g) => byId.get(g.expectation)?.ok !== false && !(g.timing && byId.has(g.expectation))),
     knownFailures: expectations.filter((e) => !e.ok && gapById.has(e.id)).map((e) => ({ ...e, gap: gapById.get(e.id)! })),
     passed: expectations.filter((e) => e.ok),
   };

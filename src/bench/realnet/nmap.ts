@@ -28,7 +28,7 @@ interface XmlPort { protocol: string; portid: string; state?: { state: string };
 interface XmlHost { address: Array<{ addr: string; addrtype: string }> | { addr: string; addrtype: string }; ports?: { port?: XmlPort | XmlPort[] }; status?: { state: string } }
 
 export function parseNmapXml(xml: string): Omit<NmapRun, 'wallMs' | 'command'> {
-  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true }).parse(xml) as { nmaprun?: { host?: XmlHost | XmlHost[] } };
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true, htmlEntities: true }).parse(xml) as { nmaprun?: { host?: XmlHost | XmlHost[] } };
   const hosts: string[] = [];
   const ports: NmapPort[] = [];
   for (const host of asList(parsed.nmaprun?.host)) {
