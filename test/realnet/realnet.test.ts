@@ -24,6 +24,10 @@ describe.skipIf(skipReason !== null)('real-daemon home network', () => {
     console.log(describeVerdict(`pass 2 (cores busy): ${session.underLoad.wallMs} ms`, session.underLoad.verdict).join('\n'));
   });
 
+  it('is a LAN: an absent address times out, a closed port of a device resets', () => {
+    expect(session.lan).toEqual({ absentAddress: 'timeout', closedPort: 'refused' });
+  });
+
   it('reports every device, port, finding, factory password and mapping of the truth, and nothing false', () => {
     expect(session.first.verdict.unexpectedFailures.map((e) => `${e.id}: ${e.detail}`)).toEqual([]);
   });

@@ -6,14 +6,25 @@ import os from 'node:os';
 import { compareWithTruth, judge, type Expectation, type Verdict } from './compare.js';
 import { unlockedAccounts } from './lockout.js';
 import { buildRealNetwork, type RealNetwork } from './network.js';
+import { inNamespace, runCommand } from './run-command.js';
 import { scanRealNetwork, type ScanRun } from './scan.js';
 import { loadTruth, type Truth } from './spec.js';
+
+/** In the subnet, on no device: a real LAN leaves its connects unanswered (ARP gets no reply for ~3 s). */
+const ABSENT_ADDRESS = '192.168.77.99';
+
+async function connectOutcome(network: RealNetwork, ip: string, port: number): Promise<'timeout' | 'refused' | 'connected'> {
+  const { code } = await runCommand(inNamespace(network.scannerNamespace, ['timeout', '2', 'bash', '-c', `exec 3<>/dev/tcp/${ip}/${port}`]), { allowFailure: true });
+  return code === 0 ? 'connected' : code === 124 ? 'timeout' : 'refused';
+}
 
 /** How long the load generator may run: longer than the loaded pass can take, so it never ends first. */
 const LOAD_SECONDS = 150;
 
 export interface RealnetSession {
   truth: Truth;
+  /** How a connect from the scanner ends: at an address nobody has, and at a closed port of a device. */
+  lan: { absentAddress: 'timeout' | 'refused' | 'connected'; closedPort: 'timeout' | 'refused' | 'connected' };
   first: ScanRun & { expectations: Expectation[]; verdict: Verdict };
   underLoad: ScanRun & { expectations: Expectation[]; verdict: Verdict };
   between?: unknown;
@@ -28,6 +39,7 @@ export async function runRealnetSession<T>(options: { log?: (line: string) => vo
   process.once('SIGTERM', stopOnSignal);
   let failed = false;
   try {
+    const lan = { absentAddress: await connectOutcome(network, ABSENT_ADDRESS, 80), closedPort: await connectOutcome(network, network.spec.devices[0]!.ip, 81) };
     log('realnet: pass 1, scan with factory passwords');
     const first = await scanRealNetwork(network, [], 'pass1');
     const unlocked = await unlockedAccounts(network, truth);
@@ -40,6 +52,7 @@ export async function runRealnetSession<T>(options: { log?: (line: string) => vo
     const loadExpectations = compareWithTruth(truth, underLoad.report, { onlyPorts: true });
     return {
       truth,
+      lan,
       first: { ...first, expectations: firstExpectations, verdict: judge(firstExpectations, truth.knownGaps) },
       underLoad: { ...underLoad, expectations: loadExpectations, verdict: judge(loadExpectations, truth.knownGapsUnderLoad) },
       between,
