@@ -78,7 +78,7 @@ export async function buildRealNetwork(log: (line: string) => void = () => {}): 
   const prefix = `rn${runId}-`.slice(0, PREFIX_LENGTH);
   const dir = mkdtempSync(path.join(os.tmpdir(), `homeaudit-realnet-${runId}-`));
   const namespaces: string[] = [];
-  const pids: Array<{ pid: number; label: string }> = [];
+  const pids: Array<{ pid: number; label: string; exited: boolean }> = [];
   const lan = `${prefix}lan`;
   const wan = `${prefix}wan`;
   const scanner = `${prefix}scan`;
@@ -97,7 +97,10 @@ export async function buildRealNetwork(log: (line: string) => void = () => {}): 
     closeSync(fd);
     child.on('error', () => {});
     if (child.pid === undefined) throw new RealnetBuildError(`${label} in ${namespace} did not start`);
-    pids.push({ pid: child.pid, label: `${namespace}/${label}` });
+    const started = { pid: child.pid, label: `${namespace}/${label}`, exited: false };
+    // An exited daemon's PID may be reused by someone else's process: never signal it again.
+    child.on('exit', () => (started.exited = true));
+    pids.push(started);
     child.unref();
     return child.pid;
   };
@@ -118,7 +121,7 @@ export async function buildRealNetwork(log: (line: string) => void = () => {}): 
     const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
     // Whatever runs in our namespaces is ours: the daemons we started and the sessions they forked.
     const inOurNamespaces = async () => {
-      const found = new Set(pids.map((p) => p.pid));
+      const found = new Set(pids.filter((p) => !p.exited).map((p) => p.pid));
       for (const name of namespaces) {
         const { stdout } = await runCommand(['ip', 'netns', 'pids', name], { allowFailure: true });
         for (const pid of stdout.split('\n').map(Number).filter((n) => n > 0)) found.add(pid);
@@ -192,7 +195,7 @@ export async function buildRealNetwork(log: (line: string) => void = () => {}): 
   }
 }
 
-async function waitUntilListening(spec: NetworkSpec, namespaceOf: (id: string) => string, pids: Array<{ pid: number; label: string }>): Promise<void> {
+async function waitUntilListening(spec: NetworkSpec, namespaceOf: (id: string) => string, pids: Array<{ label: string; exited: boolean }>): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (const device of spec.devices) {
     const want = daemonPorts(device);
@@ -201,7 +204,7 @@ async function waitUntilListening(spec: NetworkSpec, namespaceOf: (id: string) =
       const missing = [...want.tcp.filter((p) => !open.tcp.has(p)).map((p) => `tcp/${p}`), ...want.udp.filter((p) => !open.udp.has(p)).map((p) => `udp/${p}`)];
       if (missing.length === 0) break;
       if (Date.now() > deadline) {
-        const dead = pids.filter((p) => { try { process.kill(p.pid, 0); return false; } catch { return true; } }).map((p) => p.label);
+        const dead = pids.filter((p) => p.exited).map((p) => p.label);
         throw new RealnetBuildError(`${device.id} does not listen on ${missing.join(', ')} after ${READY_TIMEOUT_MS} ms${dead.length ? `; ended: ${dead.join(', ')}` : ''}`);
       }
       await sleep(200);
