@@ -2,7 +2,7 @@
 // runs never meet; teardown ends the processes it started by PID (and anything they forked, found by
 // namespace), then deletes the namespaces. Nothing is created in the host's own network namespace.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -24,6 +24,8 @@ export interface RealNetwork {
   startInNamespace(namespace: string, label: string, argv: string[]): number;
   /** Ends every process and namespace of the run; the daemon logs stay when keepLogs (or REALNET_KEEP_LOGS). */
   teardown(keepLogs?: boolean): Promise<void>;
+  /** The same, synchronously and at once (SIGKILL), for a process that is exiting before teardown ran. */
+  teardownNow(): void;
 }
 
 const READY_TIMEOUT_MS = 20_000;
@@ -140,6 +142,23 @@ export async function buildRealNetwork(log: (line: string) => void = () => {}): 
     else rmSync(dir, { recursive: true, force: true });
   };
 
+  const teardownNow = () => {
+    const found = new Set(pids.filter((p) => !p.exited).map((p) => p.pid));
+    for (const name of namespaces) {
+      try {
+        for (const pid of execFileSync('ip', ['netns', 'pids', name], { encoding: 'utf8' }).split('\n').map(Number).filter((n) => n > 0)) found.add(pid);
+      } catch { /* namespace already gone */ }
+    }
+    for (const pid of found) {
+      try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    }
+    for (const name of namespaces.reverse()) {
+      try { execFileSync('ip', ['netns', 'del', name], { stdio: 'ignore' }); } catch { /* already gone */ }
+    }
+    namespaces.length = 0;
+    if (!process.env.REALNET_KEEP_LOGS) rmSync(dir, { recursive: true, force: true });
+  };
+
   try {
     log(`realnet: run ${runId}, namespaces ${prefix}*, files in ${dir}`);
     await addNamespace(lan);
@@ -188,7 +207,7 @@ export async function buildRealNetwork(log: (line: string) => void = () => {}): 
     await waitUntilListening(spec, namespaceOf, pids);
     await askForPortMappings(spec, namespaceOf);
     log(`realnet: ${spec.devices.length} devices up`);
-    return { runId, dir, spec, scannerNamespace: scanner, deadEndNamespace: wan, namespaceOf, startInNamespace: (ns, label, argv) => startInNamespace(ns, label, argv), teardown };
+    return { runId, dir, spec, scannerNamespace: scanner, deadEndNamespace: wan, namespaceOf, startInNamespace: (ns, label, argv) => startInNamespace(ns, label, argv), teardown, teardownNow };
   } catch (error) {
     await teardown(true).catch(() => {});
     throw new RealnetBuildError(`the real-daemon network did not come up: ${error instanceof Error ? error.message : String(error)} (daemon logs kept in ${dir})`, { cause: error });

@@ -37,6 +37,9 @@ export async function runRealnetSession<T>(options: { log?: (line: string) => vo
   const stopOnSignal = () => { void network.teardown().finally(() => process.exit(130)); };
   process.once('SIGINT', stopOnSignal);
   process.once('SIGTERM', stopOnSignal);
+  // A test runner that gives up on us may end the process without a signal: nothing may outlive it.
+  const stopOnExit = () => network.teardownNow();
+  process.once('exit', stopOnExit);
   let failed = false;
   try {
     const lan = { absentAddress: await connectOutcome(network, ABSENT_ADDRESS, 80), closedPort: await connectOutcome(network, network.spec.devices[0]!.ip, 81) };
@@ -63,6 +66,7 @@ export async function runRealnetSession<T>(options: { log?: (line: string) => vo
   } finally {
     process.removeListener('SIGINT', stopOnSignal);
     process.removeListener('SIGTERM', stopOnSignal);
+    process.removeListener('exit', stopOnExit);
     await network.teardown(failed || undefined);
   }
 }
