@@ -38,6 +38,10 @@ describe.skipIf(skipReason !== null)('real-daemon home network', () => {
     expect(lockout.filter((e) => !e.ok).map((e) => e.id)).toEqual([]);
   });
 
+  it('has a lock-out device that really locks: the right password works, and no longer after 3 wrong ones', () => {
+    expect(session.lockout).toEqual({ rightPasswordFirst: true, rightPasswordAfterLock: false });
+  });
+
   it('still misses each known gap of truth.yaml (a lifted gap must be removed from the file)', () => {
     expect(session.first.verdict.liftedGaps.map((g) => `${g.expectation} (#${g.issue})`)).toEqual([]);
   });

@@ -4,7 +4,7 @@
 
 import os from 'node:os';
 import { compareWithTruth, judge, type Expectation, type Verdict } from './compare.js';
-import { unlockedAccounts } from './lockout.js';
+import { lockoutLocks, unlockedAccounts } from './lockout.js';
 import { buildRealNetwork, type RealNetwork } from './network.js';
 import { inNamespace, runCommand } from './run-command.js';
 import { scanRealNetwork, type ScanRun } from './scan.js';
@@ -18,6 +18,16 @@ async function connectOutcome(network: RealNetwork, ip: string, port: number): P
   return code === 0 ? 'connected' : code === 124 ? 'timeout' : 'refused';
 }
 
+/** The first must-stay-unlocked account that is not root, tried on its device (null: no such device). */
+async function proveLockout(network: RealNetwork, truth: Truth): Promise<RealnetSession['lockout']> {
+  for (const device of truth.devices) {
+    const username = device.mustStayUnlocked?.find((name) => name !== 'root');
+    const account = network.spec.devices.find((d) => d.id === device.id)?.accounts?.find((a) => a.username === username);
+    if (account) return lockoutLocks(network, device.id, account);
+  }
+  return null;
+}
+
 /** How long the load generator may run: longer than the loaded pass can take, so it never ends first. */
 const LOAD_SECONDS = 150;
 
@@ -25,6 +35,8 @@ export interface RealnetSession {
   truth: Truth;
   /** How a connect from the scanner ends: at an address nobody has, and at a closed port of a device. */
   lan: { absentAddress: 'timeout' | 'refused' | 'connected'; closedPort: 'timeout' | 'refused' | 'connected' };
+  /** The lock-out device, tried by hand after the scans: its right password works, and no longer after 3 wrong ones. */
+  lockout: { rightPasswordFirst: boolean; rightPasswordAfterLock: boolean } | null;
   first: ScanRun & { expectations: Expectation[]; verdict: Verdict };
   underLoad: ScanRun & { expectations: Expectation[]; verdict: Verdict };
   between?: unknown;
@@ -53,9 +65,11 @@ export async function runRealnetSession<T>(options: { log?: (line: string) => vo
     network.startInNamespace(network.deadEndNamespace, 'stress-ng', ['stress-ng', '--cpu', String(os.cpus().length), '--timeout', `${LOAD_SECONDS}s`, '--quiet']);
     const underLoad = await scanRealNetwork(network, ['--no-login'], 'pass2');
     const loadExpectations = compareWithTruth(truth, underLoad.report, { onlyPorts: true });
+    const lockout = await proveLockout(network, truth);
     return {
       truth,
       lan,
+      lockout,
       first: { ...first, expectations: firstExpectations, verdict: judge(firstExpectations, truth.knownGaps) },
       underLoad: { ...underLoad, expectations: loadExpectations, verdict: judge(loadExpectations, truth.knownGapsUnderLoad) },
       between,
