@@ -1,6 +1,6 @@
 // `npm run bench`: each scenario in its own child process (so peak memory is that scenario's alone),
 // figures printed against the targets. Options: --only ID[,ID] (home, fleet-250, empty-22), --sources
-// (also time each discovery source alone). Exit 0 when every target is met, 1 when one is missed.
+// (also time each discovery source alone), --wild [--verbose] (identification on the wild corpus only). Exit 0 when every target is met, 1 when one is missed.
 
 import { fork } from 'node:child_process';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describeScenario } from './report.js';
 import { runScenario, type ScenarioMeasure } from './run-scenario.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
+import { runWild } from './wild/run.js';
 
 /** A scenario that takes longer than this is stuck: its child is killed and the bench says so. */
 const SCENARIO_TIME_LIMIT_MS = 180_000;
@@ -59,7 +60,9 @@ async function parent(argv: string[]): Promise<number> {
 
 const argv = process.argv.slice(2);
 const scenarioAt = argv.indexOf('--scenario');
-const main = scenarioAt >= 0 ? child(argv[scenarioAt + 1] ?? '', argv.includes('--sources')).then(() => 0) : parent(argv);
+const main = argv.includes('--wild')
+  ? Promise.resolve(runWild(argv.includes('--verbose')) === 0 ? 0 : 1)
+  : scenarioAt >= 0 ? child(argv[scenarioAt + 1] ?? '', argv.includes('--sources')).then(() => 0) : parent(argv);
 main.then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
