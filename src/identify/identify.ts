@@ -8,7 +8,7 @@ import { matchRule } from './match-rule.js';
 import { modelWithoutVendor } from './model-name.js';
 import { lookupOui, ouiOrganisation } from './oui.js';
 import type { FingerprintKnowledge } from './types.js';
-import { selfReportedOutcomes } from './self-reported.js';
+import { makerKindOutcome, selfReportedOutcomes } from './self-reported.js';
 import { normaliseVendor } from './vendor-names.js';
 
 /** The maker behind the MAC, as the aliases name it: discovery's lookup when it made one, else ours. */
@@ -30,7 +30,9 @@ export function identify(facts: HostFacts, knowledge: FingerprintKnowledge): Ide
     if (match) outcomes.push(renderOutcome(match, knowledge.aliases));
   }
   if (knowledge.selfReported) outcomes.push(...selfReportedOutcomes(knowledge.selfReported, view, knowledge.aliases));
-  const identity = combineOutcomes(outcomes);
+  let identity = combineOutcomes(outcomes);
+  const guess = identity.kind === 'unknown' && identity.vendor && knowledge.selfReported ? makerKindOutcome(knowledge.selfReported, identity.vendor) : null;
+  if (guess) identity = combineOutcomes([...outcomes, guess]);
   const model = identity.model === null ? null : modelWithoutVendor(identity.model, identity.vendor, knowledge.aliases);
   return { ...identity, model };
 }

@@ -20,6 +20,13 @@ export interface MakerName {
   brand: boolean;
 }
 
+/** A model-number series only one maker uses ("DCS-2100" is a D-Link camera). */
+export interface ModelSeries {
+  vendor: string;
+  pattern: RegExp;
+  kind: DeviceKind;
+}
+
 export interface KindWord {
   kind: DeviceKind;
   pattern: RegExp;
@@ -28,22 +35,29 @@ export interface KindWord {
 
 export interface SelfReportedTables {
   makers: MakerName[];
+  series: ModelSeries[];
   readers: Array<{ group: string; path: string; confidence: number }>;
   txt: { makerKeys: string[]; modelKeys: string[]; mentionKeys: string[]; confidence: number };
   kindWords: KindWord[];
   enterprises: Map<number, string>;
   enterpriseConfidence: number;
+  /** Maker (lower case) → what its networked products mostly are. */
+  makerKinds: Map<string, DeviceKind>;
+  makerKindConfidence: number;
   /** The synthetic rules evidence names: one per reader. */
   rules: Map<string, CompiledRule>;
 }
 
 export const NO_SELF_REPORTED: SelfReportedTables = {
   makers: [],
+  series: [],
   readers: [],
   txt: { makerKeys: [], modelKeys: [], mentionKeys: [], confidence: 0 },
   kindWords: [],
   enterprises: new Map(),
   enterpriseConfidence: 0,
+  makerKinds: new Map(),
+  makerKindConfidence: 0,
   rules: new Map(),
 };
 
@@ -112,6 +126,16 @@ export function modelAfter(text: string, end: number, makers: readonly MakerName
   return kept.length > 0 ? kept.join(' ') : null;
 }
 
+/** The first word of a text that belongs to a maker's model series, with that series. */
+export function firstSeries(text: string, series: readonly ModelSeries[]): { model: string; series: ModelSeries } | null {
+  for (const raw of text.split(/[\s/(),;:]+/)) {
+    const token = cleanToken(raw);
+    const found = token ? series.find((candidate) => candidate.pattern.test(token)) : undefined;
+    if (found) return { model: token, series: found };
+  }
+  return null;
+}
+
 function firstKind(text: string, words: readonly KindWord[]): KindWord | null {
   let best: { word: KindWord; index: number } | null = null;
   for (const word of words) {
@@ -148,6 +172,11 @@ function textOutcomes(tables: SelfReportedTables, view: FactsView, aliases: read
         if (maker) {
           const model = modelAfter(value, maker.end, tables.makers);
           outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(maker.vendor, aliases), model }));
+        }
+        const inSeries = firstSeries(value, tables.series);
+        if (inSeries) {
+          const { vendor, kind } = inSeries.series;
+          outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(vendor, aliases), model: inSeries.model, kind }));
         }
         const kind = firstKind(value, tables.kindWords);
         if (kind) outcomes.push(outcome(rule, detail, Math.min(kind.confidence, reader.confidence), { kind: kind.kind }));
@@ -212,12 +241,22 @@ export function selfReportedOutcomes(tables: SelfReportedTables, view: FactsView
   return [...textOutcomes(tables, view, aliases), ...txtOutcomes(tables, view, aliases), ...enterpriseOutcomes(tables, view, aliases)];
 }
 
+/** A guess at the kind from what the maker mostly makes, for an identity that names a maker and no kind. Not the device's word, and weak. */
+export function makerKindOutcome(tables: SelfReportedTables, vendor: string): RuleOutcome | null {
+  const kind = tables.makerKinds.get(vendor.toLowerCase());
+  const rule = tables.rules.get('maker-kind');
+  if (!kind || !rule) return null;
+  const guess = outcome(rule, `kind guessed from what ${vendor} mostly makes`, tables.makerKindConfidence, { kind });
+  return { ...guess, selfReported: false };
+}
+
 /** The synthetic rule one reader's evidence names ("self-reported-snmp-sysdescr"). */
 export function readerRule(file: string, path: string): CompiledRule {
   const [group, field] = path.split('.') as [string, string];
-  const match = field === 'txt' ? { mdns: { txt: {} } } : field === 'sysobjectid' ? { snmp: { enterprise: 1 } } : { [group]: { [field]: '.' } };
+  const match =
+    path === 'maker-kind' ? { oui: '.' } : field === 'txt' ? { mdns: { txt: {} } } : field === 'sysobjectid' ? { snmp: { enterprise: 1 } } : { [group]: { [field]: '.' } };
   return compileRule(file, {
-    id: `self-reported-${path.replace(/\./g, '-').toLowerCase()}`,
+    id: path === 'maker-kind' ? 'maker-kind-guess' : `self-reported-${path.replace(/\./g, '-').toLowerCase()}`,
     match,
     give: { vendor: 'self-reported' },
     confidence: 0,
