@@ -214,9 +214,15 @@ function txtOutcomes(tables: SelfReportedTables, view: FactsView, aliases: reado
     }
     const modelKey = modelKeys.find((key) => read(key));
     const model = modelKey ? read(modelKey)! : null;
-    if (!vendor && !model) continue;
+    if (!vendor && !model && !mentionKeys.some(read)) continue;
     const details = [detail, model && modelKey ? detailOf(modelKey, model) : ''].filter(Boolean).join('; ');
     outcomes.push(outcome(rule, details, confidence, { vendor, model }));
+    // A model of a known series says the maker and the kind as well.
+    const inSeries = [model, ...mentionKeys.map(read)].map((value) => (value ? firstSeries(value, tables.series) : null)).find(Boolean);
+    if (inSeries) {
+      const gives = { vendor: normaliseVendor(inSeries.series.vendor, aliases), model: inSeries.model, kind: inSeries.series.kind };
+      outcomes.push(outcome(rule, `${record.label} TXT model ${shown(inSeries.model)}`, confidence, gives));
+    }
   }
   return outcomes;
 }
