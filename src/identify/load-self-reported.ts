@@ -56,7 +56,7 @@ export function loadSelfReported(dir: string, rules: readonly CompiledRule[], al
     for (const name of data.notMakers ?? []) notMakers.add(name.toLowerCase());
     for (const reader of data.readers ?? []) {
       const path = reader.field.toLowerCase();
-      tables.readers.push({ group: path.split('.')[0]!, path, confidence: reader.confidence });
+      tables.readers.push({ group: path.split('.')[0]!, field: reader.field, path, confidence: reader.confidence });
       tables.rules.set(path, readerRule(file, path));
     }
     if (data.txt) {

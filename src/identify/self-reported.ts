@@ -36,7 +36,8 @@ export interface KindWord {
 export interface SelfReportedTables {
   makers: MakerName[];
   series: ModelSeries[];
-  readers: Array<{ group: string; path: string; confidence: number }>;
+  /** field: as written ("snmp.sysDescr"), for evidence; path: lower case, as records are read. */
+  readers: Array<{ group: string; field: string; path: string; confidence: number }>;
   txt: { makerKeys: string[]; modelKeys: string[]; mentionKeys: string[]; confidence: number };
   kindWords: KindWord[];
   enterprises: Map<number, string>;
@@ -167,7 +168,7 @@ function textOutcomes(tables: SelfReportedTables, view: FactsView, aliases: read
     const rule = tables.rules.get(reader.path)!;
     for (const record of view.groups.get(reader.group) ?? []) {
       for (const value of record.values(reader.path)) {
-        const detail = `${record.label} ${reader.path.slice(reader.group.length + 1)}=${shown(value)}`;
+        const detail = `${record.label} ${reader.field.slice(reader.group.length + 1)}=${shown(value)}`;
         const maker = firstMaker(value, tables.makers);
         if (maker) {
           const model = modelAfter(value, maker.end, tables.makers);
