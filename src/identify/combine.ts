@@ -111,15 +111,10 @@ function choose(outcomes: RuleOutcome[], attribute: Attribute): Candidate | null
   return winner;
 }
 
-/** Drops self-reported values that disagree with what a confident rule gives for the attribute. */
-function withoutOverruled(outcomes: RuleOutcome[], attribute: Attribute): RuleOutcome[] {
-  const confident = new Set(
-    outcomes
-      .filter((outcome) => !outcome.selfReported && outcome.confidence >= CONFIDENT_RULE && outcome[attribute] !== null)
-      .map((outcome) => outcome[attribute]!.toLowerCase()),
-  );
-  if (confident.size === 0) return outcomes;
-  return outcomes.filter((outcome) => !outcome.selfReported || outcome[attribute] === null || confident.has(outcome[attribute]!.toLowerCase()));
+/** Where a confident rule gives the attribute, the device's own word neither overrules nor repeats it. */
+function trustedPool(outcomes: RuleOutcome[], attribute: Attribute): RuleOutcome[] {
+  const confident = outcomes.some((outcome) => !outcome.selfReported && outcome.confidence >= CONFIDENT_RULE && outcome[attribute] !== null);
+  return confident ? outcomes.filter((outcome) => !outcome.selfReported || outcome[attribute] === null) : outcomes;
 }
 
 function mergeComponents(outcomes: RuleOutcome[]): SoftwareComponent[] {
@@ -152,13 +147,21 @@ function evidenceOf(outcome: RuleOutcome): Evidence {
 
 export function combineOutcomes(outcomes: RuleOutcome[]): Identity {
   const ranked = [...outcomes].sort((a, b) => b.confidence - a.confidence);
-  const vendor = choose(withoutOverruled(ranked, 'vendor'), 'vendor');
+  const used = new Set<RuleOutcome>();
+  const pick = (pool: RuleOutcome[], attribute: Attribute): Candidate | null => {
+    const trusted = trustedPool(pool, attribute);
+    const winner = choose(trusted, attribute);
+    // The device's own words are evidence only where they gave the value shown.
+    for (const outcome of trusted) if (outcome.selfReported && winner && outcome[attribute]?.toLowerCase() === winner.value.toLowerCase()) used.add(outcome);
+    return winner;
+  };
+  const vendor = pick(ranked, 'vendor');
   const agreeing = vendor
     ? ranked.filter((outcome) => outcome.vendor === null || outcome.vendor.toLowerCase() === vendor.value.toLowerCase())
     : ranked;
-  const model = choose(withoutOverruled(agreeing, 'model'), 'model');
-  const firmware = choose(withoutOverruled(agreeing, 'firmware'), 'firmware');
-  const kind = choose(withoutOverruled(agreeing, 'kind'), 'kind');
+  const model = pick(agreeing, 'model');
+  const firmware = pick(agreeing, 'firmware');
+  const kind = pick(agreeing, 'kind');
   const chosen: Record<SelfReportedAttribute, Candidate | null> = { vendor, model, firmware, kind };
   const selfReported = (Object.keys(chosen) as SelfReportedAttribute[]).filter((attribute) => chosen[attribute] && !chosen[attribute]!.ruleBacked);
   const supports = [vendor, model, kind].map((candidate) => candidate?.support ?? 0);
@@ -169,7 +172,7 @@ export function combineOutcomes(outcomes: RuleOutcome[]): Identity {
     firmware: firmware?.value ?? null,
     kind: (kind?.value as DeviceKind | undefined) ?? 'unknown',
     confidence,
-    evidence: ranked.filter((outcome) => hasOutput(outcome)).map(evidenceOf),
+    evidence: ranked.filter((outcome) => hasOutput(outcome) && (!outcome.selfReported || used.has(outcome))).map(evidenceOf),
     components: mergeComponents(ranked),
     ...(selfReported.length > 0 ? { selfReported } : {}),
   };

@@ -82,6 +82,8 @@ interface Mention {
   vendor: string;
   index: number;
   end: number;
+  /** The words matched were a product line of the maker ("LaserJet"): part of the model. */
+  brand: string | null;
 }
 
 /** The maker named first in a text (the longest spelling where two start at the same place). */
@@ -90,7 +92,7 @@ export function firstMaker(text: string, makers: readonly MakerName[]): Mention 
   for (const maker of makers) {
     const found = maker.pattern.exec(text);
     if (!found) continue;
-    const mention = { vendor: maker.vendor, index: found.index, end: found.index + found[0].length };
+    const mention = { vendor: maker.vendor, index: found.index, end: found.index + found[0].length, brand: maker.brand ? found[0] : null };
     if (!best || mention.index < best.index || (mention.index === best.index && mention.end > best.end)) best = mention;
   }
   return best;
@@ -106,23 +108,26 @@ function modelLike(token: string): boolean {
   return /[A-Za-z]/.test(token) ? token.length >= 3 : token.length >= 3 && token.length <= 5;
 }
 
-/** The model after the maker's name: its product line words and the first model-like token ("LaserJet M1536dnf"). */
-export function modelAfter(text: string, end: number, makers: readonly MakerName[]): string | null {
-  const words = text.slice(end).split(/[\s/]+/).filter(Boolean).slice(0, MAX_MODEL_WORDS);
-  const kept: string[] = [];
+function wholeMaker(token: string, makers: readonly MakerName[]): MakerName | undefined {
+  return makers.find((candidate) => candidate.pattern.exec(token)?.[0].length === token.length);
+}
+
+/**
+ * The model after a maker's name: its product-line words, the words after them, and the first token
+ * that looks like a model number ("LaserJet M1536dnf", "hue bridge 2015", "NC-130h"); null when none.
+ */
+export function modelAfter(text: string, mention: Pick<Mention, 'end' | 'brand'>, makers: readonly MakerName[]): string | null {
+  const words = text.slice(mention.end).split(/[\s/,;]+/).filter(Boolean).slice(0, MAX_MODEL_WORDS);
+  const kept: string[] = mention.brand ? [mention.brand] : [];
   for (const raw of words) {
     if (/^[[(]/.test(raw) && !/\w[)\]]$/.test(raw)) break;
     const token = cleanToken(raw);
     if (!token) continue;
-    const maker = makers.find((candidate) => candidate.pattern.test(token) && candidate.pattern.exec(token)?.[0].length === token.length);
+    const maker = wholeMaker(token, makers);
     if (maker && !maker.brand) continue;
-    if (maker?.brand) {
-      kept.push(token);
-      continue;
-    }
     if (modelLike(token)) return [...kept, token].join(' ');
-    if (FILLER.test(token)) continue;
-    if (kept.length > 0) break;
+    if (maker?.brand || (kept.length > 0 && !FILLER.test(token))) kept.push(token);
+    else if (kept.length > 0) break;
   }
   return kept.length > 0 ? kept.join(' ') : null;
 }
@@ -171,7 +176,7 @@ function textOutcomes(tables: SelfReportedTables, view: FactsView, aliases: read
         const detail = `${record.label} ${reader.field.slice(reader.group.length + 1)}=${shown(value)}`;
         const maker = firstMaker(value, tables.makers);
         if (maker) {
-          const model = modelAfter(value, maker.end, tables.makers);
+          const model = modelAfter(value, maker, tables.makers);
           outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(maker.vendor, aliases), model }));
         }
         const inSeries = firstSeries(value, tables.series);
@@ -214,7 +219,8 @@ function txtOutcomes(tables: SelfReportedTables, view: FactsView, aliases: reado
       }
     }
     const modelKey = modelKeys.find((key) => read(key));
-    const model = modelKey ? read(modelKey)! : null;
+    // Some printers wrap the product in parentheses: "(HP OfficeJet Pro 9010 series)".
+    const model = modelKey ? read(modelKey)!.replace(/^\((.*)\)$/, '$1') : null;
     if (!vendor && !model && !mentionKeys.some(read)) continue;
     const details = [detail, model && modelKey ? detailOf(modelKey, model) : ''].filter(Boolean).join('; ');
     outcomes.push(outcome(rule, details, confidence, { vendor, model }));

@@ -44,10 +44,16 @@ describe('names a device by what it says about itself', () => {
     expect(identity.selfReported).toEqual(expect.arrayContaining(['vendor', 'model', 'kind']));
   });
 
-  it('names the maker behind an SNMP enterprise number (IANA PEN 2435 is Brother)', () => {
-    const identity = identify(emptyFacts(snmp('NC-8300h', '1.3.6.1.4.1.2435.2.3.9.1')), knowledge);
-    expect(identity.vendor).toBe('Brother');
-    expect(identity.evidence.map((item) => item.detail).join('\n')).toContain('IANA enterprise 2435');
+  it('names the maker behind an SNMP enterprise number (IANA PEN 28866 is TRENDnet)', () => {
+    const identity = identify(emptyFacts(snmp('TEW-827DRU', '1.3.6.1.4.1.28866.3.1')), knowledge);
+    expect(identity).toMatchObject({ vendor: 'TRENDnet', kind: 'router', selfReported: ['vendor'] });
+    expect(identity.evidence.map((item) => item.detail).join('\n')).toContain('IANA enterprise 28866: TRENDnet, Inc.');
+  });
+
+  it('adds nothing of its own where a confident rule names the device (no repeated evidence)', () => {
+    const said = identify(emptyFacts(snmp('Brother NC-8300h, Firmware Ver.1.03', '1.3.6.1.4.1.2435.2.3.9.1')), knowledge);
+    expect(said.vendor).toBe('Brother');
+    expect(said.evidence.some((item) => item.ruleId === 'self-reported-snmp-sysobjectid')).toBe(false);
   });
 
   it('takes make and model from printer TXT keys on any printer service', () => {
