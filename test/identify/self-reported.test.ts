@@ -1,6 +1,9 @@
 // Self-reported names: what a device says about itself names it when no rule does, is marked as the
 // device's own word, and never overrules a confident rule.
 
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFingerprints, identify, loadFingerprints, type FingerprintKnowledge } from '../../src/identify/index.js';
 import type { HostFacts, PortInfo } from '../../src/model.js';
@@ -84,17 +87,24 @@ describe('never lets a self-reported name overrule a confident rule', () => {
       file: 'test.yaml',
       data: {
         rules: [
-          { id: 'confident', match: { ssdp: { serialNumber: '^X' } }, give: { vendor: 'Acme', kind: 'camera' }, confidence: 0.8, source: 'test' },
-          { id: 'says', match: { ssdp: { manufacturer: '\\w' } }, give: { vendor: '{ssdp.manufacturer}', kind: 'tv' }, confidence: 0.7, selfReported: true, source: 'test' },
+          { id: 'confident', match: { ssdp: { serialNumber: '^X' } }, give: { vendor: 'Acme', kind: 'camera' }, confidence: 0.55, source: 'test' },
+          // Together these two would outweigh the rule (1 - 0.5 × 0.5 = 0.75).
+          { id: 'says', match: { ssdp: { manufacturer: '\\w' } }, give: { vendor: '{ssdp.manufacturer}', kind: 'tv' }, confidence: 0.5, selfReported: true, source: 'test' },
+          { id: 'says-again', match: { ssdp: { modelDescription: '\\w' } }, give: { vendor: '{ssdp.manufacturer}', kind: 'tv' }, confidence: 0.5, selfReported: true, source: 'test' },
         ],
       },
     },
   ]);
 
   it('keeps the rule\'s vendor and kind although the device says otherwise more strongly', () => {
-    const identity = identify(emptyFacts(describedBy({ manufacturer: 'Other Maker', serialNumber: 'X1' })), rules);
+    const identity = identify(emptyFacts(describedBy({ manufacturer: 'Other Maker', modelDescription: 'Other TV', serialNumber: 'X1' })), rules);
     expect(identity).toMatchObject({ vendor: 'Acme', kind: 'camera' });
     expect(identity.selfReported).toBeUndefined();
+  });
+
+  it('refuses a self-reported rule surer than 0.5', () => {
+    const rule = { id: 'too-sure', match: { ssdp: { manufacturer: '\\w' } }, give: { vendor: 'X' }, confidence: 0.8, selfReported: true, source: 'test' };
+    expect(() => compileFingerprints([{ file: 'sure.yaml', data: { rules: [rule] } }])).toThrow(/sure\.yaml: rule "too-sure": a self-reported rule may not be surer than 0\.5/);
   });
 
   it('takes the device\'s word where no confident rule speaks', () => {
@@ -112,5 +122,29 @@ describe('kind from what a device says it is', () => {
     expect(identify(wemo('urn:Belkin:device:bridge:1'), knowledge).kind).toBe('hub');
     expect(identify(wemo('urn:Belkin:device:Humidifier:1'), knowledge).kind).toBe('appliance');
     expect(identify(wemo('urn:Belkin:device:controllee:1'), knowledge).kind).toBe('plug');
+  });
+});
+
+describe('the self-reported tables', () => {
+  const folderWith = (name: string, text: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'self-reported-'));
+    mkdirSync(join(dir, 'self-reported'));
+    writeFileSync(join(dir, 'self-reported', name), text);
+    return dir;
+  };
+
+  it('refuse a kind that is not a device kind, naming the file', () => {
+    const dir = folderWith('words.yaml', 'kindWords:\n  - { kind: toaster, words: [Toaster], confidence: 0.3, source: test }\n');
+    expect(() => loadFingerprints(dir)).toThrow(/words\.yaml: kindWords: "toaster" is not a device kind/);
+  });
+
+  it('refuse a model series that does not compile, naming the maker', () => {
+    const dir = folderWith('makers.yaml', "makers:\n  - { vendor: Acme, series: [{ pattern: '^(AB', kind: camera }], source: test }\n");
+    expect(() => loadFingerprints(dir)).toThrow(/makers\.yaml: maker "Acme": could not compile series/);
+  });
+
+  it('refuse a confidence above 0.5: the device\'s own word is never confident', () => {
+    const dir = folderWith('texts.yaml', 'readers:\n  - { field: snmp.sysDescr, confidence: 0.9 }\n');
+    expect(() => loadFingerprints(dir)).toThrow(/texts\.yaml: readers › 0.*confidence/);
   });
 });
