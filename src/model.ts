@@ -175,7 +175,11 @@ export interface Identity {
   confidence: number;
   evidence: Evidence[];
   components: SoftwareComponent[];
+  /** Attributes whose value is only what the device says about itself (a UPnP manufacturer, an mDNS model=), no rule's conclusion. */
+  selfReported?: SelfReportedAttribute[];
 }
+
+export type SelfReportedAttribute = 'vendor' | 'model' | 'firmware' | 'kind';
 
 export interface Service {
   transport: 'tcp' | 'udp';

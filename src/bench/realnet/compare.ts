@@ -2,7 +2,7 @@
 // expectation: each device, open port, finding, factory password, port mapping and lock-out state.
 // A report finding or port that the truth does not name is an expectation that failed too.
 
-import { maskSecret } from '../../checks/finding.js';
+import { maskSecret } from '../../util/mask-secret.js';
 import type { KnownGap, Truth, TruthDevice } from './spec.js';
 
 export interface Expectation {
