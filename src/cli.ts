@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { LANGS, SEVERITIES, type Lang, type Severity } from './model.js';
 import { TOOL_VERSION } from './util/version.js';
 import { UsageError } from './util/errors.js';
+import type { DemoFlags, HistoryOptions, MockFlags, ScanFlags } from './commands/flags.js';
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
@@ -30,34 +31,6 @@ export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
-export interface ReportFlags {
-  json?: string | true;
-  markdown?: string;
-  html?: string;
-  lang: Lang;
-  failOn?: Severity;
-}
-
-export interface DemoFlags extends ScanFlags {
-  fleet?: string;
-  range?: string;
-}
-
-export interface ScanFlags extends ReportFlags {
-  target: string[];
-  interface?: string;
-  allowLarge: boolean;
-  login: boolean;
-  maxAttempts: number;
-  yes: boolean;
-  answers?: string;
-  save: boolean;
-  dataDir?: string;
-  retentionDays?: number;
-  /** A knowledge overlay folder merged over the built-in knowledge. */
-  knowledge?: string;
-}
-
 /** Flags shared by `scan` and `demo`: what to audit and how to write it. */
 function addAuditOptions(command: Command): Command {
   return command
@@ -79,8 +52,8 @@ function addAuditOptions(command: Command): Command {
 export function buildProgram(run: {
   scan(flags: ScanFlags, signal: AbortSignal): Promise<number>;
   demo(flags: DemoFlags, signal: AbortSignal): Promise<number>;
-  mock(opts: { fleetFile?: string; generate?: number; range?: string }, signal: AbortSignal): Promise<number>;
-  history(action: string, args: string[], opts: Record<string, unknown>, signal: AbortSignal): Promise<number>;
+  mock(flags: MockFlags, signal: AbortSignal): Promise<number>;
+  history(action: string, args: string[], opts: HistoryOptions, signal: AbortSignal): Promise<number>;
   knowledge(action: string, args: string[], opts: Record<string, unknown>): Promise<number>;
 }, signal: AbortSignal, setExit: (code: number) => void): Command {
   const program = new Command('homeaudit')
@@ -112,7 +85,7 @@ export function buildProgram(run: {
     .argument('[fleet-file]', 'fleet file (default: the built-in home fleet)')
     .option('--generate <n>', 'generate a fleet of N devices instead', positiveInt('--generate'))
     .option('--range <cidr>', 'loopback range for the devices')
-    .action(async (fleetFile: string | undefined, opts: { generate?: number; range?: string }) =>
+    .action(async (fleetFile: string | undefined, opts: Omit<MockFlags, 'fleetFile'>) =>
       setExit(await run.mock({ fleetFile, ...opts }, signal)),
     );
 

@@ -3,7 +3,7 @@
 
 import { parseDataText, DataFileError } from '../knowledge/load-data.js';
 import { readFileSync } from 'node:fs';
-import type { Answers } from '../checks/types.js';
+import type { Answers } from '../model.js';
 import type { Device } from '../model.js';
 
 export function loadAnswers(file: string): Answers {

@@ -13,7 +13,7 @@ import { distributionPackageFinding } from './distribution-package-finding.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import { isModelOnlyRange, modelNamedFinding } from './model-named-finding.js';
 import type { Check, CheckContext } from './types.js';
-import { compareWith, inVersionRange, parseVersion, type ParsedVersion } from './version.js';
+import { compareWith, inVersionRange, parseVersion, type ParsedVersion } from '../util/parse-version.js';
 
 const UPDATE_NORMS = [etsi('5.3-2'), etsi('5.3-8'), owasp('I4'), owasp('I5')];
 const END_OF_SUPPORT_NORMS = [etsi('5.3-13'), owasp('I4'), owasp('I5')];

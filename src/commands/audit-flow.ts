@@ -2,15 +2,15 @@
 // progress line, keep it in the history, write the reports asked for, and turn findings into an exit code.
 
 import type { AuditEvent, AuditResult, Lang, Scope, Severity } from '../model.js';
-import { SEVERITIES } from '../model.js';
-import type { ScanFlags } from '../cli.js';
+import { atOrAbove } from '../model/severity.js';
+import type { ScanFlags } from './flags.js';
 import { runAudit, type AuditOptions } from '../audit/run-audit.js';
 import { loadKnowledge } from '../audit/knowledge.js';
 import { knowledgeFreshness, stalenessWarning } from '../knowledge/freshness.js';
 import { resolveOverlayDir } from '../knowledge/overlay.js';
 import { loadAnswers } from '../audit/answers.js';
 import { applyAnswer } from '../audit/apply-answer.js';
-import type { Answers } from '../checks/types.js';
+import type { Answers } from '../model.js';
 import { HistoryStore, resolveDataDir, retentionDays } from '../history/index.js';
 import { writeReports, toPlainSummary } from '../report/index.js';
 import { TOOL_VERSION } from '../util/version.js';
@@ -39,8 +39,7 @@ export function inCi(env: NodeJS.ProcessEnv): boolean {
 
 export function exitCodeFor(result: AuditResult, failOn: Severity | undefined): number {
   if (!failOn) return 0;
-  const limit = SEVERITIES.indexOf(failOn);
-  return result.findings.some((f) => !f.settledBy && SEVERITIES.indexOf(f.severity) <= limit) ? 1 : 0;
+  return result.findings.some((f) => !f.settledBy && atOrAbove(f.severity, failOn)) ? 1 : 0;
 }
 
 function loginAnnouncement(flags: ScanFlags, lang: Lang): string {
@@ -133,19 +132,16 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
   if (!result) return 0;
 
   const written = await writeReports(result, {
-    ...(typeof flags.json === 'string' && flags.json !== '-' ? { json: flags.json } : {}),
+    // --json without a file (or "-") sends the JSON report to stdout, through the writer's '-'.
+    ...(jsonToStdout ? { json: '-' } : typeof flags.json === 'string' ? { json: flags.json } : {}),
     ...(flags.markdown ? { markdown: flags.markdown } : {}),
     ...(flags.html ? { html: flags.html } : {}),
     lang: flags.lang,
     toolVersion: TOOL_VERSION,
+    stdout: io.stdout,
   });
-  for (const file of written) io.stderr.write(`homeaudit: wrote ${file}\n`);
-  if (jsonToStdout) {
-    const { toJsonReport } = await import('../report/index.js');
-    io.stdout.write(`${JSON.stringify(toJsonReport(result, { lang: flags.lang, toolVersion: TOOL_VERSION }), null, 2)}\n`);
-  } else if (!useDashboard) {
-    io.stdout.write(toPlainSummary(result, flags.lang));
-  }
+  for (const file of written) if (file !== '-') io.stderr.write(`homeaudit: wrote ${file}\n`);
+  if (!jsonToStdout && !useDashboard) io.stdout.write(toPlainSummary(result, flags.lang));
   if (result.aborted) io.stderr.write('homeaudit: stopped early; the report holds what was found until then.\n');
   return exitCodeFor(result, flags.failOn);
 }

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditResult, Risk } from '../model.js';
-import type { Answers } from '../checks/types.js';
+import type { Answers } from '../model.js';
+import { worstOpenRisk } from '../model/severity.js';
 
 export class HistoryError extends Error {
   override name = 'HistoryError';
@@ -47,15 +48,8 @@ const SCHEMA = `
   CREATE INDEX IF NOT EXISTS scans_started ON scans(started_at);
 `;
 
-const RISK_ORDER: Risk[] = ['critical', 'high', 'medium', 'low', 'info', 'none'];
-
 export function worstRisk(result: AuditResult): Risk {
-  let worst: Risk = 'none';
-  for (const f of result.findings) {
-    if (f.settledBy) continue;
-    if (RISK_ORDER.indexOf(f.severity) < RISK_ORDER.indexOf(worst)) worst = f.severity;
-  }
-  return worst;
+  return worstOpenRisk(result.findings);
 }
 
 interface Row {

@@ -3,7 +3,8 @@
 
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { DataFileError, PACKAGE_ROOT, parseDataText, validateData } from '../knowledge/load-data.js';
+import { DataFileError, parseDataText, validateData } from '../knowledge/load-data.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { checkFleet } from './fleet-checks.js';
 import { resolveFleet, type RawFleet } from './fleet-defaults.js';
 import type { Fleet } from './types.js';

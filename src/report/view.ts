@@ -2,10 +2,11 @@
 // summary, the top actions, a card per device, what was scanned, the sources. Renderers only escape
 // and lay it out.
 
-import { SEVERITIES, PHASES, type AdviceItem, type AuditResult, type Device, type Finding, type Lang, type Phase, type Risk } from '../model.js';
+import { PHASES, type AdviceItem, type AuditResult, type Device, type Finding, type Lang, type Phase, type Risk } from '../model.js';
 import { defaultAdviceKnowledge } from '../advice/load.js';
 import { topActions } from '../advice/order.js';
-import { deviceName } from '../advice/values.js';
+import { compareSeverity, riskRank } from '../model/severity.js';
+import { deviceName } from '../model/device-name.js';
 import type { AdviceKnowledge } from '../advice/types.js';
 import { safe } from './secrets.js';
 import { knowledgeNotes } from '../knowledge/report-notes.js';
@@ -74,12 +75,10 @@ export interface ReportView {
   sources: Array<{ source: string; standards: string[] }>;
 }
 
-const RISK_ORDER: Risk[] = [...SEVERITIES, 'none'];
-
 export function buildReportView(result: AuditResult, lang: Lang, knowledge: AdviceKnowledge = defaultAdviceKnowledge()): ReportView {
   const labels = knowledge.labels;
   const words = Object.fromEntries(Object.entries(labels.report).map(([key, text]) => [key, text[lang]]));
-  const names = new Map(result.devices.map((d) => [d.id, shortName(d, lang, knowledge)]));
+  const names = new Map(result.devices.map((d) => [d.id, deviceName(d, lang, knowledge.labels.kinds)]));
   const toView = (item: AdviceItem): AdviceView => ({
     id: item.id,
     phase: item.phase,
@@ -101,7 +100,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
     high: String(count('high')),
   });
   const devices = [...result.devices]
-    .sort((a, b) => RISK_ORDER.indexOf(a.risk) - RISK_ORDER.indexOf(b.risk) || compareIp(a.ip, b.ip))
+    .sort((a, b) => riskRank(a.risk) - riskRank(b.risk) || compareIp(a.ip, b.ip))
     .map((device): DeviceView => ({
       id: device.id,
       kind: (labels.kinds[device.kind] ?? labels.kinds.unknown)[lang],
@@ -115,7 +114,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
       services: device.services.map((s) => `${safe(s.name, 30)} ${s.port}/${s.transport}`),
       findings: result.findings
         .filter((f) => f.deviceId === device.id)
-        .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
+        .sort((a, b) => compareSeverity(a.severity, b.severity))
         .map((f) => ({
           id: f.id,
           severity: f.severity,
@@ -149,16 +148,6 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
     knowledgeNotes: knowledgeNotes(result, lang).map((note) => safe(note)),
     sources: collectSources(result.advice),
   };
-}
-
-/** Its own name, else maker and kind ("Hikvision camera", "camera van Hikvision"), else kind and address. */
-function shortName(device: Device, lang: Lang, knowledge: AdviceKnowledge): string {
-  const named = deviceName(device);
-  if (named) return named;
-  const kind = knowledge.labels.kinds[device.kind]?.[lang] ?? device.kind;
-  const vendor = device.vendor ? safe(device.vendor, 40) : undefined;
-  if (vendor) return lang === 'nl' ? `${kind} van ${vendor}` : `${vendor} ${kind}`;
-  return `${kind} ${safe(device.ip, 45)}`;
 }
 
 function collectSources(advice: AdviceItem[]): Array<{ source: string; standards: string[] }> {

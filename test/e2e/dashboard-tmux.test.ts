@@ -95,7 +95,7 @@ describe.skipIf(unavailable !== null)('the dashboard in a real terminal', () => 
     expect(table[0]).toMatch(/\d+ devices, \d+ findings, \d+ s  EN$/);
     // At 80 columns name and vendor/model share the device column.
     expect(table[1]).toMatch(/^ +risk +kind +device +address +worst finding$/);
-    expect(text(table)).toMatch(/!!! critical +camera +Hikvision DS-2CD20… +127\.86\.1\.2 +Factory password/);
+    expect(text(table)).toMatch(/!!! critical +camera +Hikvision camera ·… +127\.86\.1\.2 +Factory password/);
     // A 256-colour terminal gets the fixed colours (critical: 160), never xterm's pale yellow or cyan.
     const styled = pane.captureStyled();
     expect(styled).toMatch(/\u001B\[(?:[\d;]*;)?38;5;160m/);
@@ -108,7 +108,7 @@ describe.skipIf(unavailable !== null)('the dashboard in a real terminal', () => 
     pane.sendKeys('Enter');
     const detail = await pane.waitFor('camera detail', has('What it is', 'Vendor: Hikvision'));
     expectFramed(detail, 80, 24);
-    expect(detail[1]).toMatch(/^Hikvision DS-2CD2042WD-I +!!! critical +camera · 127\.86\.1\.2$/);
+    expect(detail[1]).toMatch(/^Hikvision camera +!!! critical +camera · Hikvision DS-2CD2042WD-I · 127\.86\.1\.2$/);
 
     const finding = await pageUntil(pane, 'Factory password works on HTTP Digest (port 80)');
     expect(text(finding)).toMatch(/accepted admin \/ 1•••5/);
@@ -139,7 +139,7 @@ describe.skipIf(unavailable !== null)('the dashboard in a real terminal', () => 
     const table = await pane.waitFor('device table', isDeviceTable, 45_000);
     expectFramed(table, 160, 48);
     // Wide enough for whole names, vendor/model and finding titles, and the long keys line.
-    expect(text(table)).toMatch(/camera +Hikvision DS-2CD2042WD-I +Hikvision DS-2CD2042WD-I +127\.86\.2\.2 +Factory password works on HTTP Digest \(port 80\)/);
+    expect(text(table)).toMatch(/camera +Hikvision camera +Hikvision DS-2CD2042WD-I +127\.86\.2\.2 +Factory password works on HTTP Digest \(port 80\)/);
     expect(keysRow(table)).toMatch(/Tab.*Enter.*Esc.*q/);
     // At 48 rows every device of the home fleet has its row: as many as the title bar counts.
     const counted = Number(/(\d+) devices/.exec(table[0] ?? '')?.[1]);

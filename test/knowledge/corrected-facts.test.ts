@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCheckKnowledge } from '../../src/knowledge/check-knowledge.js';
 import { isLandingPage } from '../../src/knowledge/landing-page.js';
 import { isVerified } from '../../src/knowledge/provenance.js';
-import { inVersionRange, parseVersion } from '../../src/checks/version.js';
+import { inVersionRange, parseVersion } from '../../src/util/parse-version.js';
 import type { FirmwareEntry } from '../../src/knowledge/types.js';
 
 const knowledge = loadCheckKnowledge();

@@ -94,7 +94,7 @@ export function deviceDetailLines(device: Device, findings: Finding[], advice: A
   const { lang, width, colour } = options;
   const risk = deviceRisk(device, findings);
   const own = findingsOf(device.id, findings);
-  const name = deviceName(device);
+  const name = deviceName(device, lang);
   const model = vendorModel(device);
   return [
     // The risk right after the name, so a narrow terminal cuts the details, not the verdict.
