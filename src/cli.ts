@@ -1,12 +1,13 @@
 // The command line: parses flags, wires Ctrl-C/SIGTERM to one AbortController, maps outcomes to exit
-// codes (0 clean, 1 findings at or above --fail-on, 2 usage or runtime error).
+// codes (see commands/exit-codes.ts: 0 clean, 1 findings, 2 error, 3 nothing answered, 130/143 stopped).
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { LANGS, SEVERITIES, type Lang, type Severity } from './model.js';
 import { TOOL_VERSION } from './util/version.js';
 import { UsageError } from './util/errors.js';
+import { EXIT, StoppedBySignal } from './commands/exit-codes.js';
 
-export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+export { EXIT };
 
 function positiveInt(name: string) {
   return (value: string): number => {
@@ -56,6 +57,18 @@ export interface ScanFlags extends ReportFlags {
   retentionDays?: number;
 }
 
+const EXIT_HELP = [
+  '',
+  'Exit codes:',
+  '  0    every device answered was checked; nothing at or above --fail-on',
+  '  1    findings at or above --fail-on',
+  '  2    usage or runtime error',
+  '  3    nothing in scope answered (is this the right network?)',
+  '  130  stopped with Ctrl-C or cancelled at the confirmation: the results are incomplete',
+  '  143  stopped with SIGTERM: the results are incomplete',
+  'Only scan networks you own or may test.',
+].join('\n');
+
 /** Flags shared by `scan` and `demo`: what to audit and how to write it. */
 function addAuditOptions(command: Command): Command {
   return command
@@ -70,7 +83,7 @@ function addAuditOptions(command: Command): Command {
     .option('--answers <file>', 'answers to what the network cannot show (e.g. MFA is on)')
     .option('--no-save', 'do not keep this scan in the local history')
     .option('--data-dir <dir>', 'where history is kept (default: XDG data directory)')
-    .addHelpText('after', '\nExit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or runtime error.\nOnly scan networks you own or may test.');
+    .addHelpText('after', EXIT_HELP);
 }
 
 export function buildProgram(run: {
@@ -144,11 +157,11 @@ export function buildProgram(run: {
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   let interrupts = 0;
-  const onSignal = (): void => {
+  const onSignal = (name: 'SIGINT' | 'SIGTERM'): void => {
     interrupts += 1;
     // The first Ctrl-C stops cleanly and keeps what was found; a second one leaves at once.
-    if (interrupts > 1) process.exit(130);
-    controller.abort();
+    if (interrupts > 1) process.exit(name === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
+    controller.abort(new StoppedBySignal(name));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

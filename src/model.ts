@@ -264,6 +264,9 @@ export interface ScanStats {
   stageMs: Record<string, number>;
 }
 
+/** How far the checks got on one device: all ran, some ran (the scan was stopped part-way), none ran. */
+export type CheckCoverage = 'all' | 'partial' | 'none';
+
 /** Everything one audit produced, before it is written in a language and format. */
 export interface AuditResult {
   startedAt: string;
@@ -276,6 +279,10 @@ export interface AuditResult {
   /** The knowledge base's as-of date (the oldest "checked" date of the data used). */
   knowledgeAsOf: string;
   aborted: boolean;
+  /** Per device id; a device missing here (older kept scans) counts as 'all' unless the scan was stopped. */
+  checkCoverage?: Record<string, CheckCoverage>;
+  /** When each answer in force was given (ISO time), by device id then question id. */
+  answeredAt?: Record<string, Record<string, string>>;
 }
 
 // ───────────────────────────── events ─────────────────────────────

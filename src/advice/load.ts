@@ -77,6 +77,8 @@ function assertLabelsComplete(dir: string, labels: Partial<Record<keyof AdviceLa
     ['severities', [...SEVERITIES, 'none']],
     ['words', ['unknown', 'theMaker', 'at']],
     ['report', []],
+    ['shortTitles', CHECK_IDS],
+    ['answers', []],
   ];
   for (const [section, keys] of need) {
     const present = labels[section];

@@ -53,6 +53,10 @@ export interface AdviceLabels {
   severities: Record<Severity | 'none', Text>;
   words: Record<string, Text>;
   report: Record<string, Text>;
+  /** By check id, or "check.variant" (the finding's service, sensor, advice …): see short-title.ts. */
+  shortTitles: Record<string, Text>;
+  /** The questions the user may answer (--answers, the dashboard), by question id. */
+  answers: Record<string, Text>;
 }
 
 export interface AdviceKnowledge {

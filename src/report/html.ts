@@ -29,6 +29,7 @@ export function toHtml(result: AuditResult, lang: Lang, knowledge?: AdviceKnowle
     `<p class="summary" id="summary">${h(view.summaryLine)}</p>`,
     `<p class="meta">${w('finished')}: ${h(view.scan.finishedAt)} · ${w('targets')}: ${h(view.scan.targets.join(', '))} · ${w('knowledgeDate')}: ${h(view.knowledgeAsOf)}</p>`,
     view.aborted ? `<p class="warning">${w('aborted')}</p>` : '',
+    view.nothingAnswered ? `<p class="warning">${h(view.nothingAnswered.message)}<br>${h(view.nothingAnswered.tryThis)}</p>` : '',
     '</header>',
     topSection(view),
     devicesSection(view),
@@ -71,10 +72,11 @@ function deviceCard(device: DeviceView, view: ReportView): string {
     device.firmware ? `<dt>${w('firmware')}</dt><dd>${h(device.firmware)}</dd>` : '',
     device.services.length > 0 ? `<dt>${w('services')}</dt><dd>${h(device.services.join(', '))}</dd>` : '',
   ].join('');
+  const note = device.coverageNote ? `<p class="warning">${h(device.coverageNote)}</p>` : '';
   const findings =
     device.findings.length === 0
-      ? `<p class="muted">${w('noFindings')}</p>`
-      : `<ul>${device.findings
+      ? note || `<p class="muted">${w('noFindings')}</p>`
+      : `${note}<ul>${device.findings
           .map((f) => {
             const settled = f.settled ? ` <em>(${w('settled')}: ${h(f.settled)})</em>` : '';
             const evidence = f.evidence.map((e) => `<span class="evidence">${w('evidence')}: ${h(e)}</span>`).join('<br>');

@@ -2,10 +2,12 @@
 // summary, the top actions, a card per device, what was scanned, the sources. Renderers only escape
 // and lay it out.
 
-import { SEVERITIES, PHASES, type AdviceItem, type AuditResult, type Device, type Finding, type Lang, type Phase, type Risk } from '../model.js';
+import { SEVERITIES, PHASES, type AdviceItem, type AuditResult, type CheckCoverage, type Device, type Finding, type Lang, type Phase, type Risk } from '../model.js';
+import { coverageOf } from '../audit/coverage.js';
 import { defaultAdviceKnowledge } from '../advice/load.js';
 import { topActions } from '../advice/order.js';
 import { deviceName } from '../advice/values.js';
+import { answeredQuestion, settledText } from '../advice/answer-text.js';
 import type { AdviceKnowledge } from '../advice/types.js';
 import { safe } from './secrets.js';
 
@@ -44,7 +46,11 @@ export interface DeviceView {
   mac: string | null;
   firmware: string | null;
   risk: Risk;
+  /** The risk in words; "not checked" instead of "no findings" where the checks did not all run. */
   riskLabel: string;
+  coverage: CheckCoverage;
+  /** Why an empty or short list of findings is not an all-clear, null when every check ran. */
+  coverageNote: string | null;
   services: string[];
   findings: FindingView[];
   advice: PhaseGroup[];
@@ -56,6 +62,8 @@ export interface ReportView {
   words: Record<string, string>;
   summaryLine: string;
   aborted: boolean;
+  /** Set when nothing in scope answered: what was scanned, and that this is no all-clear. */
+  nothingAnswered: { message: string; tryThis: string } | null;
   top: AdviceView[];
   household: PhaseGroup[];
   devices: DeviceView[];
@@ -99,35 +107,47 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
   });
   const devices = [...result.devices]
     .sort((a, b) => RISK_ORDER.indexOf(a.risk) - RISK_ORDER.indexOf(b.risk) || compareIp(a.ip, b.ip))
-    .map((device): DeviceView => ({
-      id: device.id,
-      kind: (labels.kinds[device.kind] ?? labels.kinds.unknown)[lang],
-      name: names.get(device.id) ?? device.ip,
-      vendorModel: [device.vendor, device.model].filter((v): v is string => Boolean(v)).map((v) => safe(v, 80)).join(' ') || null,
-      ip: safe(device.ip, 45),
-      mac: device.mac,
-      firmware: device.firmware === null ? null : safe(device.firmware, 80),
-      risk: device.risk,
-      riskLabel: labels.severities[device.risk][lang],
-      services: device.services.map((s) => `${safe(s.name, 30)} ${s.port}/${s.transport}`),
-      findings: result.findings
-        .filter((f) => f.deviceId === device.id)
-        .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
-        .map((f) => ({
-          id: f.id,
-          severity: f.severity,
-          severityLabel: labels.severities[f.severity][lang],
-          title: safe(f.title[lang]),
-          evidence: f.evidence.map((e) => safe(e, 500)),
-          settled: f.settledBy === undefined ? null : safe(f.settledBy),
-        })),
-      advice: group(result.advice.filter((a) => a.deviceId === device.id)),
-    }));
+    .map((device): DeviceView => {
+      const coverage = coverageOf(result, device.id);
+      return {
+        id: device.id,
+        kind: (labels.kinds[device.kind] ?? labels.kinds.unknown)[lang],
+        name: names.get(device.id) ?? device.ip,
+        vendorModel: [device.vendor, device.model].filter((v): v is string => Boolean(v)).map((v) => safe(v, 80)).join(' ') || null,
+        ip: safe(device.ip, 45),
+        mac: device.mac,
+        firmware: device.firmware === null ? null : safe(device.firmware, 80),
+        risk: device.risk,
+        riskLabel: riskWords(device.risk, coverage, words, labels.severities[device.risk][lang]),
+        coverage,
+        coverageNote: coverage === 'all' ? null : (words.notCheckedNote ?? null),
+        services: device.services.map((s) => `${safe(s.name, 30)} ${s.port}/${s.transport}`),
+        findings: result.findings
+          .filter((f) => f.deviceId === device.id)
+          .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
+          .map((f) => ({
+            id: f.id,
+            severity: f.severity,
+            severityLabel: labels.severities[f.severity][lang],
+            title: safe(f.title[lang]),
+            evidence: f.evidence.map((e) => safe(e, 500)),
+            settled: f.settledBy === undefined ? null : safe(settledText(f.settledBy, lang, labels, answeredAtOf(result, f))),
+          })),
+        advice: group(result.advice.filter((a) => a.deviceId === device.id)),
+      };
+    });
   return {
     lang,
     words,
     summaryLine,
     aborted: result.aborted,
+    nothingAnswered:
+      result.devices.length === 0 && !result.aborted
+        ? {
+            message: fill(words.nothingAnswered ?? '', { targets: result.scope.targets.map((t) => safe(t, 60)).join(', '), hosts: String(result.stats.hostsInScope) }),
+            tryThis: words.nothingAnsweredTry ?? '',
+          }
+        : null,
     top: topActions(result.advice).map(toView),
     household: group(result.advice.filter((a) => a.deviceId === null)),
     devices,
@@ -145,6 +165,19 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
     knowledgeAsOf: result.knowledgeAsOf,
     sources: collectSources(result.advice),
   };
+}
+
+/** When the answer that settled a finding was given, if the result knows. */
+function answeredAtOf(result: AuditResult, finding: Finding): string | undefined {
+  const question = finding.settledBy ? answeredQuestion(finding.settledBy) : null;
+  return question && finding.deviceId ? result.answeredAt?.[finding.deviceId]?.[question] : undefined;
+}
+
+/** A clean device says so only when every check ran on it; otherwise it is "(not fully) checked". */
+function riskWords(risk: Risk, coverage: CheckCoverage, words: Record<string, string>, severityWords: string): string {
+  if (coverage === 'all') return severityWords;
+  const unchecked = (coverage === 'none' ? words.notChecked : words.partlyChecked) ?? '';
+  return risk === 'none' ? unchecked : `${severityWords}, ${unchecked}`;
 }
 
 /** Its own name, else maker and kind ("Hikvision camera", "camera van Hikvision"), else kind and address. */

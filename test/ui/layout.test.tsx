@@ -53,8 +53,10 @@ test('a resize re-lays the table out to the new width', async () => {
   expect(wide).toContain('1-5/f filter  l language');
   resize(view, 80, 24);
   const narrow = await view.waitFor(/^.*l lang .*$/m);
+  // At 80 columns the worst finding is the short title written for it, not a cut-off sentence.
   expect(narrow).not.toContain('The factory password works on the web admin');
-  expect(narrow).toContain('The factory');
+  expect(narrow).toContain('Factory password works');
+  expect(narrow).not.toMatch(/[A-Za-z]…/);
   expectFits(narrow, 80, 24);
 });
 
@@ -64,10 +66,10 @@ test('a long detail view scrolls at 80x24 and shows where it is', async () => {
   await waitForResults(view);
   await view.press(KEYS.enter);
   const top = await view.waitFor(/1-8\/\d+/);
-  expect(top).toContain('What it is');
+  expect(top).toContain('What is wrong');
   for (let step = 0; step < 3; step += 1) await view.press(KEYS.down);
   const scrolled = await view.waitFor(/4-11\/\d+/);
-  expect(scrolled).not.toContain('What it is');
+  expect(scrolled).not.toContain('What is wrong');
 });
 
 test('at 80 columns name and vendor/model share one column; from 100 each has its own', async () => {
