@@ -242,6 +242,8 @@ export interface AdviceItem {
   findingIds: string[];
   /** 1 is the most urgent. */
   priority: number;
+  /** How much harm the problem behind it can do, 0 the worst (advice/order.ts HARM): ranks "do these first". */
+  harm?: number;
   text: Text;
   /** The document the advice rests on, e.g. "Autoriteit Persoonsgegevens, Vragen over internet of things". */
   source: string;
