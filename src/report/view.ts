@@ -5,7 +5,7 @@
 import { SEVERITIES, PHASES, type AdviceItem, type AuditResult, type CheckCoverage, type Device, type Finding, type Lang, type Phase, type Risk } from '../model.js';
 import { coverageOf } from '../audit/coverage.js';
 import { defaultAdviceKnowledge } from '../advice/load.js';
-import { topActions } from '../advice/order.js';
+import { orderAdvice, topActions } from '../advice/order.js';
 import { deviceName } from '../advice/values.js';
 import { answeredQuestion, settledText } from '../advice/answer-text.js';
 import type { AdviceKnowledge } from '../advice/types.js';
@@ -20,6 +20,8 @@ export interface AdviceView {
   standards: string[];
   /** Short name of the device the item is about, null for the household. */
   device: string | null;
+  /** Position in the advice's own order (harm, priority, phase): lower comes first. */
+  rank: number;
 }
 
 export interface FindingView {
@@ -28,6 +30,7 @@ export interface FindingView {
   severityLabel: string;
   title: string;
   evidence: string[];
+  standards: string[];
   settled: string | null;
 }
 
@@ -73,6 +76,7 @@ export interface ReportView {
     finishedAt: string;
     duration: string;
     hostsInScope: number;
+    loginAttempts: number;
     problems: string[];
   };
   knowledgeAsOf: string;
@@ -85,7 +89,9 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
   const labels = knowledge.labels;
   const words = Object.fromEntries(Object.entries(labels.report).map(([key, text]) => [key, text[lang]]));
   const names = new Map(result.devices.map((d) => [d.id, shortName(d, lang, knowledge)]));
+  const rankOf = new Map(orderAdvice(result.advice).map((item, index) => [item.id, index]));
   const toView = (item: AdviceItem): AdviceView => ({
+    rank: rankOf.get(item.id) ?? Number.MAX_SAFE_INTEGER,
     id: item.id,
     phase: item.phase,
     text: safe(item.text[lang], 2000),
@@ -131,6 +137,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
             severityLabel: labels.severities[f.severity][lang],
             title: safe(f.title[lang]),
             evidence: f.evidence.map((e) => safe(e, 500)),
+            standards: [...f.standards],
             settled: f.settledBy === undefined ? null : safe(settledText(f.settledBy, lang, labels, answeredAtOf(result, f))),
           })),
         advice: group(result.advice.filter((a) => a.deviceId === device.id)),
@@ -157,6 +164,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
       finishedAt: displayTime(result.finishedAt),
       duration: displayDuration(result.stats.durationMs),
       hostsInScope: result.stats.hostsInScope,
+      loginAttempts: result.stats.loginAttempts,
       problems: [
         ...result.stats.sourceProblems.map((p) => `${p.source}: ${safe(p.message)}`),
         ...(result.stats.checkProblems ?? []).map((p) => safe(p)),
@@ -212,10 +220,17 @@ function compareIp(a: string, b: string): number {
   return key(a).localeCompare(key(b));
 }
 
-/** "2026-11-21 19:30:41 UTC": the same on every machine, so reports and golden files are stable. */
-export function displayTime(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : safe(iso, 40);
+/** "2026-11-21 20:30:41 CET": the local time with its zone (TZ decides; tests pin Europe/Amsterdam). */
+export function displayTime(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return safe(iso, 40);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23', timeZoneName: 'short',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
 }
 
 export function displayDuration(ms: number): string {
