@@ -6,3 +6,4 @@ export { describeDevice, deviceName } from './values.js';
 export type { AdviceKnowledge, AdviceLabels, AdviceTemplate, StepEntry, KindLabel } from './types.js';
 export { shortTitle } from './short-title.js';
 export { settledText, answeredQuestion } from './answer-text.js';
+export { inLanguage } from './phrase-text.js';

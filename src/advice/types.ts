@@ -65,6 +65,8 @@ export interface AdviceKnowledge {
   labels: AdviceLabels;
   /** Vendor ecosystem facts, for the two-step-verification how-to. */
   vendors: VendorFacts[];
+  /** English evidence phrases and their Dutch, in the order they are applied (phrases.yaml). */
+  phrases: Array<{ match: RegExp; nl: string }>;
 }
 
 /** One advice data file as it is on disk: any of the three sections. */
@@ -72,4 +74,5 @@ export interface AdviceFile {
   templates?: AdviceTemplate[];
   steps?: StepEntry[];
   labels?: Partial<AdviceLabels>;
+  phrases?: Array<{ match: string; nl: string }>;
 }

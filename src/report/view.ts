@@ -8,6 +8,7 @@ import { defaultAdviceKnowledge } from '../advice/load.js';
 import { orderAdvice, topActions } from '../advice/order.js';
 import { deviceName } from '../advice/values.js';
 import { answeredQuestion, settledText } from '../advice/answer-text.js';
+import { inLanguage } from '../advice/phrase-text.js';
 import type { AdviceKnowledge } from '../advice/types.js';
 import { safe } from './secrets.js';
 
@@ -94,7 +95,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
     rank: rankOf.get(item.id) ?? Number.MAX_SAFE_INTEGER,
     id: item.id,
     phase: item.phase,
-    text: safe(item.text[lang], 2000),
+    text: safe(inLanguage(item.text[lang], lang, knowledge), 2000),
     priority: item.priority,
     source: safe(item.source),
     standards: [...item.standards],
@@ -135,8 +136,8 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
             id: f.id,
             severity: f.severity,
             severityLabel: labels.severities[f.severity][lang],
-            title: safe(f.title[lang]),
-            evidence: f.evidence.map((e) => safe(e, 500)),
+            title: safe(inLanguage(f.title[lang], lang, knowledge)),
+            evidence: f.evidence.map((e) => safe(inLanguage(e, lang, knowledge), 500)),
             standards: [...f.standards],
             settled: f.settledBy === undefined ? null : safe(settledText(f.settledBy, lang, labels, answeredAtOf(result, f))),
           })),

@@ -1,7 +1,7 @@
 // Pure selectors over what the scan produced: the orderings and groupings every result view shares.
 
 import type { AdviceItem, AuditResult, CheckCoverage, Device, Finding, Lang, Risk, Severity } from '../model.js';
-import { answeredQuestion, defaultAdviceKnowledge, orderAdvice, settledText, shortTitle as shortTitleFrom, topActions } from '../advice/index.js';
+import { answeredQuestion, defaultAdviceKnowledge, inLanguage, orderAdvice, settledText, shortTitle as shortTitleFrom, topActions } from '../advice/index.js';
 import { coverageOf } from '../audit/coverage.js';
 import { cleanText } from './clean-text.js';
 import { riskRank, severityRank } from './severity-style.js';
@@ -157,4 +157,9 @@ export function answeredOn(data: ResultData, deviceId: string): Record<string, s
 /** "two-step verification is on" for the check's "answer: mfa-enabled = yes". */
 export function settledWords(settledBy: string, lang: Lang): string {
   return settledText(settledBy, lang, defaultAdviceKnowledge().labels);
+}
+
+/** An evidence line in the language on screen (the checks write English). */
+export function evidenceWords(line: string, lang: Lang): string {
+  return inLanguage(line, lang, defaultAdviceKnowledge());
 }

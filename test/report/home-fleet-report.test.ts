@@ -103,3 +103,33 @@ describe('reports of the home fleet audit', () => {
     matchesGolden(`home.${lang}.html`, toHtml(timeless, lang));
   });
 });
+
+/** English words that must not appear in a Dutch output (a small list is enough to catch a missed text). */
+const ENGLISH = ['the', 'and', 'with', 'without', 'accepted', 'serves', 'identified', 'offers', 'require', 'version', 'seen', 'empty', 'answer', 'answered', 'found', 'stopped', 'password', 'device', 'devices', 'your', 'not', 'checked', 'findings'];
+
+/** What may stay in its own language: text between quotes (what a device sent) and cited sources. */
+export function dutchProse(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/kennisbank-item|fabrikantgegevens|Bronnen|Autoriteit Persoonsgegevens|ETSI|OWASP/.test(line))
+    .join('\n')
+    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
+    .replace(/'[^'\n]*'|"[^"\n]*"|“[^”\n]*”/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
+}
+
+describe('Dutch outputs of the home fleet speak Dutch', () => {
+  const outputs = (): Record<string, string> => ({
+    markdown: toMarkdown(result, 'nl'),
+    html: toHtml(result, 'nl'),
+    summary: toPlainSummary(result, 'nl'),
+  });
+  for (const name of ['markdown', 'html', 'summary']) {
+    it(`has no English words in the ${name}`, () => {
+      const prose = dutchProse(outputs()[name]!);
+      const found = ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}-])${word}([^\\p{L}-]|$)`, 'iu').test(prose));
+      const lines = found.map((word) => prose.split('\n').find((line) => new RegExp(`(^|[^\\p{L}-])${word}([^\\p{L}-]|$)`, 'iu').test(line))?.trim());
+      expect(found, lines.join('\n')).toEqual([]);
+    });
+  }
+});

@@ -4,7 +4,7 @@
 
 import { PHASES, type AdviceItem, type CheckCoverage, type Device, type Finding, type Lang } from '../../model.js';
 import { cleanText } from '../clean-text.js';
-import { adviceOf, deviceName, deviceRisk, findingsOf, settledWords, vendorModel } from '../result-model.js';
+import { adviceOf, deviceName, deviceRisk, evidenceWords, findingsOf, settledWords, vendorModel } from '../result-model.js';
 import { riskColour, riskSymbol, TONE_COLOURS } from '../severity-style.js';
 import { kindLabel, phaseLabel, riskLabel, t } from '../strings.js';
 import type { AnswerableQuestion } from '../types.js';
@@ -44,7 +44,7 @@ function identityLines(device: Device, lang: Lang, width: number): Line[] {
     line(t(lang, 'whyWeThink', { pct: Math.round(device.identity.confidence * 100) }), { bold: true }),
     ...(device.identity.evidence.length === 0 ? [line(`  ${t(lang, 'noEvidence')}`, { dim: true })] : []),
     ...device.identity.evidence.flatMap((evidence) =>
-      wrapped(`${evidence.source}: ${cleanText(evidence.detail)}`, width, { dim: true }, '  • ', 4),
+      wrapped(`${evidence.source}: ${cleanText(evidenceWords(evidence.detail, lang))}`, width, { dim: true }, '  • ', 4),
     ),
   ];
 }
@@ -84,7 +84,7 @@ function findingLines(finding: Finding, options: DetailOptions): Line[] {
 function evidenceLines(finding: Finding, lang: Lang, width: number): Line[] {
   return [
     ...wrapped(`${riskSymbol(finding.severity)} ${cleanText(finding.title[lang])}`, width, {}, '  ', 4),
-    ...finding.evidence.flatMap((evidence) => wrapped(cleanText(evidence), width, { dim: true }, `    ${t(lang, 'evidence')}: `, 6)),
+    ...finding.evidence.flatMap((evidence) => wrapped(cleanText(evidenceWords(evidence, lang)), width, { dim: true }, `    ${t(lang, 'evidence')}: `, 6)),
     ...(finding.standards.length > 0 ? wrapped(finding.standards.join(', '), width, { dim: true }, `    ${t(lang, 'standards')}: `, 6) : []),
   ];
 }
