@@ -133,3 +133,29 @@ describe('Dutch outputs of the home fleet speak Dutch', () => {
     });
   }
 });
+
+describe('the anonymised export of the home fleet', () => {
+  it.each(LANGS)('carries no MAC, serial, address or name of any device inside any string (%s)', (lang) => {
+    const report = toJsonReport(result, { lang, toolVersion: '0.0.0-test' });
+    const text = JSON.stringify(toAnonymizedReport(report));
+    const identifiers = new Set<string>();
+    for (const device of result.devices) {
+      identifiers.add(device.ip);
+      for (const name of device.names) if (name.length >= 3) identifiers.add(name);
+      for (const host of device.facts.hostnames) identifiers.add(host);
+      if (device.mac) {
+        identifiers.add(device.mac);
+        identifiers.add(device.mac.replace(/:/g, ''));
+      }
+      for (const ssdp of device.facts.ssdp) if (ssdp.description?.serialNumber) identifiers.add(ssdp.description.serialNumber);
+    }
+    // Names case-sensitive: "Thuis" is a hub's name, "thuis" a Dutch word in the advice.
+    for (const id of identifiers) expect(text, id).not.toContain(id);
+    // The doorbell names itself after its MAC: the bare form goes too.
+    expect(text).not.toMatch(/\b[0-9a-f]{12}\b/i);
+    expect(text).not.toContain('IB0418729356');
+    expect(text).not.toContain('4L0459BPAZ8F2C1');
+    // Model numbers are no identifiers and stay useful.
+    expect(text).toContain('DS-2CD2042WD-I');
+  });
+});
