@@ -132,15 +132,19 @@ export function buildProgram(run: {
     setExit(await run.history(action, positional, command.opts(), signal));
   };
   const dataDir = (c: Command) => c.option('--data-dir <dir>', 'where history is kept');
-  dataDir(history.command('list').description('list kept scans')).action(historyAction('list'));
+  dataDir(history.command('list').description('list kept scans')).option('--lang <lang>', 'language', defaultLang()).action(historyAction('list'));
   dataDir(history.command('show').description('show one scan').argument('<id>').option('--json', 'as JSON'))
     .option('--lang <lang>', 'language', defaultLang())
     .action(historyAction('show'));
   dataDir(history.command('diff').description('what changed between two scans (default: the last two)').argument('[a]').argument('[b]'))
     .option('--lang <lang>', 'language', defaultLang())
+    .option('--json', 'as JSON, every finding with its device')
     .action(historyAction('diff'));
   dataDir(history.command('delete').description('delete one scan').argument('<id>')).action(historyAction('delete'));
-  dataDir(history.command('purge').description('delete every kept scan')).action(historyAction('purge'));
+  dataDir(history.command('purge').description('delete every kept scan and every remembered answer (asks first)'))
+    .option('-y, --yes', 'do not ask')
+    .option('--lang <lang>', 'language', defaultLang())
+    .action(historyAction('purge'));
   dataDir(
     history
       .command('export')
