@@ -88,6 +88,10 @@ describe('during the scan', () => {
     const frame = await view.waitFor('Scan stopped');
     expect(audit.signal?.aborted).toBe(true);
     expect(tableNames(frame)).toHaveLength(6);
+    // The checks never ran: no device is shown as clean.
+    expect(frame).toContain('? not checked');
+    expect(frame).not.toContain('✓ none');
+    expect(frame).toContain('"not checked" is no all-clear');
     await view.press('q');
     await vi.waitFor(() => expect(view.onExit).toHaveBeenCalled());
     const outcome = view.onExit.mock.calls[0]![0];

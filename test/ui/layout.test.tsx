@@ -85,3 +85,17 @@ test('at 80 columns name and vendor/model share one column; from 100 each has it
   const wide = await view.waitFor('vendor/model');
   expect(wide).toMatch(/camera +Voordeur +Hikvision DS-2CD2032-I +127\.40\.0\.12/);
 });
+
+test('at 80x24 the message after e shows the whole path, wrapped, and the screen still fits', async () => {
+  const long = '/home/helpdesk/klanten/familie-de-vries/2026-11-21/homeaudit-rapport-woonkamer-en-zolder.html';
+  const writeReports = async () => [long, long.replace(/html$/, 'md')];
+  const view = renderDashboard({ writeReports });
+  resize(view, 80, 24);
+  await waitForResults(view);
+  await view.press('e');
+  const frame = await view.waitFor('Report written:');
+  const flat = frame.split('\n').map((line) => line.trim()).join('');
+  expect(flat).toContain(long.replace(/\s/g, ''));
+  expect(flat).toContain(long.replace(/html$/, 'md'));
+  expectFits(frame, 80, 24);
+});
