@@ -179,7 +179,7 @@ describe('after the scan', () => {
     await waitForResults(view);
     await view.press('l');
     const dutch = await view.waitFor('ergste probleem');
-    expect(dutch).toContain('Fabriekswachtwoord werkt');
+    expect(dutch).toContain('Fabriekslogin werkt');
     expect(dutch).toContain('kritiek');
     expect(dutch).toContain('Apparaten');
     expect(dutch).not.toContain('worst finding');

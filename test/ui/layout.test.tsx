@@ -55,7 +55,7 @@ test('a resize re-lays the table out to the new width', async () => {
   const narrow = await view.waitFor(/^.*l lang .*$/m);
   // At 80 columns the worst finding is the short title written for it, not a cut-off sentence.
   expect(narrow).not.toContain('The factory password works on the web admin');
-  expect(narrow).toContain('Factory password works');
+  expect(narrow).toContain('Factory login works');
   expect(narrow).not.toMatch(/[A-Za-z]…\s*$/m);
   expectFits(narrow, 80, 24);
 });

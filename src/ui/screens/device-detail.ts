@@ -2,7 +2,7 @@
 // and why we think so, its open services, and the evidence of each finding. A finding the user can
 // settle says which key does it.
 
-import { PHASES, type AdviceItem, type CheckCoverage, type Device, type Finding, type Lang } from '../../model.js';
+import { type AdviceItem, type CheckCoverage, type Device, type Finding, type Lang, type Phase } from '../../model.js';
 import { cleanText } from '../clean-text.js';
 import { adviceOf, deviceName, deviceRisk, evidenceWords, findingsOf, settledWords, vendorModel } from '../result-model.js';
 import { riskColour, riskSymbol, TONE_COLOURS } from '../severity-style.js';
@@ -10,6 +10,9 @@ import { kindLabel, phaseLabel, riskLabel, t } from '../strings.js';
 import type { AnswerableQuestion } from '../types.js';
 import { wrap } from '../text-layout.js';
 import { blank, line, segment, type Line, wrapped } from './line.js';
+
+/** What to do now comes before what to do next time: buying advice last. */
+const DO_FIRST: readonly Phase[] = ['install', 'use', 'incident', 'complaint', 'buy'];
 
 interface DetailOptions {
   lang: Lang;
@@ -91,7 +94,7 @@ function evidenceLines(finding: Finding, lang: Lang, width: number): Line[] {
 
 function adviceLines(items: AdviceItem[], lang: Lang, width: number): Line[] {
   if (items.length === 0) return [line(`  ${t(lang, 'noAdvice')}`, { dim: true })];
-  return PHASES.flatMap((phase) => {
+  return DO_FIRST.flatMap((phase) => {
     const inPhase = items.filter((item) => item.phase === phase);
     if (inPhase.length === 0) return [];
     return [
