@@ -1,6 +1,8 @@
 // What `scan` and `demo` say on stderr around the audit, in the language of the run ("u" in Dutch).
 
 import type { Lang, Stage } from '../model.js';
+import { stageLabel } from '../ui/strings.js';
+import { fillWords } from './fill-words.js';
 
 const texts = {
   scanning: { nl: 'bezig met scannen van {targets} ({hosts} adressen)', en: 'scanning {targets} ({hosts} addresses)' },
@@ -16,16 +18,9 @@ const texts = {
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-const stages: Record<Stage, Record<Lang, string>> = {
-  scope: { nl: 'bereik', en: 'scope' },
-  discovery: { nl: 'zoeken', en: 'discovery' },
-  identification: { nl: 'herkennen', en: 'identification' },
-  checks: { nl: 'controles', en: 'checks' },
-  advice: { nl: 'advies', en: 'advice' },
-};
-
 export function flowText(lang: Lang, key: keyof typeof texts, params: Record<string, string | number> = {}): string {
-  return texts[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillWords(texts[key][lang], params);
 }
 
-export const stageName = (lang: Lang, stage: Stage): string => stages[stage][lang];
+/** The stage names the dashboard shows, so the plain progress lines say the same. */
+export const stageName = (lang: Lang, stage: Stage): string => stageLabel(lang, stage);

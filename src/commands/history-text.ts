@@ -1,6 +1,7 @@
 // What `homeaudit history` says, in the user's language ("u" in Dutch).
 
 import type { Lang } from '../model.js';
+import { fillWords } from './fill-words.js';
 
 const texts = {
   noScans: { nl: 'Er zijn nog geen scans bewaard.', en: 'No scans kept yet.' },
@@ -27,5 +28,5 @@ const texts = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export function historyText(lang: Lang, key: keyof typeof texts, params: Record<string, string | number> = {}): string {
-  return texts[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return fillWords(texts[key][lang], params);
 }

@@ -8,7 +8,7 @@ import type { AdviceKnowledge } from '../advice/types.js';
 import { escapeHtml as h } from './escape.js';
 import { HANDOUT_CSS } from './html-style.js';
 import { riskPicture } from './risk-picture.js';
-import { buildReportView, type AdviceView, type DeviceView, type PhaseGroup, type ReportView } from './view.js';
+import { buildReportView, fill, type AdviceView, type DeviceView, type PhaseGroup, type ReportView } from './view.js';
 
 // Nothing may load from anywhere, even if a device name slipped past the escaping.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -69,10 +69,6 @@ function topSection(view: ReportView): string {
   if (view.top.length === 0) return '';
   const items = view.top.map((item) => `<li>${item.device ? `<strong>${h(item.device)}</strong>: ` : ''}${h(item.text)}</li>`).join('\n');
   return `<section class="top" id="top-actions"><h2>${h(view.words.topActions ?? '')}</h2><ol>\n${items}\n</ol></section>`;
-}
-
-function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 function checkedSection(view: ReportView): string {

@@ -77,7 +77,7 @@ describe.skipIf(!built)('homeaudit scan against a mock fleet', () => {
     const purged = await runCli(['history', 'purge', '--yes', '--data-dir', dataDir]);
     expect(purged.code).toBe(0);
     expect((await runCli(['history', 'list', '--data-dir', dataDir])).stdout).toMatch(/No scans kept yet/);
-  });
+  }, 120_000);
 
   it('says so, and exits 3, when nothing in scope answered', async () => {
     const run = await runCli(['scan', '--target', '127.91.1.200/30', '--no-save', '--no-login']);
