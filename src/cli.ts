@@ -2,11 +2,12 @@
 // codes (see commands/exit-codes.ts: 0 clean, 1 findings, 2 error, 3 nothing answered, 130/143 stopped).
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { LANGS, SEVERITIES, type Lang, type Severity } from './model.js';
+import { LANGS, SEVERITIES, type Lang } from './model.js';
 import { TOOL_VERSION } from './util/version.js';
 import { UsageError } from './util/errors.js';
 import { EXIT, StoppedBySignal } from './commands/exit-codes.js';
-import { EXIT_HELP, describer, helpLanguage, translateHelp } from './cli-help.js';
+import { EXIT_HELP, describer, helpLanguage, translateHelp } from './commands/cli-help.js';
+import type { DemoFlags, HistoryOptions, MockFlags, ScanFlags } from './commands/flags.js';
 
 export { EXIT };
 
@@ -32,33 +33,6 @@ export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
   return locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
-export interface ReportFlags {
-  json?: string | true;
-  markdown?: string;
-  html?: string;
-  lang: Lang;
-  failOn?: Severity;
-}
-
-export interface DemoFlags extends ScanFlags {
-  fleet?: string;
-  range?: string;
-}
-
-export interface ScanFlags extends ReportFlags {
-  target: string[];
-  interface?: string;
-  allowLarge: boolean;
-  login: boolean;
-  maxAttempts: number;
-  yes: boolean;
-  answers?: string;
-  save: boolean;
-  dataDir?: string;
-  retentionDays?: number;
-}
-
-
 /** Flags shared by `scan` and `demo`: what to audit and how to write it. */
 function addAuditOptions(command: Command, lang: Lang): Command {
   const d = describer(lang);
@@ -80,8 +54,8 @@ function addAuditOptions(command: Command, lang: Lang): Command {
 export function buildProgram(run: {
   scan(flags: ScanFlags, signal: AbortSignal): Promise<number>;
   demo(flags: DemoFlags, signal: AbortSignal): Promise<number>;
-  mock(opts: { fleetFile?: string; generate?: number; range?: string }, signal: AbortSignal): Promise<number>;
-  history(action: string, args: string[], opts: Record<string, unknown>, signal: AbortSignal): Promise<number>;
+  mock(flags: MockFlags, signal: AbortSignal): Promise<number>;
+  history(action: string, args: string[], opts: HistoryOptions, signal: AbortSignal): Promise<number>;
 }, signal: AbortSignal, setExit: (code: number) => void, lang: Lang = defaultLang()): Command {
   const d = describer(lang);
   const program = new Command('homeaudit')
@@ -117,7 +91,7 @@ export function buildProgram(run: {
     .argument('[fleet-file]', d('fleet file (default: the built-in home fleet)'))
     .option('--generate <n>', d('generate a fleet of N devices instead'), positiveInt('--generate'))
     .option('--range <cidr>', d('loopback range for the devices'))
-    .action(async (fleetFile: string | undefined, opts: { generate?: number; range?: string }) =>
+    .action(async (fleetFile: string | undefined, opts: Omit<MockFlags, 'fleetFile'>) =>
       setExit(await run.mock({ fleetFile, ...opts }, signal)),
     );
 

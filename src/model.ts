@@ -175,7 +175,11 @@ export interface Identity {
   confidence: number;
   evidence: Evidence[];
   components: SoftwareComponent[];
+  /** Attributes whose value is only what the device says about itself (a UPnP manufacturer, an mDNS model=), no rule's conclusion. */
+  selfReported?: SelfReportedAttribute[];
 }
+
+export type SelfReportedAttribute = 'vendor' | 'model' | 'firmware' | 'kind';
 
 export interface Service {
   transport: 'tcp' | 'udp';
@@ -212,6 +216,9 @@ export const CHECK_IDS = [
   'snmp-default-community', 'anonymous-ftp', 'camera-privacy', 'data-outside-eu',
 ] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
+
+/** What the user told us that the network cannot show, keyed by device id then question id. */
+export type Answers = Record<string, Record<string, string | boolean>>;
 
 export type Confidence = 'confirmed' | 'likely' | 'possible';
 

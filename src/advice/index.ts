@@ -2,7 +2,7 @@
 export { advise, type AdviseInput, type AdviseOptions } from './advise.js';
 export { topActions, orderAdvice, priorityOf } from './order.js';
 export { loadAdviceKnowledge, defaultAdviceKnowledge, ADVICE_DIR, ADVICE_SCHEMA, type LoadAdviceOptions } from './load.js';
-export { describeDevice, deviceName } from './values.js';
+export { describeDevice } from './values.js';
 export type { AdviceKnowledge, AdviceLabels, AdviceTemplate, StepEntry, KindLabel } from './types.js';
 export { shortTitle } from './short-title.js';
 export { settledText, answeredQuestion } from './answer-text.js';

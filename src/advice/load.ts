@@ -5,7 +5,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECK_IDS, DEVICE_KINDS, PHASES, SEVERITIES } from '../model.js';
 import type { VendorFacts } from '../knowledge/types.js';
-import { assertUniqueIds, DataFileError, loadDataFile, PACKAGE_ROOT } from '../knowledge/load-data.js';
+import { assertUniqueIds, DataFileError, loadDataFile } from '../knowledge/load-data.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import type { AdviceFile, AdviceKnowledge, AdviceLabels, AdviceTemplate, StepEntry } from './types.js';
 
 export const ADVICE_DIR = join(PACKAGE_ROOT, 'knowledge', 'advice');

@@ -2,7 +2,8 @@
 // behind an item (or the template's urgency), then the phase: acting now (install, use) before what to
 // do if something happens, and buying last. Documented in docs/report.md "Do these first".
 
-import { SEVERITIES, type AdviceItem, type Finding, type Phase, type Severity } from '../model.js';
+import type { AdviceItem, Finding, Phase, Severity } from '../model.js';
+import { riskRank } from '../model/severity.js';
 
 const PHASE_ORDER: Record<Phase, number> = { install: 0, use: 1, incident: 2, complaint: 3, buy: 4 };
 
@@ -26,7 +27,7 @@ export function harmOf(findings: Finding[]): number {
 
 /** 1 (critical) … 5 (info): the worst severity among the findings, else the given urgency. */
 export function priorityOf(findings: Finding[], urgency: Severity = 'info'): number {
-  const worst = findings.length > 0 ? Math.min(...findings.map((f) => SEVERITIES.indexOf(f.severity))) : SEVERITIES.indexOf(urgency);
+  const worst = findings.length > 0 ? Math.min(...findings.map((f) => riskRank(f.severity))) : riskRank(urgency);
   return worst + 1;
 }
 

@@ -3,9 +3,10 @@
 
 import type { Device, Finding, Lang } from '../model.js';
 import { fillTemplate, type Values } from './render.js';
-import { maskSecret } from '../checks/finding.js';
+import { maskSecret } from '../util/mask-secret.js';
 import { sanitizeText } from '../util/sanitize.js';
 import type { AdviceKnowledge, StepEntry } from './types.js';
+import { ownName } from '../model/device-name.js';
 
 // Details under these names would be secrets: only their masked form (…Masked) may reach a sentence.
 const SECRET_KEY = /(pass(word)?|secret|token|community|psk)$/i;
@@ -15,7 +16,7 @@ const WEB_SERVICES = new Set(['http', 'https', 'http-alt', 'https-alt']);
 /** How a device is named in a sentence: kind, maker, its name and address. */
 export function describeDevice(device: Device, lang: Lang, knowledge: AdviceKnowledge): string {
   const kindLabel = knowledge.labels.kinds[device.kind] ?? knowledge.labels.kinds.unknown;
-  const name = deviceName(device);
+  const name = ownName(device);
   const vendor = device.vendor ? sanitizeText(device.vendor, 40) : undefined;
   const ip = sanitizeText(device.ip, 45);
   if (lang === 'en') {
@@ -25,15 +26,6 @@ export function describeDevice(device: Device, lang: Lang, knowledge: AdviceKnow
   const head = `${kindLabel.nlArticle} ${kindLabel.nl}`;
   const from = vendor ? ` van ${vendor}` : '';
   return name ? `${head} “${name}”${from} (${ip})` : `${head}${from} op ${ip}`;
-}
-
-/** The first name a device goes by, cleaned; undefined when it has none. */
-export function deviceName(device: Pick<Device, 'names'>): string | undefined {
-  for (const raw of device.names) {
-    const name = sanitizeText(raw, 60);
-    if (name) return name;
-  }
-  return undefined;
 }
 
 /** The device's admin page on its own address: the finding's web port, else its first web service. */
@@ -100,7 +92,7 @@ export function placeholderValues(ctx: ValueContext): Values {
   if (device) {
     values.device = describeDevice(device, lang, knowledge);
     values.kind = (knowledge.labels.kinds[device.kind] ?? knowledge.labels.kinds.unknown)[lang];
-    values.name = deviceName(device);
+    values.name = ownName(device);
     values.ip = sanitizeText(device.ip, 45);
     values.model = device.model ? sanitizeText(device.model, 60) : undefined;
     values.firmware = device.firmware ? sanitizeText(device.firmware, 60) : undefined;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import { DataFileError } from '../knowledge/load-data.js';
-import type { Answers } from '../checks/types.js';
+import type { Answers } from '../model.js';
 import type { Device } from '../model.js';
 
 export interface AnswersFile {

@@ -2,7 +2,7 @@
 // on that device (they touch no network), then risk and advice follow.
 
 import type { AuditResult, Finding } from '../model.js';
-import type { Answers } from '../checks/types.js';
+import type { Answers } from '../model.js';
 import { ANSWERABLE_CHECKS } from '../checks/registry.js';
 import { runChecks, compareFindings } from '../checks/run-checks.js';
 import { advise } from '../advice/index.js';

@@ -1,7 +1,7 @@
 // Answers in force for one scan, from three places, later ones winning: remembered from earlier scans
 // of the same device (history), the --answers file, and what the user says in the dashboard now.
 
-import type { Answers } from '../checks/types.js';
+import type { Answers } from '../model.js';
 import type { AuditResult, Device } from '../model.js';
 import { answersById } from './answers.js';
 import { deviceKeys } from './device-key.js';

@@ -1,6 +1,6 @@
 // Which checks finished on which device, so that a stopped scan never shows an unchecked device as clean.
 
-import type { AuditResult, CheckCoverage, Device } from '../model.js';
+import type { CheckCoverage, Device } from '../model.js';
 import type { Check } from '../checks/types.js';
 
 export interface CoverageTracker {
@@ -46,7 +46,4 @@ export function trackCoverage(checks: readonly Check[], signal: AbortSignal): Co
   };
 }
 
-/** A device's coverage; older kept scans carry none, and then only a stopped scan casts doubt. */
-export function coverageOf(result: Pick<AuditResult, 'checkCoverage' | 'aborted'>, deviceId: string): CheckCoverage {
-  return result.checkCoverage?.[deviceId] ?? (result.aborted ? 'none' : 'all');
-}
+export { coverageOf } from '../model/coverage.js';

@@ -1,6 +1,7 @@
 // Facts + identity → the device record of the report, and its risk once the checks have spoken.
 
-import type { Device, Finding, HostFacts, Identity, Risk, Service } from '../model.js';
+import type { Device, Finding, HostFacts, Identity, Service } from '../model.js';
+import { riskRank, worstOpenRisk } from '../model/severity.js';
 
 /** Stable across scans: the MAC where the neighbour table gave it, else the address. */
 export function deviceIdFor(facts: HostFacts): string {
@@ -31,21 +32,13 @@ export function toDevice(facts: HostFacts, identity: Identity, names: string[]):
   };
 }
 
-const RISK_RANK: Record<Risk, number> = { critical: 5, high: 4, medium: 3, low: 2, info: 1, none: 0 };
-
 /** The worst open finding of each device; findings the user's answer settled do not count. */
 export function withRisk(devices: Device[], findings: Finding[]): Device[] {
-  return devices.map((device) => {
-    let risk: Risk = 'none';
-    for (const f of findings) {
-      if (f.deviceId === device.id && !f.settledBy && RISK_RANK[f.severity] > RISK_RANK[risk]) risk = f.severity;
-    }
-    return { ...device, risk };
-  });
+  return devices.map((device) => ({ ...device, risk: worstOpenRisk(findings.filter((f) => f.deviceId === device.id)) }));
 }
 
 export function compareByRisk(a: Device, b: Device): number {
-  return RISK_RANK[b.risk] - RISK_RANK[a.risk] || ipOrder(a.ip) - ipOrder(b.ip);
+  return riskRank(a.risk) - riskRank(b.risk) || ipOrder(a.ip) - ipOrder(b.ip);
 }
 
 function ipOrder(ip: string): number {

@@ -1,13 +1,17 @@
 // `npm run bench`: each scenario in its own child process (so peak memory is that scenario's alone),
 // figures printed against the targets. Options: --only ID[,ID] (home, fleet-250, empty-22), --sources
-// (also time each discovery source alone). Exit 0 when every target is met, 1 when one is missed.
+// (also time each discovery source alone), --realnet (the real-daemon network with nmap beside us
+// instead; root and Debian's packages, see docs/realnet.md), --wild [--verbose] (identification on the wild
+// corpus only). Exit 0 when every target is met, 1 when one is missed.
 
 import { fork } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { runRealnetBench } from './realnet/bench.js';
 import { describeScenario } from './report.js';
 import { runScenario, type ScenarioMeasure } from './run-scenario.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
+import { runWild } from './wild/run.js';
 
 /** A scenario that takes longer than this is stuck: its child is killed and the bench says so. */
 const SCENARIO_TIME_LIMIT_MS = 180_000;
@@ -59,7 +63,11 @@ async function parent(argv: string[]): Promise<number> {
 
 const argv = process.argv.slice(2);
 const scenarioAt = argv.indexOf('--scenario');
-const main = scenarioAt >= 0 ? child(argv[scenarioAt + 1] ?? '', argv.includes('--sources')).then(() => 0) : parent(argv);
+const main = argv.includes('--wild')
+  ? Promise.resolve(runWild(argv.includes('--verbose')) === 0 ? 0 : 1)
+  : scenarioAt >= 0
+    ? child(argv[scenarioAt + 1] ?? '', argv.includes('--sources')).then(() => 0)
+    : argv.includes('--realnet') ? runRealnetBench() : parent(argv);
 main.then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

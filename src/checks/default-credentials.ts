@@ -4,8 +4,10 @@
 
 import type { Device, Finding, Severity } from '../model.js';
 import type { Check, CheckContext } from './types.js';
-import { etsi, makeFinding, maskSecret, owasp } from './finding.js';
-import { abortableSleep, randomToken } from './login/abortable.js';
+import { etsi, makeFinding, owasp } from './finding.js';
+import { maskSecret } from '../util/mask-secret.js';
+import { wait } from '../util/wait.js';
+import { randomToken } from './login/abortable.js';
 import { credentialsFor } from '../knowledge/credentials-for.js';
 import type { CredentialEntry } from '../knowledge/types.js';
 import { loadLoginForms, type LoginForm } from './login/login-forms.js';
@@ -95,7 +97,7 @@ async function auditService(
   const watch = new LockoutWatch();
   const attempt = async (username: string, password: string): Promise<LoginResult | undefined> => {
     if (attempts.stopped || attempts.failed >= budget) return undefined;
-    if (attempts.made > 0) await abortableSleep(attemptSpacingMs, ctx.signal);
+    if (attempts.made > 0) await wait(attemptSpacingMs, ctx.signal);
     ctx.signal.throwIfAborted();
     ctx.onLoginAttempt(device.id, service.kind, service.port);
     attempts.made += 1;
@@ -130,7 +132,8 @@ async function isAnonymousBroker(
   service: LoginService,
   ctx: CheckContext,
 ): Promise<boolean> {
-  await abortableSleep(ctx.options.attemptSpacingMs, ctx.signal);
+  await wait(ctx.options.attemptSpacingMs, ctx.signal);
+  ctx.signal.throwIfAborted();
   ctx.onLoginAttempt(device.id, service.kind, service.port);
   const anonymous = await probeMqttAnonymous({ ip: device.ip, port: service.port, tls: service.tls }, {
     signal: ctx.signal,

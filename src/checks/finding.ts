@@ -1,13 +1,9 @@
-// Builds findings the same way for every check: stable ids, masked secrets, norms attached.
+// Builds findings the same way for every check: stable ids, norms attached (secrets masked with util/mask-secret).
 
 import type { CheckId, Confidence, Device, Finding, Severity, Text } from '../model.js';
 
-/** Shows the shape of a secret, never the secret: "12345" → "1•••5", short ones fully masked. */
-export function maskSecret(secret: string): string {
-  if (secret.length === 0) return '(empty)';
-  if (secret.length <= 4) return '•'.repeat(secret.length);
-  return `${secret[0]}${'•'.repeat(Math.min(secret.length - 2, 8))}${secret[secret.length - 1]}`;
-}
+// Checks mask what they found; the golden report fixture builds findings the way a check does.
+export { maskSecret } from '../util/mask-secret.js';
 
 export interface FindingInput {
   check: CheckId;

@@ -10,7 +10,7 @@ import { isVerified, provenanceNote } from '../knowledge/provenance.js';
 import type { CheckKnowledge, FirmwareEntry } from '../knowledge/types.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import type { Check, CheckContext } from './types.js';
-import { compareWith, inVersionRange, parseVersion, type ParsedVersion } from './version.js';
+import { compareWith, inVersionRange, parseVersion, type ParsedVersion } from '../util/parse-version.js';
 
 const UPDATE_NORMS = [etsi('5.3-2'), etsi('5.3-8'), owasp('I4'), owasp('I5')];
 const END_OF_SUPPORT_NORMS = [etsi('5.3-13'), owasp('I4'), owasp('I5')];

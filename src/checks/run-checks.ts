@@ -3,7 +3,8 @@
 
 import { setMaxListeners } from 'node:events';
 import type { AuditEvent, Device, Finding } from '../model.js';
-import { mapLimit } from '../util/abort.js';
+import { mapLimit } from '../util/limit.js';
+import { compareSeverity } from '../model/severity.js';
 import type { Check, CheckContext } from './types.js';
 
 export interface CheckProblem {
@@ -32,6 +33,7 @@ export async function runChecks(
   const perDevice = await mapLimit(
     devices,
     DEVICES_AT_ONCE,
+    ctx.signal,
     async (device) => {
       const found: Finding[] = [];
       for (const check of checks) {
@@ -53,7 +55,6 @@ export async function runChecks(
       onEvent({ type: 'stage-progress', stage: 'checks', done, total: devices.length });
       return found;
     },
-    ctx.signal,
   );
   const findings = dedupe(perDevice.flat().filter((f): f is Finding => Boolean(f)));
   findings.sort(compareFindings);
@@ -66,12 +67,10 @@ function dedupe(findings: Finding[]): Finding[] {
   return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
 }
 
-const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
-
 /** Deterministic order: worst first, then by device and id, whatever order the network answered in. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    compareSeverity(a.severity, b.severity) ||
     (a.deviceId ?? '').localeCompare(b.deviceId ?? '') ||
     a.id.localeCompare(b.id)
   );

@@ -5,7 +5,8 @@
 
 import { credentialsFor } from '../knowledge/credentials-for.js';
 import type { Device, Finding } from '../model.js';
-import { etsi, makeFinding, maskSecret, owasp } from './finding.js';
+import { etsi, makeFinding, owasp } from './finding.js';
+import { maskSecret } from '../util/mask-secret.js';
 import { probeSnmpWriteCommunity } from './login/snmp.js';
 import type { Check, CheckContext } from './types.js';
 

@@ -1,7 +1,7 @@
 // A check is a plain object in the explicit registry (registry.ts): it reads a device record and
 // returns findings as data. It never prints; it is abortable through ctx.signal.
 
-import type { CheckId, Device, Finding } from '../model.js';
+import type { Answers, CheckId, Device, Finding } from '../model.js';
 import type { CheckKnowledge } from '../knowledge/types.js';
 
 export interface CheckOptions {
@@ -14,9 +14,6 @@ export interface CheckOptions {
   /** Pause between two login attempts on the same device, ms (spreads attempts over time). */
   attemptSpacingMs: number;
 }
-
-/** What the user told us that the network cannot show, keyed by device id then question id. */
-export type Answers = Record<string, Record<string, string | boolean>>;
 
 export interface CheckContext {
   signal: AbortSignal;

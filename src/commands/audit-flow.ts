@@ -4,14 +4,14 @@
 import type { AuditEvent, AuditResult, Lang, Scope } from '../model.js';
 import { exitCodeFor, stoppedExitCode } from './exit-codes.js';
 import { flowText, stageName } from './flow-text.js';
-import type { ScanFlags } from '../cli.js';
+import type { ScanFlags } from './flags.js';
 import { runAudit, type AuditOptions } from '../audit/run-audit.js';
 import { loadKnowledge } from '../audit/knowledge.js';
 import { answersById, loadAnswersFile, unmatchedAnswerWarnings } from '../audit/answers.js';
 import { answersInForce, type SessionAnswer } from '../audit/carried-answers.js';
 import { deviceKey } from '../audit/device-key.js';
 import { applyAnswer } from '../audit/apply-answer.js';
-import type { Answers } from '../checks/types.js';
+import type { Answers } from '../model.js';
 import { HistoryStore, resolveDataDir, retentionDays } from '../history/index.js';
 import { assertReportTargets, writeReports, toPlainSummary } from '../report/index.js';
 import { TOOL_VERSION } from '../util/version.js';
@@ -166,19 +166,16 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
   for (const warning of answersFile ? unmatchedAnswerWarnings(answersFile, result.devices) : []) io.stderr.write(`homeaudit: ${warning}\n`);
 
   const written = await writeReports(result, {
-    ...(typeof flags.json === 'string' && flags.json !== '-' ? { json: flags.json } : {}),
+    // --json without a file (or "-") sends the JSON report to stdout, through the writer's '-'.
+    ...(jsonToStdout ? { json: '-' } : typeof flags.json === 'string' ? { json: flags.json } : {}),
     ...(flags.markdown ? { markdown: flags.markdown } : {}),
     ...(flags.html ? { html: flags.html } : {}),
     lang: flags.lang,
     toolVersion: TOOL_VERSION,
+    stdout: io.stdout,
   });
-  for (const file of written) io.stderr.write(`homeaudit: ${flowText(flags.lang, 'wrote', { file })}\n`);
-  if (jsonToStdout) {
-    const { toJsonReport } = await import('../report/index.js');
-    io.stdout.write(`${JSON.stringify(toJsonReport(result, { lang: flags.lang, toolVersion: TOOL_VERSION }), null, 2)}\n`);
-  } else if (!useDashboard) {
-    io.stdout.write(toPlainSummary(result, flags.lang));
-  }
+  for (const file of written) if (file !== '-') io.stderr.write(`homeaudit: ${flowText(flags.lang, 'wrote', { file })}\n`);
+  if (!jsonToStdout && !useDashboard) io.stdout.write(toPlainSummary(result, flags.lang));
   if (result.aborted) io.stderr.write(`homeaudit: ${flowText(flags.lang, 'stopped')}\n`);
   else if (result.devices.length === 0) io.stderr.write(`homeaudit: ${flowText(flags.lang, 'nothingAnswered')}\n`);
   return exitCodeFor(result, flags.failOn, signal);

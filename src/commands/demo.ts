@@ -1,6 +1,6 @@
 // `homeaudit demo`: the built-in mock home fleet on loopback, audited in the same process.
 
-import type { DemoFlags } from '../cli.js';
+import type { DemoFlags } from './flags.js';
 import { loadFleet, startFleet, BUILT_IN_FLEET } from '../mocks/index.js';
 import { resolveScope } from '../scope/index.js';
 import { auditAndReport, processIo, type Io } from './audit-flow.js';

@@ -1,7 +1,7 @@
 // The exit codes of `scan` and `demo`, in one place (documented in README "Exit codes").
 
 import type { AuditResult, Severity } from '../model.js';
-import { SEVERITIES } from '../model.js';
+import { atOrAbove } from '../model/severity.js';
 
 export const EXIT = {
   ok: 0,
@@ -33,6 +33,5 @@ export function exitCodeFor(result: AuditResult, failOn: Severity | undefined, s
   if (result.aborted) return signal ? stoppedExitCode(signal) : EXIT.interrupted;
   if (result.devices.length === 0) return EXIT.nothingAnswered;
   if (!failOn) return EXIT.ok;
-  const limit = SEVERITIES.indexOf(failOn);
-  return result.findings.some((f) => !f.settledBy && SEVERITIES.indexOf(f.severity) <= limit) ? EXIT.findings : EXIT.ok;
+  return result.findings.some((f) => !f.settledBy && atOrAbove(f.severity, failOn)) ? EXIT.findings : EXIT.ok;
 }

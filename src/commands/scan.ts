@@ -1,4 +1,4 @@
-import type { ScanFlags } from '../cli.js';
+import type { ScanFlags } from './flags.js';
 import { resolveScope, ScopeError } from '../scope/index.js';
 import { UsageError } from '../util/errors.js';
 import { auditAndReport, processIo, type Io } from './audit-flow.js';

@@ -4,12 +4,11 @@
 
 import { setMaxListeners } from 'node:events';
 import type { AuditEvent, DiscoverySource, HostFacts, Observation, Scope, SourceProblem } from '../model.js';
-import { lookupOui } from '../identify/oui.js';
 import { mergeObservations, type OuiLookup } from './merge.js';
 import { mdnsSource } from './mdns/source.js';
 import { neighboursSource } from './neighbours.js';
 import { withDefaults, type DiscoverOptionsInput } from './options.js';
-import { errorText } from './pool.js';
+import { errorText } from '../util/error-text.js';
 import { Sightings } from './sightings.js';
 import { snmpSource } from './snmp.js';
 import type { DiscoverySourceRun, SourceContext } from './source.js';
@@ -92,14 +91,16 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
   await Promise.all(sideBySide.map(run));
   if (enabled.includes('neighbours') && !signal.aborted) await run('neighbours');
 
-  return { hosts: mergeObservations(observations, options.lookupOui ?? ouiOrNothing), problems };
+  return { hosts: mergeObservations(observations, options.lookupOui && orNothing(options.lookupOui)), problems };
 }
 
 /** The OUI registry is a nicety: when it cannot load, vendors stay unknown and the scan goes on. */
-const ouiOrNothing: OuiLookup = (mac) => {
-  try {
-    return lookupOui(mac);
-  } catch {
-    return null;
-  }
-};
+function orNothing(lookup: OuiLookup): OuiLookup {
+  return (mac) => {
+    try {
+      return lookup(mac);
+    } catch {
+      return null;
+    }
+  };
+}

@@ -2,7 +2,7 @@
 
 import type { Observation } from '../model.js';
 import { normaliseMac } from './merge.js';
-import { errorText } from './pool.js';
+import { errorText } from '../util/error-text.js';
 import type { SourceContext } from './source.js';
 
 /** Reads /proc/net/arp text: "IP address  HW type  Flags  HW address  Mask  Device". */

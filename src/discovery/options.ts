@@ -19,7 +19,7 @@ export interface DiscoverOptions {
   concurrency: number;
   /** Where the neighbour table is read from (injectable for tests and other systems). */
   readNeighbourTable: () => Promise<string>;
-  /** MAC → vendor, when an OUI registry is available. */
+  /** MAC → vendor, injected by the audit (identification owns the OUI registry; without it identify looks up the MAC itself). */
   lookupOui?: (mac: string) => string | null;
 }
 

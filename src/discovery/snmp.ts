@@ -1,39 +1,17 @@
 // The SNMP source: the system group by v2c and v1 at once, with the `public` community only
 // (guessing other communities is a check's job, announced, not discovery's).
 
-import { createRequire } from 'node:module';
 import type { SnmpInfo } from '../model.js';
-import { forEachBounded } from './pool.js';
+import { netSnmp as snmp } from '../protocols/snmp/net-snmp.js';
+import { scalarInstance } from '../protocols/snmp/system-group.js';
+import { mapLimit } from '../util/limit.js';
 import { sanitizeText } from '../util/sanitize.js';
 import type { SourceContext } from './source.js';
 
-const SYSTEM_GROUP = {
-  sysDescr: '1.3.6.1.2.1.1.1.0',
-  sysObjectID: '1.3.6.1.2.1.1.2.0',
-  sysContact: '1.3.6.1.2.1.1.4.0',
-  sysName: '1.3.6.1.2.1.1.5.0',
-  sysLocation: '1.3.6.1.2.1.1.6.0',
-} as const;
-
-interface Varbind {
-  oid: string;
-  type: number;
-  value: unknown;
-}
-interface SnmpSession {
-  get(oids: string[], callback: (error: Error | null, varbinds?: Varbind[]) => void): void;
-  close(): void;
-  on(event: 'error', listener: (error: Error) => void): void;
-}
-interface NetSnmp {
-  createSession(target: string, community: string, options: Record<string, unknown>): SnmpSession;
-  isVarbindError(varbind: Varbind): boolean;
-  Version1: number;
-  Version2c: number;
-}
-
-const require = createRequire(import.meta.url);
-const snmp = require('net-snmp') as NetSnmp;
+/** What discovery reads: the system group without sysUpTime (it names nothing). */
+const SYSTEM_GROUP = Object.fromEntries(
+  (['sysDescr', 'sysObjectID', 'sysContact', 'sysName', 'sysLocation'] as const).map((name) => [name, scalarInstance(name)]),
+) as Record<'sysDescr' | 'sysObjectID' | 'sysContact' | 'sysName' | 'sysLocation', string>;
 
 function valueText(value: unknown): string | undefined {
   if (Buffer.isBuffer(value)) return sanitizeText(value.toString('utf8'), 512);
@@ -88,7 +66,7 @@ export function getSystemGroup(
 
 export async function snmpSource(ctx: SourceContext): Promise<void> {
   const { options, signal } = ctx;
-  await forEachBounded(ctx.scope.hosts, options.concurrency, signal, async (ip) => {
+  await mapLimit(ctx.scope.hosts, options.concurrency, signal, async (ip) => {
     try {
       // Both versions at once: an agent speaking only v1 costs no second timeout.
       const [v2c, v1] = await Promise.all([

@@ -2,7 +2,8 @@
 // device; or as JSON for scripts.
 
 import type { Device, Finding, Lang } from '../model.js';
-import { deviceName } from '../advice/values.js';
+import { defaultAdviceKnowledge } from '../advice/load.js';
+import { deviceName } from '../model/device-name.js';
 import type { ScanDiff } from './diff.js';
 
 const LABELS = {
@@ -33,18 +34,16 @@ const SEVERITY_WORDS: Record<Lang, Record<Finding['severity'], string>> = {
   nl: { critical: 'kritiek', high: 'hoog', medium: 'middel', low: 'laag', info: 'info' },
 };
 
-/** A device's name as the reports say it: its own name, else vendor and model, else its address. */
-function nameOf(device: Device | undefined, fallback: string): string {
-  if (!device) return fallback;
-  return deviceName(device) || [device.vendor, device.model].filter(Boolean).join(' ') || device.ip;
+/** A device's name as the reports and the dashboard say it (the one naming function). */
+function nameOf(device: Device | undefined, fallback: string, lang: Lang): string {
+  return device ? deviceName(device, lang, defaultAdviceKnowledge().labels.kinds) : fallback;
 }
-
-const deviceLine = (d: Device): string => `  ${d.ip.padEnd(15)} ${d.kind.padEnd(12)} ${nameOf(d, d.ip)}`;
 
 export function renderDiff(diff: ScanDiff, ids: [number, number], lang: Lang): string {
   const l = LABELS[lang];
+  const deviceLine = (d: Device): string => `  ${d.ip.padEnd(15)} ${d.kind.padEnd(12)} ${nameOf(d, d.ip, lang)}`;
   const findingLine = (f: Finding): string => {
-    const device = f.deviceId === null ? l.household : nameOf(diff.devices.get(f.deviceId), f.deviceId);
+    const device = f.deviceId === null ? l.household : nameOf(diff.devices.get(f.deviceId), f.deviceId, lang);
     return `  [${SEVERITY_WORDS[lang][f.severity]}] ${device}: ${f.title[lang]}`;
   };
   const section = <T>(label: string, items: T[], line: (item: T) => string): string =>
@@ -61,7 +60,7 @@ export function renderDiff(diff: ScanDiff, ids: [number, number], lang: Lang): s
 
 /** The same diff for scripts: every finding with its device's id, name and address. */
 export function diffAsJson(diff: ScanDiff, ids: [number, number], lang: Lang): object {
-  const device = (d: Device) => ({ id: d.id, name: nameOf(d, d.ip), ip: d.ip, kind: d.kind });
+  const device = (d: Device) => ({ id: d.id, name: nameOf(d, d.ip, lang), ip: d.ip, kind: d.kind });
   const finding = (f: Finding) => {
     const d = f.deviceId === null ? undefined : diff.devices.get(f.deviceId);
     return { id: f.id, check: f.check, severity: f.severity, title: f.title[lang], device: d ? device(d) : null };

@@ -5,7 +5,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditResult, Risk } from '../model.js';
-import type { Answers } from '../checks/types.js';
+import type { Answers } from '../model.js';
+import { worstOpenRisk } from '../model/severity.js';
 
 export class HistoryError extends Error {
   override name = 'HistoryError';
@@ -62,15 +63,8 @@ export interface RememberedAnswer {
   answeredAt: string;
 }
 
-const RISK_ORDER: Risk[] = ['critical', 'high', 'medium', 'low', 'info', 'none'];
-
 export function worstRisk(result: AuditResult): Risk {
-  let worst: Risk = 'none';
-  for (const f of result.findings) {
-    if (f.settledBy) continue;
-    if (RISK_ORDER.indexOf(f.severity) < RISK_ORDER.indexOf(worst)) worst = f.severity;
-  }
-  return worst;
+  return worstOpenRisk(result.findings);
 }
 
 interface Row {

@@ -1,9 +1,10 @@
 // Folds every rule that held into one identity. Rules that agree on a value strengthen it
 // (1 - Π(1 - confidence)); the strongest value wins per attribute. Model, firmware and kind are
 // only taken from rules that agree with the chosen vendor (or name none), so a model is never
-// paired with another maker's name.
+// paired with another maker's name. What a device says about itself (self-reported rules) counts
+// only where no confident rule says otherwise, and the identity marks the attributes that rest on it.
 
-import type { DeviceKind, Evidence, Identity, SoftwareComponent } from '../model.js';
+import type { DeviceKind, Evidence, Identity, SelfReportedAttribute, SoftwareComponent } from '../model.js';
 import type { CompiledAlias } from './types.js';
 import type { RuleMatch } from './match-rule.js';
 import { renderTemplate } from './template.js';
@@ -18,6 +19,8 @@ export interface RuleOutcome {
   firmware: string | null;
   kind: DeviceKind | null;
   components: SoftwareComponent[];
+  /** The rule only passes on the device's own word. */
+  selfReported: boolean;
 }
 
 interface Candidate {
@@ -26,7 +29,12 @@ interface Candidate {
   best: number;
   specificity: number;
   order: number;
+  /** Some rule that is not the device's own word gave this value. */
+  ruleBacked: boolean;
 }
+
+/** A rule at least this sure is "confident": no self-reported value overrules it. */
+export const CONFIDENT_RULE = 0.5;
 
 type Attribute = 'vendor' | 'model' | 'firmware' | 'kind';
 
@@ -64,6 +72,7 @@ export function renderOutcome(match: RuleMatch, aliases: CompiledAlias[]): RuleO
     firmware: render(give.firmware),
     kind: give.kind ?? null,
     components,
+    selfReported: rule.selfReported === true,
   };
 }
 
@@ -76,9 +85,10 @@ function choose(outcomes: RuleOutcome[], attribute: Attribute): Candidate | null
     const candidate = byValue.get(key);
     const specificity = outcome.match.compiled.specificity;
     if (!candidate) {
-      byValue.set(key, { value, support: outcome.confidence, best: outcome.confidence, specificity, order });
+      byValue.set(key, { value, support: outcome.confidence, best: outcome.confidence, specificity, order, ruleBacked: !outcome.selfReported });
       return;
     }
+    candidate.ruleBacked ||= !outcome.selfReported;
     candidate.support = 1 - (1 - candidate.support) * (1 - outcome.confidence);
     if (outcome.confidence > candidate.best) {
       // The spelling of the most confident rule is the one shown.
@@ -99,6 +109,12 @@ function choose(outcomes: RuleOutcome[], attribute: Attribute): Candidate | null
     }
   }
   return winner;
+}
+
+/** Where a confident rule gives the attribute, the device's own word neither overrules nor repeats it. */
+function trustedPool(outcomes: RuleOutcome[], attribute: Attribute): RuleOutcome[] {
+  const confident = outcomes.some((outcome) => !outcome.selfReported && outcome.confidence >= CONFIDENT_RULE && outcome[attribute] !== null);
+  return confident ? outcomes.filter((outcome) => !outcome.selfReported || outcome[attribute] === null) : outcomes;
 }
 
 function mergeComponents(outcomes: RuleOutcome[]): SoftwareComponent[] {
@@ -124,20 +140,30 @@ function evidenceOf(outcome: RuleOutcome): Evidence {
   ].filter(Boolean);
   return {
     source: EVIDENCE_SOURCES[match.firstGroup] ?? 'rule',
-    detail: `${match.details.join('; ')} → ${gives.join(', ')}`,
+    detail: `${outcome.selfReported ? 'self-reported: ' : ''}${match.details.join('; ')} → ${gives.join(', ')}`,
     ruleId: match.compiled.rule.id,
   };
 }
 
 export function combineOutcomes(outcomes: RuleOutcome[]): Identity {
   const ranked = [...outcomes].sort((a, b) => b.confidence - a.confidence);
-  const vendor = choose(ranked, 'vendor');
+  const used = new Set<RuleOutcome>();
+  const pick = (pool: RuleOutcome[], attribute: Attribute): Candidate | null => {
+    const trusted = trustedPool(pool, attribute);
+    const winner = choose(trusted, attribute);
+    // The device's own words are evidence only where they gave the value shown.
+    for (const outcome of trusted) if (outcome.selfReported && winner && outcome[attribute]?.toLowerCase() === winner.value.toLowerCase()) used.add(outcome);
+    return winner;
+  };
+  const vendor = pick(ranked, 'vendor');
   const agreeing = vendor
     ? ranked.filter((outcome) => outcome.vendor === null || outcome.vendor.toLowerCase() === vendor.value.toLowerCase())
     : ranked;
-  const model = choose(agreeing, 'model');
-  const firmware = choose(agreeing, 'firmware');
-  const kind = choose(agreeing, 'kind');
+  const model = pick(agreeing, 'model');
+  const firmware = pick(agreeing, 'firmware');
+  const kind = pick(agreeing, 'kind');
+  const chosen: Record<SelfReportedAttribute, Candidate | null> = { vendor, model, firmware, kind };
+  const selfReported = (Object.keys(chosen) as SelfReportedAttribute[]).filter((attribute) => chosen[attribute] && !chosen[attribute]!.ruleBacked);
   const supports = [vendor, model, kind].map((candidate) => candidate?.support ?? 0);
   const confidence = Math.round((supports.reduce((sum, value) => sum + value, 0) / supports.length) * 100) / 100;
   return {
@@ -146,8 +172,9 @@ export function combineOutcomes(outcomes: RuleOutcome[]): Identity {
     firmware: firmware?.value ?? null,
     kind: (kind?.value as DeviceKind | undefined) ?? 'unknown',
     confidence,
-    evidence: ranked.filter((outcome) => hasOutput(outcome)).map(evidenceOf),
+    evidence: ranked.filter((outcome) => hasOutput(outcome) && (!outcome.selfReported || used.has(outcome))).map(evidenceOf),
     components: mergeComponents(ranked),
+    ...(selfReported.length > 0 ? { selfReported } : {}),
   };
 }
 

@@ -164,6 +164,8 @@ class RuleCompiler {
       this.fail(`unknown kind "${kind}" (known: ${DEVICE_KINDS.join(', ')})`);
     }
     if (!(this.rule.confidence >= 0 && this.rule.confidence <= 1)) this.fail('confidence must lie in 0..1');
+    // The device's own word is never a confident claim (docs/fingerprints.md, "Self-reported names").
+    if (this.rule.selfReported && this.rule.confidence > 0.5) this.fail('a self-reported rule may not be surer than 0.5');
     const match = this.conditions('match', this.rule.match);
     const unless = this.rule.unless ? this.conditions('unless', this.rule.unless) : null;
     this.checkTemplates(match);

@@ -8,6 +8,7 @@ import { matchRule } from './match-rule.js';
 import { modelWithoutVendor } from './model-name.js';
 import { lookupOui, ouiOrganisation } from './oui.js';
 import type { FingerprintKnowledge } from './types.js';
+import { makerKindOutcome, selfReportedOutcomes } from './self-reported.js';
 import { normaliseVendor } from './vendor-names.js';
 
 /** The maker behind the MAC, as the aliases name it: discovery's lookup when it made one, else ours. */
@@ -28,7 +29,10 @@ export function identify(facts: HostFacts, knowledge: FingerprintKnowledge): Ide
     const match = matchRule(compiled, view);
     if (match) outcomes.push(renderOutcome(match, knowledge.aliases));
   }
-  const identity = combineOutcomes(outcomes);
+  if (knowledge.selfReported) outcomes.push(...selfReportedOutcomes(knowledge.selfReported, view, knowledge.aliases));
+  let identity = combineOutcomes(outcomes);
+  const guess = identity.kind === 'unknown' && identity.vendor && knowledge.selfReported ? makerKindOutcome(knowledge.selfReported, identity.vendor) : null;
+  if (guess) identity = combineOutcomes([...outcomes, guess]);
   const model = identity.model === null ? null : modelWithoutVendor(identity.model, identity.vendor, knowledge.aliases);
   return { ...identity, model };
 }

@@ -4,8 +4,10 @@
 
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DataFileError, loadDataFile, PACKAGE_ROOT, validateData } from '../knowledge/load-data.js';
+import { DataFileError, loadDataFile, validateData } from '../knowledge/load-data.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { compileRule, PATTERN_FLAGS } from './compile-rule.js';
+import { loadSelfReported } from './load-self-reported.js';
 import type { CompiledAlias, CompiledRule, FingerprintFile, FingerprintKnowledge, VendorAlias } from './types.js';
 
 export const FINGERPRINT_SCHEMA = join(PACKAGE_ROOT, 'schema', 'fingerprint.schema.json');
@@ -63,7 +65,7 @@ export function compileFingerprints(files: ReadonlyArray<{ file: string; data: u
   return { rules, aliases, files: files.map(({ file }) => file) };
 }
 
-/** Loads every data file of dir (default: the built-in knowledge/fingerprints). */
+/** Loads every data file of dir (default: the built-in knowledge/fingerprints), and the self-reported tables of its self-reported/ folder. */
 export function loadFingerprints(dir: string = DEFAULT_FINGERPRINT_DIR): FingerprintKnowledge {
   let names: string[];
   try {
@@ -72,5 +74,6 @@ export function loadFingerprints(dir: string = DEFAULT_FINGERPRINT_DIR): Fingerp
     throw new DataFileError(dir, `cannot read the fingerprint folder: ${(error as Error).message}`, { cause: error });
   }
   const files = names.map((name) => join(dir, name));
-  return compileFingerprints(files.map((file) => ({ file, data: loadFingerprintFile(file) })));
+  const knowledge = compileFingerprints(files.map((file) => ({ file, data: loadFingerprintFile(file) })));
+  return { ...knowledge, selfReported: loadSelfReported(join(dir, 'self-reported'), knowledge.rules, knowledge.aliases) };
 }

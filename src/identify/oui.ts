@@ -3,7 +3,7 @@
 
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../knowledge/load-data.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { compileAliases, loadFingerprintFile } from './load-fingerprints.js';
 import type { CompiledAlias } from './types.js';
 import { normaliseVendor } from './vendor-names.js';

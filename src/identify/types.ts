@@ -2,6 +2,7 @@
 // docs/fingerprints.md and schema/fingerprint.schema.json) and the compiled form the engine runs.
 
 import type { DeviceKind } from '../model.js';
+import type { SelfReportedTables } from './self-reported.js';
 
 /** Ports a rule condition accepts: one port or any of several. */
 export type PortCondition = number | number[];
@@ -118,6 +119,8 @@ export interface FingerprintRule {
   unless?: RuleConditions;
   give: RuleGives;
   confidence: number;
+  /** The rule passes on what the device says about itself: its values are marked self-reported and never overrule a confident rule. */
+  selfReported?: boolean;
   source: string;
   url?: string;
   checked?: string;
@@ -178,6 +181,8 @@ export interface CompiledAlias {
 export interface FingerprintKnowledge {
   rules: CompiledRule[];
   aliases: CompiledAlias[];
+  /** Tables for reading what a device says about itself; none when the knowledge has no self-reported folder. */
+  selfReported?: SelfReportedTables;
   /** The data files read. */
   files: string[];
 }

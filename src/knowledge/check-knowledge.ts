@@ -3,7 +3,7 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseVersion } from '../checks/version.js';
+import { parseVersion } from '../util/parse-version.js';
 import { DataFileError, loadDataFile, PACKAGE_ROOT } from './load-data.js';
 import type { CheckKnowledge, CredentialEntry, FirmwareEntry, Sourced, VendorFacts } from './types.js';
 

@@ -2,13 +2,11 @@
 // load with the file, the entry's id and the field, never later in the middle of a scan.
 
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 
-/** The package root: knowledge/, schema/ and mocks/ live here, in the source tree and in dist alike. */
-export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PACKAGE_ROOT } from '../util/package-root.js';
 
 export class DataFileError extends Error {
   override name = 'DataFileError';

@@ -15,8 +15,9 @@ export interface Sourced {
   reported?: string;
 }
 
-export const LOGIN_PROTOCOLS = ['http', 'telnet', 'ssh', 'ftp', 'mqtt', 'snmp', 'rtsp'] as const;
-export type LoginProtocol = (typeof LOGIN_PROTOCOLS)[number];
+// The credential protocols come from the one protocol table.
+import type { LoginProtocol } from '../protocols/table.js';
+export { LOGIN_PROTOCOLS, type LoginProtocol } from '../protocols/table.js';
 
 /** A factory account: vendor-specific (vendor/models set) or generic (vendor '*'). */
 export interface CredentialEntry extends Sourced {

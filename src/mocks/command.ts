@@ -6,19 +6,23 @@ import { startFleet, type RunningFleet } from './runner.js';
 import { formatServedTable } from './served-table.js';
 import type { Fleet } from './types.js';
 
-export interface MockCommandOptions {
-  fleetFile?: string;
+/** Which fleet to serve: a file (default: the built-in home fleet) or a generated one, optionally moved to a range. */
+export interface MockFleetChoice {
+  fleetFile?: string | undefined;
   /** Serve a generated fleet of this many devices instead of a file. */
-  generate?: number;
+  generate?: number | undefined;
   /** Serve the fleet in this CIDR instead of its own range. */
-  range?: string;
+  range?: string | undefined;
+}
+
+export interface MockCommandOptions extends MockFleetChoice {
   stdout: NodeJS.WritableStream;
   signal: AbortSignal;
 }
 
 function fleetFor(options: MockCommandOptions): Fleet {
   if (options.generate !== undefined) return generateFleet(options.generate, options.range ? { range: options.range } : {});
-  return loadFleet(options.fleetFile ?? HOME_FLEET_FILE, options.range ? { range: options.range } : {});
+  return loadFleet(options.fleetFile || HOME_FLEET_FILE, options.range ? { range: options.range } : {});
 }
 
 export async function runMockCommand(options: MockCommandOptions): Promise<void> {

@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { DataFileError, PACKAGE_ROOT, describeSchemaError, parseDataText } from '../knowledge/load-data.js';
+import { DataFileError, describeSchemaError, parseDataText } from '../knowledge/load-data.js';
+import { PACKAGE_ROOT } from '../util/package-root.js';
 import { fleetProblems } from './fleet-checks.js';
 import { parseCidr } from './ipv4.js';
 import { DEFAULT_RANGE as DEFAULT_FLEET_RANGE, resolveFleet, type RawFleet } from './fleet-defaults.js';

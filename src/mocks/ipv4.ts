@@ -1,31 +1,27 @@
-// IPv4 arithmetic for fleet ranges: devices are assigned addresses from a CIDR in order.
+// Fleet ranges: devices are assigned addresses from a CIDR in order (arithmetic in util/ipv4).
 
-export interface Ipv4Range {
+import { formatIpv4, parseIpv4, type Ipv4Range } from '../util/ipv4.js';
+
+/** A fleet's CIDR: the addresses a device may use (network and broadcast excluded below /31). */
+export interface FleetRange extends Ipv4Range {
   cidr: string;
   network: number;
   prefix: number;
-  /** First and last address a device may use (network and broadcast excluded for prefixes below /31). */
-  first: number;
-  last: number;
 }
 
 export function ipv4ToInt(address: string): number {
-  const parts = address.split('.').map(Number);
-  if (parts.length !== 4 || parts.some((p) => !Number.isInteger(p) || p < 0 || p > 255)) {
-    throw new RangeError(`not an IPv4 address: "${address}"`);
-  }
-  return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+  const value = parseIpv4(address);
+  if (value === null) throw new RangeError(`not an IPv4 address: "${address}"`);
+  return value;
 }
 
-export function intToIpv4(value: number): string {
-  return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
-}
+export const intToIpv4 = formatIpv4;
 
 export function isIpv4(text: string): boolean {
   return /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/.test(text);
 }
 
-export function parseCidr(cidr: string): Ipv4Range {
+export function parseCidr(cidr: string): FleetRange {
   const [address, bits] = cidr.split('/');
   const prefix = Number(bits);
   if (!address || !Number.isInteger(prefix) || prefix < 0 || prefix > 32) {

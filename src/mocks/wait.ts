@@ -1,25 +1,8 @@
-// Abortable waits for the behaviour knobs: a closed persona never leaves a timer behind.
+// A persona's lifetime signal: the knob waits (util/wait) listen to it, so a closed persona leaves no timer behind.
 
 import { setMaxListeners } from 'node:events';
 
 const MAX_PENDING_WAITS = 10_000;
-
-/** Resolves true after `ms`, or false as soon as `signal` aborts (never rejects). */
-export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  if (ms <= 0) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** A persona's own lifetime: aborted by the fleet's signal or by the persona's close(). */
 export function personaLifetime(parent: AbortSignal): { signal: AbortSignal; end(): void } {

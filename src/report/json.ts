@@ -1,7 +1,7 @@
 // The JSON report of one audit in one language: the fixed contract, schema/report.schema.json.
 
 import type { AuditResult, CheckCoverage, Device, Finding, Lang } from '../model.js';
-import { coverageOf } from '../audit/coverage.js';
+import { coverageOf } from '../model/coverage.js';
 import { topActions } from '../advice/order.js';
 import { safe, scrubDetails } from './secrets.js';
 import type { JsonDevice, JsonFinding, JsonReport } from './types.js';

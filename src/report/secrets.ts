@@ -1,7 +1,7 @@
 // The last guard before anything is written: details that name a secret keep only a masked form,
 // and text from devices loses its control characters.
 
-import { maskSecret } from '../checks/finding.js';
+import { maskSecret } from '../util/mask-secret.js';
 import { sanitizeText } from '../util/sanitize.js';
 
 const SECRET_KEY = /(pass(word)?|secret|token|community|psk|key)$/i;

@@ -2,11 +2,12 @@
 // summary, the top actions, a card per device, what was scanned, the sources. Renderers only escape
 // and lay it out.
 
-import { SEVERITIES, PHASES, type AdviceItem, type AuditResult, type CheckCoverage, type Device, type Finding, type Lang, type Phase, type Risk } from '../model.js';
-import { coverageOf } from '../audit/coverage.js';
+import { PHASES, type AdviceItem, type AuditResult, type CheckCoverage, type Device, type Finding, type Lang, type Phase, type Risk } from '../model.js';
+import { coverageOf } from '../model/coverage.js';
 import { defaultAdviceKnowledge } from '../advice/load.js';
 import { orderAdvice, topActions } from '../advice/order.js';
-import { deviceName } from '../advice/values.js';
+import { compareSeverity, riskRank } from '../model/severity.js';
+import { deviceName } from '../model/device-name.js';
 import { answeredQuestion, settledText } from '../advice/answer-text.js';
 import { inLanguage } from '../advice/phrase-text.js';
 import type { AdviceKnowledge } from '../advice/types.js';
@@ -84,12 +85,10 @@ export interface ReportView {
   sources: Array<{ source: string; standards: string[] }>;
 }
 
-const RISK_ORDER: Risk[] = [...SEVERITIES, 'none'];
-
 export function buildReportView(result: AuditResult, lang: Lang, knowledge: AdviceKnowledge = defaultAdviceKnowledge()): ReportView {
   const labels = knowledge.labels;
   const words = Object.fromEntries(Object.entries(labels.report).map(([key, text]) => [key, text[lang]]));
-  const names = new Map(result.devices.map((d) => [d.id, shortName(d, lang, knowledge)]));
+  const names = new Map(result.devices.map((d) => [d.id, deviceName(d, lang, knowledge.labels.kinds)]));
   const rankOf = new Map(orderAdvice(result.advice).map((item, index) => [item.id, index]));
   const toView = (item: AdviceItem): AdviceView => ({
     rank: rankOf.get(item.id) ?? Number.MAX_SAFE_INTEGER,
@@ -113,7 +112,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
     high: String(count('high')),
   });
   const devices = [...result.devices]
-    .sort((a, b) => RISK_ORDER.indexOf(a.risk) - RISK_ORDER.indexOf(b.risk) || compareIp(a.ip, b.ip))
+    .sort((a, b) => riskRank(a.risk) - riskRank(b.risk) || compareIp(a.ip, b.ip))
     .map((device): DeviceView => {
       const coverage = coverageOf(result, device.id);
       return {
@@ -131,7 +130,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
         services: device.services.map((s) => `${safe(s.name, 30)} ${s.port}/${s.transport}`),
         findings: result.findings
           .filter((f) => f.deviceId === device.id)
-          .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
+          .sort((a, b) => compareSeverity(a.severity, b.severity))
           .map((f) => ({
             id: f.id,
             severity: f.severity,
@@ -187,16 +186,6 @@ function riskWords(risk: Risk, coverage: CheckCoverage, words: Record<string, st
   if (coverage === 'all') return severityWords;
   const unchecked = (coverage === 'none' ? words.notChecked : words.partlyChecked) ?? '';
   return risk === 'none' ? unchecked : `${severityWords}, ${unchecked}`;
-}
-
-/** Its own name, else maker and kind ("Hikvision camera", "camera van Hikvision"), else kind and address. */
-function shortName(device: Device, lang: Lang, knowledge: AdviceKnowledge): string {
-  const named = deviceName(device);
-  if (named) return named;
-  const kind = knowledge.labels.kinds[device.kind]?.[lang] ?? device.kind;
-  const vendor = device.vendor ? safe(device.vendor, 40) : undefined;
-  if (vendor) return lang === 'nl' ? `${kind} van ${vendor}` : `${vendor} ${kind}`;
-  return `${kind} ${safe(device.ip, 45)}`;
 }
 
 function collectSources(advice: AdviceItem[]): Array<{ source: string; standards: string[] }> {

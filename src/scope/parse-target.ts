@@ -1,6 +1,6 @@
 // Turns one --target argument (CIDR, single IPv4, or a range) into an address range and its normal form.
 
-import { cidrRange, formatIpv4, parseIpv4, type Ipv4Range } from './ipv4.js';
+import { cidrRange, formatIpv4, parseIpv4, type Ipv4Range } from '../util/ipv4.js';
 import { ScopeError } from './scope-error.js';
 
 export interface ParsedTarget extends Ipv4Range {

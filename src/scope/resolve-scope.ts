@@ -2,7 +2,8 @@
 
 import os from 'node:os';
 import type { MulticastInterface, Scope } from '../model.js';
-import { blockOf, cidrRange, formatIpv4, parseIpv4, prefixFromNetmask, type Ipv4Range } from './ipv4.js';
+import { blockOf } from './address-blocks.js';
+import { cidrRange, formatIpv4, parseIpv4, prefixFromNetmask, type Ipv4Range } from '../util/ipv4.js';
 import { parseTarget, type ParsedTarget } from './parse-target.js';
 import { ScopeError } from './scope-error.js';
 

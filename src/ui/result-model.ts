@@ -2,9 +2,10 @@
 
 import type { AdviceItem, AuditResult, CheckCoverage, Device, Finding, Lang, Risk, Severity } from '../model.js';
 import { answeredQuestion, defaultAdviceKnowledge, inLanguage, orderAdvice, settledText, shortTitle as shortTitleFrom, topActions } from '../advice/index.js';
-import { coverageOf } from '../audit/coverage.js';
+import { coverageOf } from '../model/coverage.js';
+import { deviceName as nameOfDevice } from '../model/device-name.js';
 import { cleanText } from './clean-text.js';
-import { riskRank, severityRank } from './severity-style.js';
+import { compareSeverity, riskRank } from '../model/severity.js';
 import type { AnswerableQuestion } from './types.js';
 import type { ScanState } from './scan-state.js';
 
@@ -36,7 +37,7 @@ export function findingsOf(deviceId: string, findings: Finding[]): Finding[] {
 }
 
 export function bySeverity(a: Finding, b: Finding): number {
-  return severityRank(a.severity) - severityRank(b.severity) || Number(Boolean(a.settledBy)) - Number(Boolean(b.settledBy));
+  return compareSeverity(a.severity, b.severity) || Number(Boolean(a.settledBy)) - Number(Boolean(b.settledBy));
 }
 
 /** The worst open finding of a device, if any. */
@@ -75,10 +76,9 @@ export function sortDevicesByRisk(devices: Device[], findings: Finding[]): Devic
     );
 }
 
-/** A name a person recognises: the first announced name, else vendor and model, else the address. */
-export function deviceName(device: Device): string {
-  const named = device.names.map(cleanText).find(Boolean);
-  return named || vendorModel(device) || device.ip;
+/** The name the reports give the device (model/device-name), so screen and hand-out agree. */
+export function deviceName(device: Device, lang: Lang): string {
+  return nameOfDevice(device, lang, defaultAdviceKnowledge().labels.kinds);
 }
 
 /** "Google Nest Mini", also when the model already starts with the vendor ("Google Nest Mini"). */

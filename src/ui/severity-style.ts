@@ -1,10 +1,8 @@
 // How a severity looks: a symbol and label that carry the meaning without colour (NO_COLOR), and a
 // colour that reads on light and dark backgrounds alike (no black or white text).
 
-import { SEVERITIES, type Risk, type Severity } from '../model.js';
+import type { Risk } from '../model.js';
 import type { NamedColour } from './palette.js';
-
-export const RISK_ORDER: readonly Risk[] = [...SEVERITIES, 'none'];
 
 const symbols: Record<Risk, string> = {
   critical: '!!!',
@@ -33,8 +31,3 @@ export const riskSymbol = (risk: Risk): string => symbols[risk];
 /** The colour for ink's `color` prop, or undefined when colour is off. */
 export const riskColour = (risk: Risk, colour: boolean): string | undefined =>
   colour ? colours[risk] : undefined;
-
-/** 0 for critical up to 5 for none: sorts the worst first. */
-export const riskRank = (risk: Risk): number => RISK_ORDER.indexOf(risk);
-
-export const severityRank = (severity: Severity): number => SEVERITIES.indexOf(severity);

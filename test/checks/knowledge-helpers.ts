@@ -2,7 +2,8 @@
 
 import type { Device, HostFacts, Identity } from '../../src/model.js';
 import type { CheckKnowledge } from '../../src/knowledge/types.js';
-import type { Answers, CheckContext } from '../../src/checks/types.js';
+import type { Answers } from '../../src/model.js';
+import type { CheckContext } from '../../src/checks/types.js';
 import { emptyFacts } from '../helpers/host-facts.js';
 
 export type DeviceOverrides = Partial<Omit<Device, 'identity' | 'facts'>> & {

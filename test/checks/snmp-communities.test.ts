@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { probeSnmpReadCommunity, SYS_LOCATION_OID } from '../../src/checks/login/snmp.js';
-import { netSnmp } from '../../src/checks/login/net-snmp-client.js';
+import { netSnmp } from '../../src/protocols/snmp/net-snmp.js';
 import { snmpDefaultCommunityCheck, snmpWriteCommunityCheck } from '../../src/checks/snmp-communities.js';
 import { newDeviceState } from '../../src/mocks/accounts.js';
 import { DEFAULT_KNOBS } from '../../src/mocks/fleet-defaults.js';

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli.js';
-import { helpLanguage, translateHelp } from '../../src/cli-help.js';
+import { helpLanguage, translateHelp } from '../../src/commands/cli-help.js';
 
 const noop = async (): Promise<number> => 0;
 const build = (lang: 'nl' | 'en'): Command =>

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArpTable, parseDescription, parseSsdpReply, planDescriptionFetch, sanitizeText } from '../../src/discovery/index.js';
-import { stripTelnetNegotiation as stripTelnet } from '../../src/protocols/telnet-negotiation.js';
+import { stripTelnetNegotiation as stripTelnet } from '../../src/protocols/telnet/negotiation.js';
 import { parseAuthenticate } from '../../src/discovery/tcp/http-probe.js';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'discovery');

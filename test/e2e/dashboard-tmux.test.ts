@@ -96,7 +96,7 @@ describe.skipIf(unavailable !== null)('the dashboard in a real terminal', () => 
     // At 80 columns name and vendor/model share the device column.
     expect(table[1]).toMatch(/^ +risk +kind +device +address +worst finding$/);
     // The worst finding says something a person understands: the short title, not a cut-off sentence.
-    expect(text(table)).toMatch(/!!! critical +camera +Hikvision DS-2CD20… +127\.86\.1\.2 +Factory login works/);
+    expect(text(table)).toMatch(/!!! critical +camera +Hikvision camera ·… +127\.86\.1\.2 +Factory login works/);
     // A 256-colour terminal gets the fixed colours (critical: 160), never xterm's pale yellow or cyan.
     const styled = pane.captureStyled();
     expect(styled).toMatch(/\u001B\[(?:[\d;]*;)?38;5;160m/);
@@ -111,7 +111,7 @@ describe.skipIf(unavailable !== null)('the dashboard in a real terminal', () => 
     expectFramed(detail, 80, 24);
     // What is wrong and what to do open the view; the evidence comes further down.
     expect(text(detail).indexOf('What is wrong')).toBeLessThan(text(detail).indexOf('What to do'));
-    expect(detail[1]).toMatch(/^Hikvision DS-2CD2042WD-I +!!! critical +camera · 127\.86\.1\.2$/);
+    expect(detail[1]).toMatch(/^Hikvision camera +!!! critical +camera · Hikvision DS-2CD2042WD-I · 127\.86\.1\.2$/);
 
     expect(text(detail)).toContain('Factory password works on HTTP Digest (port 80)');
     const finding = await pageUntil(pane, 'accepted admin / 1•••5');
@@ -144,7 +144,7 @@ describe.skipIf(unavailable !== null)('the dashboard in a real terminal', () => 
     const table = await pane.waitFor('device table', isDeviceTable, 45_000);
     expectFramed(table, 160, 48);
     // Wide enough for whole names, vendor/model and finding titles, and the long keys line.
-    expect(text(table)).toMatch(/camera +Hikvision DS-2CD2042WD-I +Hikvision DS-2CD2042WD-I +127\.86\.2\.2 +Factory password works on HTTP Digest \(port 80\)/);
+    expect(text(table)).toMatch(/camera +Hikvision camera +Hikvision DS-2CD2042WD-I +127\.86\.2\.2 +Factory password works on HTTP Digest \(port 80\)/);
     expect(keysRow(table)).toMatch(/Tab.*Enter.*Esc.*q/);
     // At 48 rows every device of the home fleet has its row: as many as the title bar counts.
     const counted = Number(/(\d+) devices/.exec(table[0] ?? '')?.[1]);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
-import { PACKAGE_ROOT } from '../../src/knowledge/load-data.js';
+import { PACKAGE_ROOT } from '../../src/util/package-root.js';
 
 const ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true });
 const validate = ajv.compile(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schema', 'report.schema.json'), 'utf8')) as object);

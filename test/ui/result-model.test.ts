@@ -18,10 +18,11 @@ test('a settled finding no longer counts towards the risk', () => {
   expect(sortDevicesByRisk(devices, settled).at(-1)?.id).not.toBe('dev-camera');
 });
 
-test('names are cleaned; a device without a name is called by vendor and model or address', () => {
-  expect(deviceName(devices.find((device) => device.id === 'dev-hostile')!)).toBe('EvilCam');
-  expect(deviceName({ ...devices[0]!, names: [] })).toBe('Google Home Mini');
-  expect(deviceName({ ...devices[0]!, names: [], vendor: null, model: null })).toBe('127.40.0.14');
+test('names are cleaned; a device without a name is called as the reports call it: maker and kind, else kind and address', () => {
+  expect(deviceName(devices.find((device) => device.id === 'dev-hostile')!, 'en')).toBe('EvilCam');
+  expect(deviceName({ ...devices[0]!, names: [] }, 'en')).toBe('Google smart speaker');
+  expect(deviceName({ ...devices[0]!, names: [] }, 'nl')).toBe('slimme speaker van Google');
+  expect(deviceName({ ...devices[0]!, names: [], vendor: null, model: null }, 'en')).toBe('smart speaker 127.40.0.14');
 });
 
 test('the vendor is not repeated when the model already starts with it', () => {

@@ -2,7 +2,7 @@
 // PWD (257), which it only does for a logged-in session.
 
 import { SocketSession } from './socket-session.js';
-import { parseFtpReply, parsePassivePort, type FtpReply } from './ftp-replies.js';
+import { parseFtpReply, parsePassivePort, type FtpReply } from '../../protocols/ftp/replies.js';
 import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
 
 /** The most names we read from an anonymous listing: enough to say what is shared. */

@@ -3,7 +3,7 @@
 // 404 baseline), so a server that answers 200 to anything is never "logged in".
 
 import { randomToken } from './abortable.js';
-import { basicAuthorization, digestAuthorization, parseDigestChallenge } from './digest.js';
+import { basicAuthorization, digestAuthorization, parseDigestChallenge } from '../../protocols/http/digest.js';
 import { headerValues, pageGist, ProbeHttpClient, type HttpAnswer } from './http-client.js';
 import { errorResult, LOCKOUT_WORDS, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
 

@@ -1,7 +1,8 @@
 // One small HTTP client for the probes: undici with hard limits, bodies capped and read as text,
 // redirects followed only when they stay on the same host and port.
 
-import { Agent, request } from 'undici';
+import { request, type Agent } from 'undici';
+import { createLimitedAgent } from '../../protocols/http/limited-client.js';
 import { stepSignal } from './abortable.js';
 import { LoginProbeError, type LoginTarget } from './types.js';
 
@@ -36,14 +37,8 @@ export class ProbeHttpClient {
     private readonly timeoutMs: number,
   ) {
     this.origin = `${target.tls ? 'https' : 'http'}://${target.ip}:${target.port}`;
-    this.agent = new Agent({
-      connect: { timeout: timeoutMs, rejectUnauthorized: false },
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-      maxResponseSize: MAX_RESPONSE_BYTES,
-      connections: 1,
-      pipelining: 0,
-    });
+    // One connection: a login is a conversation with one device, never a burst.
+    this.agent = createLimitedAgent(timeoutMs, MAX_RESPONSE_BYTES, 1);
   }
 
   async send(req: HttpRequest): Promise<HttpAnswer> {

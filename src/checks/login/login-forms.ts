@@ -3,7 +3,8 @@
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertUniqueIds, DataFileError, loadDataFile, PACKAGE_ROOT } from '../../knowledge/load-data.js';
+import { assertUniqueIds, DataFileError, loadDataFile } from '../../knowledge/load-data.js';
+import { PACKAGE_ROOT } from '../../util/package-root.js';
 import type { Sourced } from '../../knowledge/types.js';
 
 export interface LoginFormEntry extends Sourced {

@@ -1,11 +1,11 @@
 // The services of a device that take a username and password, read from discovery's facts: port
 // names, banners and the HTTP auth scheme. One entry per service the default-credentials check tries.
 
-import type { LoginProtocol } from '../../knowledge/types.js';
+import { LOGIN_LABELS, PLAIN_LOGIN_BY_PORT_NAME, type LoginProtocol, type LoginServiceKind } from '../../protocols/table.js';
 import type { Device, PortInfo } from '../../model.js';
 import { findLoginForm, type LoginForm } from './login-forms.js';
 
-export type LoginServiceKind = 'http-basic' | 'http-digest' | 'http-form' | 'telnet' | 'ssh' | 'ftp' | 'mqtt' | 'rtsp';
+export type { LoginServiceKind };
 
 export interface LoginService {
   kind: LoginServiceKind;
@@ -21,17 +21,7 @@ export interface LoginService {
   banner?: string;
 }
 
-const PLAIN_LABELS: Record<string, string> = { telnet: 'telnet', ssh: 'SSH', ftp: 'FTP', mqtt: 'MQTT', rtsp: 'RTSP' };
-
-const PLAIN_NAMES: Record<string, Exclude<LoginServiceKind, `http-${string}`>> = {
-  telnet: 'telnet',
-  ssh: 'ssh',
-  ftp: 'ftp',
-  mqtt: 'mqtt',
-  'secure-mqtt': 'mqtt',
-  mqtts: 'mqtt',
-  rtsp: 'rtsp',
-};
+const PLAIN_NAMES = PLAIN_LOGIN_BY_PORT_NAME;
 
 function httpService(port: PortInfo, device: Device, forms: LoginForm[]): LoginService | undefined {
   const http = port.http;
@@ -59,7 +49,7 @@ export function loginServicesOf(device: Device, forms: LoginForm[]): LoginServic
     }
     const kind = PLAIN_NAMES[port.name];
     if (!kind) continue;
-    services.push({ kind, protocol: kind, port: port.port, tls: port.tls === true, label: PLAIN_LABELS[kind] ?? kind, banner: port.banner });
+    services.push({ kind, protocol: kind, port: port.port, tls: port.tls === true, label: LOGIN_LABELS[kind], banner: port.banner });
   }
   return services;
 }

@@ -1,7 +1,7 @@
 // MQTT login: a hand-written CONNECT, and CONNACK return code 0 is the proof. Anonymous = no credentials.
 
 import { randomToken } from './abortable.js';
-import { CONNACK_MEANING, DISCONNECT, encodeConnect, parseConnack } from './mqtt-packets.js';
+import { CONNACK_MEANING, DISCONNECT, encodeConnect, parseConnack } from '../../protocols/mqtt/packets.js';
 import { SocketSession } from './socket-session.js';
 import { errorResult, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
 

@@ -1,11 +1,12 @@
 // SNMP community probes (v2c): a community counts as readable when sysDescr comes back, and as writable
 // when a SET of sysLocation to the value it already has is accepted, so nothing on the device changes.
 
-import { netSnmp, type SnmpSession, type SnmpVarbind } from './net-snmp-client.js';
+import { netSnmp, type SnmpSession, type SnmpVarbind } from '../../protocols/snmp/net-snmp.js';
+import { scalarInstance } from '../../protocols/snmp/system-group.js';
 import { errorResult, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
 
-export const SYS_DESCR_OID = '1.3.6.1.2.1.1.1.0';
-export const SYS_LOCATION_OID = '1.3.6.1.2.1.1.6.0';
+export const SYS_DESCR_OID = scalarInstance('sysDescr');
+export const SYS_LOCATION_OID = scalarInstance('sysLocation');
 
 function withSession<T>(
   target: LoginTarget,

@@ -1,7 +1,7 @@
 // Telnet login: wait for the login prompt, send the user, wait for the password prompt, send it,
 // and count the login only when a shell prompt shows and no failure message does.
 
-import { stripTelnetNegotiation } from '../../protocols/telnet-negotiation.js';
+import { stripTelnetNegotiation } from '../../protocols/telnet/negotiation.js';
 import { SocketSession } from './socket-session.js';
 import { errorResult, LOCKOUT_WORDS, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
 

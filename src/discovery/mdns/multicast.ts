@@ -2,7 +2,7 @@
 
 import { Bonjour, type Service } from 'bonjour-service';
 import type { MdnsService, MulticastInterface } from '../../model.js';
-import { pause } from '../pool.js';
+import { wait } from '../../util/wait.js';
 import { sanitizeText } from '../../util/sanitize.js';
 import { parseTxt, serviceTypeLabel } from './records.js';
 
@@ -63,7 +63,7 @@ export async function browseMulticast(
       if (hit.service.host) hit.hostname = hit.service.host;
       onHit(hit);
     });
-    await pause(listenMs, signal);
+    await wait(listenMs, signal);
     browser.stop();
   } finally {
     await new Promise<void>((resolve) => bonjour.destroy(() => resolve()));

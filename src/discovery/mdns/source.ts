@@ -2,13 +2,14 @@
 
 import { browseMulticast } from './multicast.js';
 import { browseHostUnicast } from './unicast.js';
-import { errorText, forEachBounded } from '../pool.js';
+import { errorText } from '../../util/error-text.js';
+import { mapLimit } from '../../util/limit.js';
 import type { SourceContext } from '../source.js';
 
 export async function mdnsSource(ctx: SourceContext): Promise<void> {
   const { scope, options, signal } = ctx;
   const inScope = new Set(scope.hosts);
-  const tasks: Promise<void>[] = [];
+  const tasks: Promise<unknown>[] = [];
 
   if (options.mdns.multicast) {
     for (const iface of scope.multicastInterfaces) {
@@ -22,7 +23,7 @@ export async function mdnsSource(ctx: SourceContext): Promise<void> {
 
   if (options.mdns.unicast) {
     tasks.push(
-      forEachBounded(scope.hosts, options.concurrency, signal, async (ip) => {
+      mapLimit(scope.hosts, options.concurrency, signal, async (ip) => {
         try {
           const { services } = await browseHostUnicast(ip, options.mdns.port, options.mdns.hostTimeoutMs, signal);
           for (const service of services) {

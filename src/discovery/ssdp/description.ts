@@ -2,8 +2,8 @@
 
 import type { Agent } from 'undici';
 import type { UpnpDescription } from '../../model.js';
-import { getLimited } from '../http-client.js';
-import { errorText } from '../pool.js';
+import { getLimited } from '../../protocols/http/limited-client.js';
+import { errorText } from '../../util/error-text.js';
 import { parseDescription } from './parse-description.js';
 
 export type FetchPlan = { url: string } | { refused: string };

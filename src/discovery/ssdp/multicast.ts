@@ -2,7 +2,7 @@
 
 import { createRequire } from 'node:module';
 import type { MulticastInterface } from '../../model.js';
-import { pause } from '../pool.js';
+import { wait } from '../../util/wait.js';
 import { headersToReply, type SsdpReply } from './reply.js';
 
 interface SsdpClient {
@@ -35,7 +35,7 @@ export async function searchMulticast(
   });
   try {
     await client.search('ssdp:all');
-    await pause(listenMs, signal);
+    await wait(listenMs, signal);
   } finally {
     client.stop();
   }

@@ -2,8 +2,9 @@
 // each distinct LOCATION's description is fetched from the device that announced it.
 
 import type { SsdpInfo } from '../../model.js';
-import { createLimitedAgent } from '../http-client.js';
-import { errorText, forEachBounded } from '../pool.js';
+import { createLimitedAgent } from '../../protocols/http/limited-client.js';
+import { errorText } from '../../util/error-text.js';
+import { mapLimit } from '../../util/limit.js';
 import type { SourceContext } from '../source.js';
 import { fetchDescription } from './description.js';
 import type { SsdpReply } from './reply.js';
@@ -64,7 +65,7 @@ export async function ssdpSource(ctx: SourceContext): Promise<void> {
   const agent = createLimitedAgent(options.ssdp.fetchTimeoutMs, options.ssdp.maxDescriptionBytes);
   const fetched = new Map<string, Promise<Pick<SsdpInfo, 'description' | 'descriptionError'>>>();
   try {
-    await forEachBounded(groups, options.concurrency, signal, async ({ ip, info }) => {
+    await mapLimit(groups, options.concurrency, signal, async ({ ip, info }) => {
       if (info.location) {
         const key = `${ip} ${info.location}`;
         if (!fetched.has(key)) {

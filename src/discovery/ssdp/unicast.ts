@@ -3,7 +3,7 @@
 // matched on the sender's address only.
 
 import dgram from 'node:dgram';
-import { pause } from '../pool.js';
+import { wait } from '../../util/wait.js';
 import { buildMSearch, parseSsdpReply, type SsdpReply } from './reply.js';
 
 export async function searchUnicast(
@@ -34,7 +34,7 @@ export async function searchUnicast(
       const message = buildMSearch(host, port);
       await new Promise<void>((resolve) => socket.send(message, port, host, () => resolve()));
     }
-    await pause(waitMs, signal);
+    await wait(waitMs, signal);
   } finally {
     socket.close();
   }

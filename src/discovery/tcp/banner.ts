@@ -3,7 +3,7 @@
 
 import type net from 'node:net';
 import { sanitizeBytes } from '../../util/sanitize.js';
-import { stripTelnetNegotiation } from '../../protocols/telnet-negotiation.js';
+import { stripTelnetNegotiation } from '../../protocols/telnet/negotiation.js';
 
 export interface BannerLimits {
   timeoutMs: number;

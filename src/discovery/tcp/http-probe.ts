@@ -3,7 +3,7 @@
 
 import type { Agent } from 'undici';
 import type { HttpInfo } from '../../model.js';
-import { getLimited } from '../http-client.js';
+import { getLimited } from '../../protocols/http/limited-client.js';
 import { sanitizeText } from '../../util/sanitize.js';
 
 /** Enough of a page for a title and fingerprint words; the rest is never read. */

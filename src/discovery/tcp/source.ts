@@ -3,8 +3,8 @@
 // there (fullSweepDecision), so absent hosts cost one round of connects, not thirty.
 
 import type { PortInfo } from '../../model.js';
-import { createLimitedAgent } from '../http-client.js';
-import { forEachBounded } from '../pool.js';
+import { createLimitedAgent } from '../../protocols/http/limited-client.js';
+import { mapLimit } from '../../util/limit.js';
 import type { SweepPort } from '../ports.js';
 import { LIVENESS_PORTS } from '../ports.js';
 import type { SourceContext } from '../source.js';
@@ -121,7 +121,7 @@ export async function tcpSource(ctx: SourceContext): Promise<void> {
     finishing.push(restDone.then(() => Promise.all(described)).then(() => ctx.hostDone()));
   };
   try {
-    await forEachBounded(ctx.scope.hosts, options.concurrency, signal, sweepHost);
+    await mapLimit(ctx.scope.hosts, options.concurrency, signal, sweepHost);
     await Promise.all(finishing);
   } finally {
     await tools.agent.close().catch(() => {});

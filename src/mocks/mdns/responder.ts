@@ -6,7 +6,8 @@ import makeMdns from 'multicast-dns';
 import type { Packet } from 'dns-packet';
 import type { PersonaContext, RunningPersona } from '../types.js';
 import { bindMulticast, bindUdp, closeUdp } from '../udp.js';
-import { personaLifetime, sleep } from '../wait.js';
+import { wait } from '../../util/wait.js';
+import { personaLifetime } from '../wait.js';
 import { MDNS_PORT } from '../device-ports.js';
 import { answerMdnsQuestions, LEGACY_UNICAST_TTL, withTtl } from './records.js';
 
@@ -49,7 +50,7 @@ export async function startMdnsResponder(ctx: PersonaContext, options: MdnsRespo
     if (device.knobs.silent) return;
     const reply = answerMdnsQuestions(device, query.questions ?? []);
     if (reply.answers.length === 0) return;
-    if (!(await sleep(device.knobs.delayMs, life.signal))) return;
+    if (!(await wait(device.knobs.delayMs, life.signal))) return;
     const legacy = rinfo.port !== MDNS_PORT;
     if (legacy) {
       // Legacy unicast: echo the id and the questions, short TTLs, straight back to the asker.

@@ -5,17 +5,12 @@ import dgram from 'node:dgram';
 import { MockBindError } from '../errors.js';
 import type { PersonaContext, RunningPersona, SnmpSpec } from '../types.js';
 import { closeUdp } from '../udp.js';
-import { personaLifetime, sleep } from '../wait.js';
-import { netSnmpAgentApi as snmp, type ScalarProvider, type SnmpAgent } from './net-snmp-agent.js';
+import { wait } from '../../util/wait.js';
+import { personaLifetime } from '../wait.js';
+import { netSnmp as snmp, type ScalarProvider, type SnmpAgent } from '../../protocols/snmp/net-snmp.js';
+import { SYSTEM_OIDS } from '../../protocols/snmp/system-group.js';
 
-export const SYSTEM_OIDS = {
-  sysDescr: '1.3.6.1.2.1.1.1',
-  sysObjectID: '1.3.6.1.2.1.1.2',
-  sysUpTime: '1.3.6.1.2.1.1.3',
-  sysContact: '1.3.6.1.2.1.1.4',
-  sysName: '1.3.6.1.2.1.1.5',
-  sysLocation: '1.3.6.1.2.1.1.6',
-} as const;
+export { SYSTEM_OIDS };
 
 export interface RunningSnmpAgent extends RunningPersona {
   /** Packets the agent could not process (hostile or malformed); tests read it. */
@@ -97,7 +92,7 @@ export async function startSnmpAgent(ctx: PersonaContext): Promise<RunningSnmpAg
   bound.removeAllListeners('message');
   bound.on('message', (message: Buffer, rinfo: dgram.RemoteInfo) => {
     if (device.knobs.silent) return;
-    void sleep(device.knobs.delayMs, life.signal).then((alive) => {
+    void wait(device.knobs.delayMs, life.signal).then((alive) => {
       if (!alive) return;
       for (const handler of handlers) {
         try {

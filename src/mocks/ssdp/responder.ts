@@ -5,7 +5,8 @@
 import type dgram from 'node:dgram';
 import type { PersonaContext, RunningPersona } from '../types.js';
 import { bindMulticast, bindUdp, closeUdp } from '../udp.js';
-import { personaLifetime, sleep } from '../wait.js';
+import { wait } from '../../util/wait.js';
+import { personaLifetime } from '../wait.js';
 import { SSDP_PORT } from '../device-ports.js';
 import { upnpDescriptionUrl } from '../upnp/http-server.js';
 import { matchingTargets, parseMSearch, searchReply } from './messages.js';
@@ -46,7 +47,7 @@ export async function startSsdpResponder(ctx: PersonaContext, options: SsdpRespo
     const targets = matchingTargets(spec!, search.st);
     if (targets.length === 0) return;
     const spread = search.mx ? random() * Math.min(search.mx * 1000, MAX_SPREAD_MS) : 0;
-    if (!(await sleep(device.knobs.delayMs + spread, life.signal))) return;
+    if (!(await wait(device.knobs.delayMs + spread, life.signal))) return;
     for (const target of targets) {
       if (life.signal.aborted) return;
       socket.send(searchReply(spec!, location, target), rinfo.port, rinfo.address, () => {});

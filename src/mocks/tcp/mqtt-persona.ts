@@ -4,7 +4,7 @@ import { Aedes, type AuthenticateError } from 'aedes';
 import type { PersonaContext, RunningPersona, TcpServiceSpec } from '../types.js';
 import { openFrontDoor } from './front-door.js';
 import { attemptLogin, serviceAccounts } from './login.js';
-import { pause } from './pacing.js';
+import { wait } from '../../util/wait.js';
 
 type MqttSpec = Extract<TcpServiceSpec, { type: 'mqtt' }>;
 
@@ -40,7 +40,7 @@ export async function startMqttPersona(ctx: PersonaContext, spec: MqttSpec): Pro
       port: spec.port,
       onConnection: (socket, signal) => {
         // aedes answers CONNACK itself; a slow device takes delayMs before it starts listening.
-        void pause(ctx.device.knobs.delayMs, signal).then((alive) => {
+        void wait(ctx.device.knobs.delayMs, signal).then((alive) => {
           if (alive && !socket.destroyed) broker.handle(socket);
           else socket.destroy();
         });

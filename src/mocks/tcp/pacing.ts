@@ -1,23 +1,11 @@
 // The knobs that shape timing: wait before an answer, dribble it out slowly, all abortable.
 
 import type { Socket } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { wait } from '../../util/wait.js';
 import type { Knobs } from '../types.js';
 
 /** Bytes per write when a device is slow (slowMs between writes). */
 export const SLOW_CHUNK_BYTES = 64;
-
-/** Waits ms; resolves false instead of throwing when the signal ends the wait. */
-export async function pause(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return false;
-  if (ms <= 0) return true;
-  try {
-    await sleep(ms, undefined, { signal });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function splitForSlowDevice(data: Buffer, knobs: Knobs): Buffer[] {
   if (knobs.slowMs <= 0 || data.length <= SLOW_CHUNK_BYTES) return [data];
@@ -39,10 +27,10 @@ export async function sendAnswer(
   signal: AbortSignal,
 ): Promise<boolean> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  if (!(await pause(knobs.delayMs, signal))) return false;
+  if (!(await wait(knobs.delayMs, signal))) return false;
   const chunks = splitForSlowDevice(bytes, knobs);
   for (const [index, chunk] of chunks.entries()) {
-    if (index > 0 && !(await pause(knobs.slowMs, signal))) return false;
+    if (index > 0 && !(await wait(knobs.slowMs, signal))) return false;
     if (socket.destroyed || !socket.writable) return false;
     socket.write(chunk);
   }

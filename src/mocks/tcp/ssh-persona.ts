@@ -7,7 +7,7 @@ import type { PersonaContext, RunningPersona, TcpServiceSpec } from '../types.js
 import { openFrontDoor } from './front-door.js';
 import { LineBuffer } from './line-buffer.js';
 import { attemptLogin, serviceAccounts } from './login.js';
-import { pause } from './pacing.js';
+import { wait } from '../../util/wait.js';
 import { runShellCommand, type ShellIdentity } from './shell-commands.js';
 
 type SshSpec = Extract<TcpServiceSpec, { type: 'ssh' }>;
@@ -86,7 +86,7 @@ export function startSshPersona(ctx: PersonaContext, spec: SshSpec): Promise<Run
     port: spec.port,
     onConnection: (socket: Socket, signal) => {
       // ssh2 writes its own ident line; a slow device shows that line late.
-      void pause(ctx.device.knobs.delayMs, signal).then((alive) => {
+      void wait(ctx.device.knobs.delayMs, signal).then((alive) => {
         if (alive && !socket.destroyed) server.injectSocket(socket);
         else socket.destroy();
       });

@@ -7,7 +7,7 @@ import { LineBuffer } from './line-buffer.js';
 import { attemptLogin, serviceAccounts } from './login.js';
 import { orderedSender } from './pacing.js';
 import { runShellCommand } from './shell-commands.js';
-import { OPENING_NEGOTIATION, TelnetCommandStripper } from './telnet-protocol.js';
+import { OPENING_NEGOTIATION, TelnetCommandStripper } from '../../protocols/telnet/negotiation.js';
 
 type TelnetSpec = Extract<TcpServiceSpec, { type: 'telnet' }>;
 

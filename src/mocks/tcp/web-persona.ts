@@ -5,7 +5,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { DeviceSpec, PersonaContext, RunningPersona } from '../types.js';
 import { openFrontDoor } from './front-door.js';
 import { statusPage } from './http-pages.js';
-import { pause, splitForSlowDevice } from './pacing.js';
+import { wait } from '../../util/wait.js';
+import { splitForSlowDevice } from './pacing.js';
 import { createSelfSignedCertificate } from './self-signed-cert.js';
 import { createWebRoutes, type WebAnswer, type WebServiceSpec } from './web-routes.js';
 
@@ -40,13 +41,13 @@ async function writeAnswer(
   signal: AbortSignal,
 ): Promise<void> {
   const { knobs } = ctx.device;
-  if (!(await pause(knobs.delayMs, signal))) return void response.destroy();
+  if (!(await wait(knobs.delayMs, signal))) return void response.destroy();
   const body = Buffer.from(answer.body, 'utf8');
   const headers: Record<string, string> = { ...answer.headers, 'Content-Length': String(body.length) };
   if (spec.server) headers.Server = spec.server;
   response.writeHead(answer.status, headers);
   for (const [index, chunk] of splitForSlowDevice(body, knobs).entries()) {
-    if (index > 0 && !(await pause(knobs.slowMs, signal))) return void response.destroy();
+    if (index > 0 && !(await wait(knobs.slowMs, signal))) return void response.destroy();
     response.write(chunk);
   }
   response.end();

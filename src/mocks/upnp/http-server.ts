@@ -5,7 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MockBindError } from '../errors.js';
 import type { PersonaContext, RunningPersona, SsdpSpec } from '../types.js';
-import { personaLifetime, sleep } from '../wait.js';
+import { wait } from '../../util/wait.js';
+import { personaLifetime } from '../wait.js';
 import { DESCRIPTION_PATH, DIAL_SERVICE_TYPE, descriptionXml, scpdXml, servicePaths } from './description.js';
 import { answerIgdAction, soapActionName } from './igd-soap.js';
 import { WAN_IP_CONNECTION, WAN_IP_CONNECTION_CONTROL } from './igd-layout.js';
@@ -54,7 +55,7 @@ export async function startUpnpHttp(ctx: PersonaContext): Promise<RunningPersona
     }
     const bytes = Buffer.from(reply.body);
     for (let offset = 0; offset < bytes.length; offset += SLOW_CHUNK) {
-      if (offset > 0 && !(await sleep(device.knobs.slowMs, life.signal))) return;
+      if (offset > 0 && !(await wait(device.knobs.slowMs, life.signal))) return;
       response.write(bytes.subarray(offset, offset + SLOW_CHUNK));
     }
     response.end();
@@ -71,7 +72,7 @@ export async function startUpnpHttp(ctx: PersonaContext): Promise<RunningPersona
     });
     request.on('end', () => {
       void (async () => {
-        if (!(await sleep(device.knobs.delayMs, life.signal))) return;
+        if (!(await wait(device.knobs.delayMs, life.signal))) return;
         const path = new URL(request.url ?? '/', baseUrl).pathname;
         const soapAction = request.headers.soapaction;
         await send(response, route(request.method ?? 'GET', path, Array.isArray(soapAction) ? soapAction[0] : soapAction, body));

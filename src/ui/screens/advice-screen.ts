@@ -9,7 +9,7 @@ import { blank, line, type Line, wrapped } from './line.js';
 
 function itemLines(item: AdviceItem, devices: Map<string, Device>, lang: Lang, width: number, bullet: string): Line[] {
   const device = item.deviceId ? devices.get(item.deviceId) : undefined;
-  const who = device ? deviceName(device) : t(lang, 'household');
+  const who = device ? deviceName(device, lang) : t(lang, 'household');
   return [
     ...wrapped(cleanText(item.text[lang]), width, {}, bullet),
     ...wrapped(`${who} · ${t(lang, 'source')}: ${cleanText(item.source)}`, width, { dim: true }, ' '.repeat(bullet.length)),

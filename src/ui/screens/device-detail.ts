@@ -108,7 +108,7 @@ export function deviceDetailLines(device: Device, findings: Finding[], advice: A
   const { lang, width, colour } = options;
   const risk = deviceRisk(device, findings);
   const own = findingsOf(device.id, findings);
-  const name = deviceName(device);
+  const name = deviceName(device, lang);
   const model = vendorModel(device);
   const coverage = options.coverage ?? 'all';
   const riskText = risk === 'none' && coverage !== 'all' ? `? ${t(lang, coverage === 'none' ? 'notChecked' : 'partlyChecked')}` : `${riskSymbol(risk)} ${riskLabel(lang, risk)}`;

@@ -39,8 +39,8 @@ export function tableColumns(width: number, longest: { risk: number; kind: numbe
 }
 
 /** The name, and on narrow terminals what it is as well, unless the name already says it. */
-function nameCell(device: Device, columns: Columns): string {
-  const name = deviceName(device);
+function nameCell(device: Device, columns: Columns, lang: Lang): string {
+  const name = deviceName(device, lang);
   if (columns.vendorModel > 0) return name;
   const model = vendorModel(device);
   const saysIt = (a: string, b: string): boolean => a.toLowerCase().includes(b.toLowerCase());
@@ -91,7 +91,7 @@ function deviceRow(device: Device, findings: Finding[], columns: Columns, option
       inverse: selected,
     }),
     segment(cell(kindLabel(lang, device.kind), columns.kind), { inverse: selected }),
-    segment(cell(nameCell(device, columns), columns.name), { bold: true, inverse: selected }),
+    segment(cell(nameCell(device, columns, lang), columns.name), { bold: true, inverse: selected }),
     ...(columns.vendorModel > 0 ? [segment(cell(vendorModel(device) || '-', columns.vendorModel), { inverse: selected })] : []),
     segment(cell(device.ip, columns.address), { inverse: selected }),
     segment(fit(worst ? worstCell(worst, lang, columns.worst) : '', columns.worst), { colour: worst ? riskColour(worst.severity, colour) : undefined, inverse: selected }),

@@ -35,7 +35,7 @@ export function findingsScreenLines(
           bold: !settled,
           dim: settled,
         }),
-        segment(`${device ? deviceName(device) : t(lang, 'household')}: `, { bold: true, dim: settled }),
+        segment(`${device ? deviceName(device, lang) : t(lang, 'household')}: `, { bold: true, dim: settled }),
         segment(cleanText(finding.title[lang]) + (settled ? ` (✓ ${t(lang, 'settled')})` : ''), { dim: settled }),
       ],
       ...(finding.evidence[0] ? wrapped(cleanText(evidenceWords(finding.evidence[0], lang)), width, { dim: true }, ' '.repeat(13)) : []),

@@ -42,7 +42,7 @@ function deviceRows(scan: ScanState, lang: Lang, width: number, room: number): L
   const rows: Line[] = scan.devices.map((device) => [
     segment('  '),
     segment(fit(kindLabel(lang, device.kind), 14), { bold: true }),
-    segment(fit(deviceName(device), nameWidth)),
+    segment(fit(deviceName(device, lang), nameWidth)),
     segment(' '),
     segment(fit(device.ip, 16)),
     segment(truncate(vendorModel(device), restWidth), { dim: true }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestAuthorization, parseDigestChallenge } from '../../../src/checks/login/digest.js';
+import { digestAuthorization, parseDigestChallenge } from '../../../src/protocols/http/digest.js';
 
 describe('Digest', () => {
   it('answers the RFC 2617 section 3.5 example challenge with the published response', () => {

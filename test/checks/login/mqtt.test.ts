@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { probeMqttAnonymous, probeMqttLogin } from '../../../src/checks/login/mqtt.js';
-import { encodeConnect } from '../../../src/checks/login/mqtt-packets.js';
+import { encodeConnect } from '../../../src/protocols/mqtt/packets.js';
 import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
 
 // Loopback sub-range for this file: 127.81.5.0/24.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { probeTelnetLogin } from '../../../src/checks/login/telnet.js';
-import { stripTelnetNegotiation } from '../../../src/protocols/telnet-negotiation.js';
+import { stripTelnetNegotiation } from '../../../src/protocols/telnet/negotiation.js';
 import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
 
 // Loopback sub-range for this file: 127.81.2.0/24.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LineBuffer, LineTooLongError } from '../../../src/mocks/tcp/line-buffer.js';
-import { TelnetCommandStripper } from '../../../src/mocks/tcp/telnet-protocol.js';
+import { TelnetCommandStripper } from '../../../src/protocols/telnet/negotiation.js';
 
 describe('TelnetCommandStripper', () => {
   it('drops option replies and sub-negotiations, keeps data and escaped 255, across chunk borders', () => {

@@ -1,15 +1,16 @@
-// The one way discovery speaks HTTP: an undici Agent with limits on every wait and size, and a body
-// reader that never holds more than asked.
+// HTTP with limits, for discovery and the login probes alike: one builder of the undici Agent with
+// limits on every wait and size, and a body reader that never holds more than asked.
 
 import { Agent, request } from 'undici';
 import type { Dispatcher } from 'undici';
 
-export function createLimitedAgent(timeoutMs: number, maxResponseSize?: number): Agent {
+/** An Agent whose every wait is bounded by timeoutMs; device certificates are self-signed, so not verified. */
+export function createLimitedAgent(timeoutMs: number, maxResponseSize?: number, connections = 4): Agent {
   return new Agent({
     connect: { timeout: timeoutMs, rejectUnauthorized: false },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
-    connections: 4,
+    connections,
     pipelining: 0,
     ...(maxResponseSize ? { maxResponseSize } : {}),
   });

@@ -1,7 +1,7 @@
 // The command line's own words in Dutch ("u"): --help follows --lang nl, else the locale. Keyed by the
 // English text, so a new flag without a Dutch entry still has help, in English (a test fails on the gap).
 
-import type { Lang } from './model.js';
+import type { Lang } from '../model.js';
 
 export const DUTCH_HELP: Record<string, string> = {
   'Audit the smart devices in your home for privacy and security problems.': 'Controleer de slimme apparaten in uw huis op privacy- en beveiligingsproblemen.',

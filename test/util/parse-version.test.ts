@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, inVersionRange, parseVersion } from '../../src/checks/version.js';
+import { compareVersions, inVersionRange, parseVersion } from '../../src/util/parse-version.js';
 
 function parsed(text: string) {
   const version = parseVersion(text);

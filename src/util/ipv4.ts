@@ -1,4 +1,4 @@
-// IPv4 addresses as unsigned 32-bit numbers: parsing, formatting and the address blocks scope cares about.
+// IPv4 addresses as unsigned 32-bit numbers, for scope and the mock fleet alike: parsing, formatting, ranges.
 
 export interface Ipv4Range {
   /** First and last address, inclusive, as unsigned numbers. */
@@ -35,23 +35,4 @@ export function prefixFromNetmask(netmask: string): number | null {
   const bits = value.toString(2).padStart(32, '0');
   if (!/^1*0*$/.test(bits)) return null;
   return bits.replace(/0+$/, '').length;
-}
-
-export type AddressBlock = 'private' | 'loopback' | 'link-local' | 'cgnat' | 'public';
-
-const BLOCKS: Array<{ kind: Exclude<AddressBlock, 'public'>; range: Ipv4Range }> = [
-  { kind: 'private', range: cidrRange(parseIpv4('10.0.0.0')!, 8) },
-  { kind: 'private', range: cidrRange(parseIpv4('172.16.0.0')!, 12) },
-  { kind: 'private', range: cidrRange(parseIpv4('192.168.0.0')!, 16) },
-  { kind: 'loopback', range: cidrRange(parseIpv4('127.0.0.0')!, 8) },
-  { kind: 'link-local', range: cidrRange(parseIpv4('169.254.0.0')!, 16) },
-  { kind: 'cgnat', range: cidrRange(parseIpv4('100.64.0.0')!, 10) },
-];
-
-/** The block a whole range lies in; 'public' when it lies in none (or straddles two). */
-export function blockOf(range: Ipv4Range): AddressBlock {
-  for (const block of BLOCKS) {
-    if (range.first >= block.range.first && range.last <= block.range.last) return block.kind;
-  }
-  return 'public';
 }

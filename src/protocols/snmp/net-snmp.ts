@@ -1,7 +1,21 @@
-// The few net-snmp agent calls the SNMP persona uses, typed here (the package ships no types).
+// net-snmp typed once (the package ships no types): the client calls discovery and the community
+// check make, and the agent calls the mock SNMP persona makes. Loaded once, by require (CommonJS).
 
 import { createRequire } from 'node:module';
 import type dgram from 'node:dgram';
+
+export interface SnmpVarbind {
+  oid: string;
+  type: number;
+  value: unknown;
+}
+
+export interface SnmpSession {
+  get(oids: string[], callback: (error: Error | null, varbinds?: SnmpVarbind[]) => void): void;
+  set(varbinds: SnmpVarbind[], callback: (error: Error | null, varbinds?: SnmpVarbind[]) => void): void;
+  close(): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+}
 
 export interface MibRequest {
   instanceNode: { value: unknown };
@@ -40,7 +54,16 @@ export interface AgentOptions {
   dgramModule: { createSocket(type: dgram.SocketType): dgram.Socket };
 }
 
-interface NetSnmpAgentApi {
+interface NetSnmp {
+  Version1: number;
+  Version2c: number;
+  createSession(
+    target: string,
+    community: string,
+    options: { port: number; version: number; timeout: number; retries: number; transport: 'udp4' },
+  ): SnmpSession;
+  isVarbindError(varbind: SnmpVarbind): boolean;
+  varbindError(varbind: SnmpVarbind): string;
   createAgent(options: AgentOptions, callback: (error: Error | null) => void): SnmpAgent;
   MibProviderType: { Scalar: number };
   ObjectType: { OctetString: number; OID: number; TimeTicks: number; Integer: number };
@@ -49,4 +72,4 @@ interface NetSnmpAgentApi {
   AccessLevel: { ReadOnly: number; ReadWrite: number };
 }
 
-export const netSnmpAgentApi = createRequire(import.meta.url)('net-snmp') as NetSnmpAgentApi;
+export const netSnmp = createRequire(import.meta.url)('net-snmp') as NetSnmp;

@@ -1,13 +1,25 @@
-// Telnet option negotiation (RFC 854/855): strip IAC sequences from what the device sends and refuse
-// every option it proposes, so the conversation stays plain text.
+// Telnet option negotiation (RFC 854/855/857/858/1073), both sides: the scanner strips IAC sequences
+// from what a device sends and refuses every option; a mock telnetd opens with its offer and strips the
+// client's answers. One stripper for both, so they cannot drift apart.
 
-const IAC = 255;
-const DONT = 254;
-const DO = 253;
-const WONT = 252;
-const WILL = 251;
-const SB = 250;
-const SE = 240;
+export const IAC = 255;
+export const DONT = 254;
+export const DO = 253;
+export const WONT = 252;
+export const WILL = 251;
+export const SB = 250;
+export const SE = 240;
+export const OPTION_ECHO = 1;
+export const OPTION_SUPPRESS_GO_AHEAD = 3;
+export const OPTION_NAWS = 31;
+
+/** What a BusyBox-like telnetd opens with: it echoes, suppresses go-ahead, and asks for the window size. */
+export const OPENING_NEGOTIATION = Buffer.from([
+  IAC, DO, OPTION_ECHO,
+  IAC, DO, OPTION_NAWS,
+  IAC, WILL, OPTION_ECHO,
+  IAC, WILL, OPTION_SUPPRESS_GO_AHEAD,
+]);
 
 export interface StrippedTelnet {
   /** The printable bytes, negotiation removed. */
@@ -56,4 +68,15 @@ function findSubnegotiationEnd(input: Buffer, from: number): number {
     if (input[j] === IAC && input[j + 1] === SE) return j + 2;
   }
   return -1;
+}
+
+/** The same stripping over a stream: an incomplete sequence at a chunk's end waits for the next chunk. */
+export class TelnetCommandStripper {
+  private rest: Buffer = Buffer.alloc(0);
+
+  strip(chunk: Buffer): Buffer {
+    const { text, rest } = stripTelnetNegotiation(this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk);
+    this.rest = Buffer.from(rest);
+    return text;
+  }
 }

@@ -1,0 +1,241 @@
+// Per daemon type: the config files it reads (written into the device's run directory) and the command
+// that runs it in the foreground, so the process we start is the daemon and teardown can end it by PID.
+
+import { createHash } from 'node:crypto';
+import type { DaemonSpec, DeviceSpec, NetworkSpec } from './spec.js';
+import { REALNET_DIR } from './spec.js';
+
+export interface DaemonPlan {
+  label: string;
+  /** Files to write, by path relative to the device directory. */
+  files: Record<string, string>;
+  /** Commands run (to completion) before the daemon starts, e.g. key generation. */
+  prepare: string[][];
+  argv: string[];
+  env?: Record<string, string>;
+}
+
+const PAM_PLAIN = [
+  'auth     required pam_unix.so',
+  'account  required pam_unix.so',
+  'session  required pam_permit.so',
+  'password required pam_unix.so',
+].join('\n');
+
+/** pam_faillock the way its manual shows it: preauth, unix, authfail, authsucc; root not exempt. */
+function pamWithFaillock(dir: string, deny: number, unlockTime: number): string {
+  const options = `deny=${deny} unlock_time=${unlockTime} even_deny_root dir=${dir}/faillock`;
+  return [
+    `auth     required pam_faillock.so preauth ${options}`,
+    'auth     [success=1 default=bad] pam_unix.so',
+    `auth     [default=die] pam_faillock.so authfail ${options}`,
+    `auth     sufficient pam_faillock.so authsucc ${options}`,
+    `account  required pam_faillock.so dir=${dir}/faillock`,
+    'account  required pam_unix.so',
+    'session  required pam_permit.so',
+    'password required pam_unix.so',
+  ].join('\n');
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&(?![a-z]+;)/g, '&amp;').replace(/</g, '&lt;');
+}
+
+function lighttpd(device: DeviceSpec, dir: string, spec: Extract<DaemonSpec, { type: 'lighttpd' }>, index: number): DaemonPlan {
+  const conf = [
+    `server.document-root = "${dir}/www${index}"`,
+    `server.errorlog = "${dir}/lighttpd${index}-error.log"`,
+    'server.modules = ("mod_auth", "mod_authn_file", "mod_openssl", "mod_accesslog")',
+    // One line per request with its port and whether it carried credentials: the bench counts logins.
+    `accesslog.filename = "${dir}/lighttpd${index}-access.log"`,
+    'accesslog.format = "%h %p %s %{Authorization}i"',
+    'index-file.names = ("index.html")',
+    'mimetype.assign = (".html" => "text/html")',
+  ];
+  const [first, ...more] = spec.ports;
+  if (first !== undefined) conf.push(`server.port = ${first}`, 'server.bind = "0.0.0.0"');
+  for (const port of more) conf.push(`$SERVER["socket"] == "0.0.0.0:${port}" { }`);
+  for (const [at, port] of (spec.tlsPorts ?? []).entries()) {
+    if (first === undefined && at === 0) {
+      conf.push(`server.port = ${port}`, 'server.bind = "0.0.0.0"', 'ssl.engine = "enable"', `ssl.pemfile = "${dir}/tls.pem"`);
+    } else conf.push(`$SERVER["socket"] == "0.0.0.0:${port}" { ssl.engine = "enable" ssl.pemfile = "${dir}/tls.pem" }`);
+  }
+  const files: Record<string, string> = {
+    [`www${index}/index.html`]: `<!DOCTYPE html><html><head><title>${escapeHtml(spec.title)}</title></head><body>${spec.page}</body></html>\n`,
+  };
+  if (spec.auth) {
+    conf.push(
+      'auth.backend = "plain"',
+      `auth.backend.plain.userfile = "${dir}/lighttpd${index}.users"`,
+      `auth.require = ( "/" => ( "method" => "${spec.auth.method}", "realm" => "${spec.auth.realm}", "require" => "valid-user" ) )`,
+    );
+    files[`lighttpd${index}.users`] = `${spec.auth.username}:${spec.auth.password}\n`;
+  }
+  files[`lighttpd${index}.conf`] = `${conf.join('\n')}\n`;
+  const prepare = spec.tlsPorts?.length
+    ? [['sh', '-c', `openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=${device.hostname}" -keyout "${dir}/tls.key" -out "${dir}/tls.crt" 2>/dev/null && cat "${dir}/tls.key" "${dir}/tls.crt" > "${dir}/tls.pem"`]]
+    : [];
+  return { label: 'lighttpd', files, prepare, argv: ['/usr/sbin/lighttpd', '-D', '-f', `${dir}/lighttpd${index}.conf`] };
+}
+
+function miniupnpd(network: NetworkSpec, dir: string, spec: Extract<DaemonSpec, { type: 'miniupnpd' }>): DaemonPlan {
+  const uuid = createHash('sha1').update(spec.serial).digest('hex');
+  const conf = [
+    'ext_ifname=wan0',
+    'listening_ip=eth0',
+    'http_port=5000',
+    'enable_natpmp=yes',
+    'enable_upnp=yes',
+    // Mappings to any inside address, as most home routers allow.
+    'secure_mode=no',
+    'system_uptime=yes',
+    `lease_file=${dir}/upnp.leases`,
+    `uuid=${uuid.slice(0, 8)}-${uuid.slice(8, 12)}-${uuid.slice(12, 16)}-${uuid.slice(16, 20)}-${uuid.slice(20, 32)}`,
+    `friendly_name=${spec.friendlyName}`,
+    `manufacturer_name=${spec.manufacturer}`,
+    `model_name=${spec.modelName}`,
+    `model_number=${spec.modelNumber}`,
+    `serial=${spec.serial}`,
+    `allow 1-65535 ${network.subnet} 1-65535`,
+    'deny 0-65535 0.0.0.0/0 0-65535',
+  ];
+  return {
+    label: 'miniupnpd',
+    files: { 'miniupnpd.conf': `${conf.join('\n')}\n` },
+    prepare: [['nft', '-f', `${REALNET_DIR}daemons/router.nft`]],
+    argv: ['/usr/sbin/miniupnpd', '-d', '-f', `${dir}/miniupnpd.conf`],
+  };
+}
+
+function sshd(dir: string, spec: Extract<DaemonSpec, { type: 'sshd' }>): DaemonPlan {
+  const conf = [
+    `Port ${spec.port}`,
+    'ListenAddress 0.0.0.0',
+    `HostKey ${dir}/ssh_host_ed25519_key`,
+    `HostKey ${dir}/ssh_host_rsa_key`,
+    'PidFile none',
+    'UsePAM yes',
+    'PasswordAuthentication yes',
+    'KbdInteractiveAuthentication no',
+    'PermitRootLogin yes',
+    'Subsystem sftp internal-sftp',
+  ];
+  return {
+    label: 'sshd',
+    files: { 'sshd_config': `${conf.join('\n')}\n` },
+    prepare: [
+      ['ssh-keygen', '-q', '-t', 'ed25519', '-N', '', '-f', `${dir}/ssh_host_ed25519_key`],
+      ['ssh-keygen', '-q', '-t', 'rsa', '-b', '2048', '-N', '', '-f', `${dir}/ssh_host_rsa_key`],
+    ],
+    argv: ['/usr/sbin/sshd', '-D', '-e', '-f', `${dir}/sshd_config`],
+  };
+}
+
+function vsftpd(dir: string, spec: Extract<DaemonSpec, { type: 'vsftpd' }>): DaemonPlan {
+  const conf = [
+    'listen=YES',
+    'listen_ipv6=NO',
+    `listen_port=${spec.port}`,
+    'background=NO',
+    `anonymous_enable=${spec.anonymous ? 'YES' : 'NO'}`,
+    `anon_root=${dir}/ftp`,
+    'local_enable=YES',
+    'write_enable=NO',
+    `secure_chroot_dir=${dir}/ftp-empty`,
+    'pam_service_name=vsftpd',
+    'seccomp_sandbox=NO',
+    // Every FTP command in a log, so the bench can count the PASS commands (login attempts).
+    'xferlog_enable=YES',
+    'xferlog_std_format=NO',
+    'log_ftp_protocol=YES',
+    'syslog_enable=NO',
+    `vsftpd_log_file=${dir}/vsftpd.log`,
+  ];
+  const files: Record<string, string> = { 'vsftpd.conf': `${conf.join('\n')}\n`, 'ftp-empty/.keep': '' };
+  for (const name of spec.files) files[`ftp/${name}`] = `${name}\n`;
+  return { label: 'vsftpd', files, prepare: [], argv: ['/usr/sbin/vsftpd', `${dir}/vsftpd.conf`] };
+}
+
+function minidlna(device: DeviceSpec, dir: string, spec: Extract<DaemonSpec, { type: 'minidlna' }>): DaemonPlan {
+  const conf = [
+    `media_dir=V,${dir}/media`,
+    `port=${spec.port}`,
+    'network_interface=eth0',
+    `friendly_name=${spec.friendlyName}`,
+    `db_dir=${dir}/minidlna-db`,
+    `log_dir=${dir}`,
+    'inotify=no',
+    `serial=${device.mac.replace(/:/g, '')}`,
+  ];
+  return {
+    label: 'minidlna',
+    files: { 'minidlna.conf': `${conf.join('\n')}\n`, 'media/.keep': '', 'minidlna-db/.keep': '' },
+    prepare: [],
+    argv: ['/usr/sbin/minidlnad', '-S', '-f', `${dir}/minidlna.conf`, '-P', `${dir}/minidlna.pid`, '-r'],
+  };
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function avahi(device: DeviceSpec, dir: string, spec: Extract<DaemonSpec, { type: 'avahi' }>): DaemonPlan {
+  const conf = [
+    '[server]', `host-name=${device.hostname}`, 'domain-name=local', 'use-ipv4=yes', 'use-ipv6=no', 'allow-interfaces=eth0', 'enable-dbus=no',
+    '[wide-area]', 'enable-wide-area=no',
+    '[publish]', 'publish-hinfo=no', 'publish-workstation=no',
+  ];
+  const files: Record<string, string> = { 'avahi-daemon.conf': `${conf.join('\n')}\n` };
+  for (const [index, service] of spec.services.entries()) {
+    const txt = (service.txt ?? []).map((record) => `<txt-record>${xmlText(record)}</txt-record>`).join('');
+    files[`etc/avahi-services/s${index}.service`] = `<?xml version="1.0" standalone='no'?>\n<!DOCTYPE service-group SYSTEM "avahi-service.dtd">\n`
+      + `<service-group><name>${xmlText(service.name)}</name><service><type>${service.type}</type><port>${service.port}</port>${txt}</service></service-group>\n`;
+  }
+  return { label: 'avahi-daemon', files, prepare: [], argv: ['/usr/sbin/avahi-daemon', '-f', `${dir}/avahi-daemon.conf`, '--no-drop-root', '--no-chroot', '--no-rlimits'] };
+}
+
+function snmpd(dir: string, spec: Extract<DaemonSpec, { type: 'snmpd' }>): DaemonPlan {
+  // No sysContact/sysLocation lines: set in the file they would be read-only, and the write community real.
+  const conf = ['agentAddress udp:161', `rocommunity ${spec.readCommunity} default`, `rwcommunity ${spec.writeCommunity} default`, `sysDescr ${spec.sysDescr}`, `sysName ${spec.sysName}`, 'master no'];
+  return {
+    label: 'snmpd',
+    files: { 'snmpd.conf': `${conf.join('\n')}\n`, 'snmp-state/.keep': '' },
+    prepare: [],
+    argv: ['/usr/sbin/snmpd', '-f', '-Lo', '-C', '-c', `${dir}/snmpd.conf`, '-p', `${dir}/snmpd.pid`],
+    env: { SNMP_PERSISTENT_DIR: `${dir}/snmp-state`, MIBS: '' },
+  };
+}
+
+function mosquitto(dir: string, spec: Extract<DaemonSpec, { type: 'mosquitto' }>, index: number): DaemonPlan {
+  const conf = [`listener ${spec.port} 0.0.0.0`, `allow_anonymous ${spec.anonymous ? 'true' : 'false'}`, 'persistence false', 'log_dest stderr', 'user root'];
+  const prepare: string[][] = [];
+  if (spec.username) {
+    conf.push(`password_file ${dir}/mosquitto${index}.passwd`);
+    prepare.push(['mosquitto_passwd', '-c', '-b', `${dir}/mosquitto${index}.passwd`, spec.username, spec.password ?? '']);
+  }
+  return { label: 'mosquitto', files: { [`mosquitto${index}.conf`]: `${conf.join('\n')}\n` }, prepare, argv: ['/usr/sbin/mosquitto', '-c', `${dir}/mosquitto${index}.conf`] };
+}
+
+/** The daemon's plan, or null for a step that is no daemon (port mappings are asked for once all run). */
+export function planDaemon(network: NetworkSpec, device: DeviceSpec, dir: string, spec: DaemonSpec, index: number): DaemonPlan | null {
+  switch (spec.type) {
+    case 'lighttpd': return lighttpd(device, dir, spec, index);
+    case 'miniupnpd': return miniupnpd(network, dir, spec);
+    case 'telnetd': return { label: 'telnetd', files: {}, prepare: [], argv: ['/usr/bin/busybox', 'telnetd', '-F', '-p', String(spec.port), '-l', '/bin/login'] };
+    case 'rtsp': return { label: 'rtsp-server', files: {}, prepare: [], argv: ['/usr/bin/python3', `${REALNET_DIR}daemons/rtsp-server.py`, String(spec.port), spec.path] };
+    case 'sshd': return sshd(dir, spec);
+    case 'vsftpd': return vsftpd(dir, spec);
+    case 'minidlna': return minidlna(device, dir, spec);
+    case 'avahi': return avahi(device, dir, spec);
+    case 'snmpd': return snmpd(dir, spec);
+    case 'mosquitto': return mosquitto(dir, spec, index);
+    case 'upnp-mappings': return null;
+  }
+}
+
+/** The PAM service files the device's logins read: plain pam_unix, or with faillock when it locks out. */
+export function pamFiles(device: DeviceSpec, dir: string): Record<string, string> {
+  const lockout = device.daemons.find((d): d is Extract<DaemonSpec, { type: 'sshd' }> => d.type === 'sshd' && d.lockout !== undefined)?.lockout;
+  const stack = lockout ? pamWithFaillock(dir, lockout.deny, lockout.unlockTime) : PAM_PLAIN;
+  return { 'etc/pam.d/login': `${stack}\n`, 'etc/pam.d/sshd': `${stack}\n`, 'etc/pam.d/vsftpd': `${stack}\n`, 'etc/pam.d/other': `${PAM_PLAIN}\n`, 'faillock/.keep': '' };
+}

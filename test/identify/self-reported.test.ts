@@ -1,0 +1,150 @@
+// Self-reported names: what a device says about itself names it when no rule does, is marked as the
+// device's own word, and never overrules a confident rule.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileFingerprints, identify, loadFingerprints, type FingerprintKnowledge } from '../../src/identify/index.js';
+import type { HostFacts, PortInfo } from '../../src/model.js';
+import { emptyFacts } from './helpers.js';
+
+let knowledge: FingerprintKnowledge;
+beforeAll(() => {
+  knowledge = loadFingerprints();
+});
+
+const snmp = (sysDescr: string, sysObjectID?: string): Partial<HostFacts> => ({
+  snmp: { community: 'public', version: '2c', sysDescr, ...(sysObjectID ? { sysObjectID } : {}) },
+});
+const port = (port: number, name: string, extra: Partial<PortInfo>): PortInfo => ({ transport: 'tcp', port, name, ...extra });
+const describedBy = (description: Record<string, string>, deviceTypes: string[] = []): Partial<HostFacts> => ({
+  ssdp: [{ types: [], description: { services: [], deviceTypes, ...description } }],
+});
+
+describe('names a device by what it says about itself', () => {
+  it('takes the maker and model from an SNMP sysDescr, marked self-reported with the evidence', () => {
+    const identity = identify(emptyFacts(snmp('Brother NC-130h, Firmware Ver.0.09  ,MID 8CA-A17-001')), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Brother', model: 'NC-130h' });
+    expect(identity.selfReported).toContain('model');
+    const evidence = identity.evidence.find((item) => item.ruleId === 'self-reported-snmp-sysdescr');
+    expect(evidence?.detail).toMatch(/^self-reported: SNMP sysDescr="Brother NC-130h/);
+  });
+
+  it('reads a maker only as a whole word: "PHP" is not HP', () => {
+    const identity = identify(emptyFacts({ ports: [port(80, 'http', { http: { status: 200, headers: {}, server: 'PHP/8.2 Development Server' } })] }), knowledge);
+    expect(identity.vendor).toBeNull();
+  });
+
+  it('keeps a product line in the model and the kind it names ("HP LaserJet M1536dnf MFP")', () => {
+    const identity = identify(emptyFacts({ ports: [port(80, 'http', { http: { status: 200, headers: {}, title: 'HP LaserJet M1536dnf MFP' } })] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'HP', model: 'LaserJet M1536dnf', kind: 'printer' });
+  });
+
+  it('names maker, model and kind from a model series only one maker uses (a D-Link DCS camera)', () => {
+    const identity = identify(emptyFacts({ ports: [port(21, 'ftp', { banner: 'hostname DCS-2100 FTP server ready.' })] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'D-Link', model: 'DCS-2100', kind: 'camera' });
+    expect(identity.selfReported).toEqual(expect.arrayContaining(['vendor', 'model', 'kind']));
+  });
+
+  it('names the maker behind an SNMP enterprise number (IANA PEN 28866 is TRENDnet)', () => {
+    const identity = identify(emptyFacts(snmp('TEW-827DRU', '1.3.6.1.4.1.28866.3.1')), knowledge);
+    expect(identity).toMatchObject({ vendor: 'TRENDnet', kind: 'router', selfReported: ['vendor'] });
+    expect(identity.evidence.map((item) => item.detail).join('\n')).toContain('IANA enterprise 28866: TRENDnet, Inc.');
+  });
+
+  it('adds nothing of its own where a confident rule names the device (no repeated evidence)', () => {
+    const said = identify(emptyFacts(snmp('Brother NC-8300h, Firmware Ver.1.03', '1.3.6.1.4.1.2435.2.3.9.1')), knowledge);
+    expect(said.vendor).toBe('Brother');
+    expect(said.evidence.some((item) => item.ruleId === 'self-reported-snmp-sysobjectid')).toBe(false);
+  });
+
+  it('takes make and model from printer TXT keys on any printer service', () => {
+    const facts = emptyFacts({
+      mdns: [{ instance: 'Kantoor', type: '_pdl-datastream._tcp', port: 9100, txt: { usb_MFG: 'EPSON', usb_MDL: 'XP-6000 Series' } }],
+    });
+    expect(identify(facts, knowledge)).toMatchObject({ vendor: 'Epson', model: 'XP-6000 Series', kind: 'printer' });
+  });
+
+  it('takes the model from modelNumber when modelName is only a phrase', () => {
+    const facts = emptyFacts(describedBy({ manufacturer: 'Acme Networks', modelName: 'Home Gateway', modelNumber: 'AG-200' }, ['urn:schemas-upnp-org:device:InternetGatewayDevice:1']));
+    const identity = identify(facts, knowledge);
+    expect(identity).toMatchObject({ vendor: 'Acme Networks', model: 'AG-200', kind: 'router' });
+    expect(identity.selfReported).toEqual(['vendor', 'model']);
+  });
+
+  it('guesses the kind from what the maker mostly makes only when nothing says it, and not as a confident claim', () => {
+    const identity = identify(emptyFacts({ ports: [port(80, 'http', { http: { status: 200, headers: {}, server: 'Mikrotik HttpProxy' } })] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'MikroTik', kind: 'router' });
+    expect(identity.evidence.find((item) => item.ruleId === 'maker-kind-guess')?.detail).toContain('what MikroTik mostly makes');
+    expect(identity.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('never lets a self-reported name overrule a confident rule', () => {
+  const rules = compileFingerprints([
+    {
+      file: 'test.yaml',
+      data: {
+        rules: [
+          { id: 'confident', match: { ssdp: { serialNumber: '^X' } }, give: { vendor: 'Acme', kind: 'camera' }, confidence: 0.55, source: 'test' },
+          // Together these two would outweigh the rule (1 - 0.5 × 0.5 = 0.75).
+          { id: 'says', match: { ssdp: { manufacturer: '\\w' } }, give: { vendor: '{ssdp.manufacturer}', kind: 'tv' }, confidence: 0.5, selfReported: true, source: 'test' },
+          { id: 'says-again', match: { ssdp: { modelDescription: '\\w' } }, give: { vendor: '{ssdp.manufacturer}', kind: 'tv' }, confidence: 0.5, selfReported: true, source: 'test' },
+        ],
+      },
+    },
+  ]);
+
+  it('keeps the rule\'s vendor and kind although the device says otherwise more strongly', () => {
+    const identity = identify(emptyFacts(describedBy({ manufacturer: 'Other Maker', modelDescription: 'Other TV', serialNumber: 'X1' })), rules);
+    expect(identity).toMatchObject({ vendor: 'Acme', kind: 'camera' });
+    expect(identity.selfReported).toBeUndefined();
+  });
+
+  it('refuses a self-reported rule surer than 0.5', () => {
+    const rule = { id: 'too-sure', match: { ssdp: { manufacturer: '\\w' } }, give: { vendor: 'X' }, confidence: 0.8, selfReported: true, source: 'test' };
+    expect(() => compileFingerprints([{ file: 'sure.yaml', data: { rules: [rule] } }])).toThrow(/sure\.yaml: rule "too-sure": a self-reported rule may not be surer than 0\.5/);
+  });
+
+  it('takes the device\'s word where no confident rule speaks', () => {
+    const identity = identify(emptyFacts(describedBy({ manufacturer: 'Other Maker' })), rules);
+    expect(identity).toMatchObject({ vendor: 'Other Maker', kind: 'tv', selfReported: ['vendor', 'kind'] });
+  });
+});
+
+describe('kind from what a device says it is', () => {
+  const wemo = (type: string): HostFacts =>
+    emptyFacts(describedBy({ manufacturer: 'Belkin International Inc.', modelName: 'LightSwitch', deviceType: type }, [type]));
+
+  it('tells a WeMo light switch, bridge and humidifier from a WeMo plug', () => {
+    expect(identify(wemo('urn:Belkin:device:lightswitch:1'), knowledge).kind).toBe('light');
+    expect(identify(wemo('urn:Belkin:device:bridge:1'), knowledge).kind).toBe('hub');
+    expect(identify(wemo('urn:Belkin:device:Humidifier:1'), knowledge).kind).toBe('appliance');
+    expect(identify(wemo('urn:Belkin:device:controllee:1'), knowledge).kind).toBe('plug');
+  });
+});
+
+describe('the self-reported tables', () => {
+  const folderWith = (name: string, text: string): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'self-reported-'));
+    mkdirSync(join(dir, 'self-reported'));
+    writeFileSync(join(dir, 'self-reported', name), text);
+    return dir;
+  };
+
+  it('refuse a kind that is not a device kind, naming the file', () => {
+    const dir = folderWith('words.yaml', 'kindWords:\n  - { kind: toaster, words: [Toaster], confidence: 0.3, source: test }\n');
+    expect(() => loadFingerprints(dir)).toThrow(/words\.yaml: kindWords: "toaster" is not a device kind/);
+  });
+
+  it('refuse a model series that does not compile, naming the maker', () => {
+    const dir = folderWith('makers.yaml', "makers:\n  - { vendor: Acme, series: [{ pattern: '^(AB', kind: camera }], source: test }\n");
+    expect(() => loadFingerprints(dir)).toThrow(/makers\.yaml: maker "Acme": could not compile series/);
+  });
+
+  it('refuse a confidence above 0.5: the device\'s own word is never confident', () => {
+    const dir = folderWith('texts.yaml', 'readers:\n  - { field: snmp.sysDescr, confidence: 0.9 }\n');
+    expect(() => loadFingerprints(dir)).toThrow(/texts\.yaml: readers › 0.*confidence/);
+  });
+});

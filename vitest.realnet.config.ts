@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// The real-daemon network runs on its own, after the rest of the suite: its pass under load keeps both
+// cores busy, which must not slow the other tests into their timeouts.
+export default defineConfig({
+  test: {
+    include: ['test/realnet/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 240_000,
+    pool: 'forks',
+  },
+});
