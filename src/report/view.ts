@@ -9,6 +9,7 @@ import { compareSeverity, riskRank } from '../model/severity.js';
 import { deviceName } from '../model/device-name.js';
 import type { AdviceKnowledge } from '../advice/types.js';
 import { safe } from './secrets.js';
+import { knowledgeNotes } from '../knowledge/report-notes.js';
 
 export interface AdviceView {
   id: string;
@@ -69,6 +70,8 @@ export interface ReportView {
     problems: string[];
   };
   knowledgeAsOf: string;
+  /** Staleness warning and overlay provenance, when they apply (src/knowledge/report-notes.ts). */
+  knowledgeNotes: string[];
   sources: Array<{ source: string; standards: string[] }>;
 }
 
@@ -142,6 +145,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
       ],
     },
     knowledgeAsOf: result.knowledgeAsOf,
+    knowledgeNotes: knowledgeNotes(result, lang).map((note) => safe(note)),
     sources: collectSources(result.advice),
   };
 }
