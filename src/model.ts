@@ -72,6 +72,8 @@ export interface UpnpDescription {
   udn?: string;
   firmware?: string; // softwareVersion / firmwareVersion where devices carry it
   presentationURL?: string;
+  /** The root's URLBase (UPnP 1.0): where the control URLs are relative to. */
+  urlBase?: string;
   services: UpnpService[];
   /** Embedded devices, flattened. */
   deviceTypes: string[];
@@ -127,7 +129,7 @@ export interface PortInfo {
 export type Observation =
   | { source: 'mdns'; ip: string; service: MdnsService; hostname?: string }
   | { source: 'ssdp'; ip: string; ssdp: SsdpInfo }
-  | { source: 'snmp'; ip: string; snmp: SnmpInfo }
+  | { source: 'snmp'; ip: string; snmp: SnmpInfo; /** The UDP port that answered (161 unless told otherwise). */ port?: number }
   | { source: 'tcp'; ip: string; port: PortInfo }
   | { source: 'neighbours'; ip: string; mac: string };
 

@@ -13,7 +13,9 @@ import { Sightings } from './sightings.js';
 import { snmpSource } from './snmp.js';
 import type { DiscoverySourceRun, SourceContext } from './source.js';
 import { ssdpSource } from './ssdp/source.js';
-import { tcpSource } from './tcp/source.js';
+import { sweepAnnouncedPorts, tcpSource } from './tcp/source.js';
+import { announcedPorts, type AnnouncedPort } from './announced-ports.js';
+import type { SweepPort } from './ports.js';
 
 export interface DiscoverHooks {
   signal?: AbortSignal;
@@ -89,9 +91,26 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
   };
 
   await Promise.all(sideBySide.map(run));
+  if (options.sources.tcp && !signal.aborted) await sweepAnnounced(contextFor('tcp'), observations, options.tcp.ports);
   if (enabled.includes('neighbours') && !signal.aborted) await run('neighbours');
 
   return { hosts: mergeObservations(observations, options.lookupOui && orNothing(options.lookupOui)), problems };
+}
+
+/** Ports the hosts announced (mDNS SRV, SSDP LOCATION, URLBase, presentationURL, redirects) that the sweep did not try. */
+async function sweepAnnounced(ctx: SourceContext, observations: readonly Observation[], swept: readonly SweepPort[]): Promise<void> {
+  const tried = new Set(swept.map((p) => p.port));
+  const portsByHost = new Map<string, AnnouncedPort[]>();
+  for (const facts of mergeObservations(observations)) {
+    const ports = announcedPorts(facts, tried);
+    if (ports.length > 0) portsByHost.set(facts.ip, ports);
+  }
+  if (portsByHost.size === 0) return;
+  try {
+    await sweepAnnouncedPorts({ ...ctx, hostDone() {} }, portsByHost);
+  } catch (error) {
+    if (!ctx.signal.aborted) ctx.problem(`announced ports: ${errorText(error)}`);
+  }
 }
 
 /** The OUI registry is a nicety: when it cannot load, vendors stay unknown and the scan goes on. */

@@ -64,6 +64,8 @@ export function mergeObservations(observations: readonly Observation[], lookupOu
       case 'snmp':
         // v2c answers carry 64-bit counters and are what a device mostly speaks: prefer them.
         if (!host.snmp || (host.snmp.version === '1' && obs.snmp.version === '2c')) host.snmp = obs.snmp;
+        // An agent that answered is a UDP service of the device, listed like the TCP ones.
+        if (!host.ports.some((p) => p.transport === 'udp' && p.port === (obs.port ?? 161))) host.ports.push({ transport: 'udp', port: obs.port ?? 161, name: 'snmp' });
         break;
       case 'tcp': {
         const same = host.ports.findIndex((p) => p.transport === obs.port.transport && p.port === obs.port.port);

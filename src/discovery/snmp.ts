@@ -74,7 +74,7 @@ export async function snmpSource(ctx: SourceContext): Promise<void> {
         getSystemGroup(ip, { ...options.snmp, version: '1' }, signal),
       ]);
       const info = v2c ?? v1;
-      if (info) ctx.emit({ source: 'snmp', ip, snmp: info });
+      if (info) ctx.emit({ source: 'snmp', ip, snmp: info, port: options.snmp.port });
     } finally {
       ctx.hostDone();
     }

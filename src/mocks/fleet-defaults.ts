@@ -126,9 +126,10 @@ function resolveSsdp(fleetName: string, device: RawDevice, raw: NonNullable<RawD
     udn: raw.udn ?? stableUdn(fleetName, device.id),
     serviceTypes: raw.serviceTypes ?? [],
   };
-  for (const key of ['manufacturerURL', 'modelNumber', 'modelDescription', 'serialNumber'] as const) {
+  for (const key of ['manufacturerURL', 'modelNumber', 'modelDescription', 'serialNumber', 'descriptionXml'] as const) {
     if (raw[key] !== undefined) spec[key] = raw[key];
   }
+  if (raw.extraHeaders !== undefined) spec.extraHeaders = raw.extraHeaders.map((header) => ({ ...header }));
   if (firmware !== undefined) spec.firmware = firmware;
   if (raw.igd) {
     spec.igd = {

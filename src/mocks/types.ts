@@ -58,6 +58,10 @@ export interface SsdpSpec {
   udn: string;
   firmware?: string; // served as <softwareVersion>
   serviceTypes: string[];
+  /** Headers a real device adds to its search replies, sent verbatim after the standard ones (values may be empty). */
+  extraHeaders?: Array<{ name: string; value: string }>;
+  /** A recorded description served byte for byte instead of one built from the fields above. */
+  descriptionXml?: string;
   /** Routers: UPnP IGD WANIPConnection answering GetExternalIPAddress / GetGenericPortMappingEntry. */
   igd?: { externalIp: string; portMappings: PortMapping[] };
 }

@@ -24,8 +24,14 @@ describe('mergeObservations', () => {
   });
 
   it('keeps the most detailed observation of a port, sorted by port', () => {
-    expect(hosts[1]!.ports.map((p) => p.port)).toEqual([23, 80]);
+    expect(hosts[1]!.ports.map((p) => `${p.transport}/${p.port}`)).toEqual(['tcp/23', 'tcp/80', 'udp/161']);
     expect(hosts[1]!.ports[1]!.http?.title).toBe('Login');
+  });
+
+  it('lists an SNMP agent that answered as a UDP service, once, on the port that answered', () => {
+    expect(hosts[1]!.ports.filter((p) => p.transport === 'udp')).toEqual([{ transport: 'udp', port: 161, name: 'snmp' }]);
+    const [other] = mergeObservations([{ source: 'snmp', ip: '10.0.0.9', port: 1161, snmp: { community: 'public', version: '2c' } }]);
+    expect(other!.ports).toEqual([{ transport: 'udp', port: 1161, name: 'snmp' }]);
   });
 
   it('folds SSDP replies of one LOCATION together with every type', () => {

@@ -18,6 +18,12 @@ devices:
     mdns:
       - { type: _googlecast._tcp, instance: Google-Nest-Mini-abc, port: 8009, txt: { md: Google Nest Mini, fn: Keuken, id: abc, ve: "05" } }
       - { type: _spotify-connect._tcp, instance: Keuken, port: 36327, txt: { CPath: /zc, VERSION: "1.0" } }
+  - id: vacuum
+    kind: vacuum
+    vendor: Roborock
+    model: S5 Max
+    hostname: roborock-vacuum-s5e_miio326157948
+    mdns: [{ type: _miio._udp, instance: roborock-vacuum-s5e_miio326157948, port: 54321, txt: { epoch: "1" } }]
   - id: quiet
     kind: plug
     vendor: Tuya
@@ -84,11 +90,18 @@ describe('mDNS responder (legacy unicast)', () => {
     expect(byType(a?.answers, 'A')[0]).toMatchObject({ data: '127.78.1.1' });
   });
 
+  it('sends a host name with underscores as the device has it', async () => {
+    running.push(await startMdnsResponder(contextFor(fleet, 'vacuum')));
+    const reply = await ask('127.78.1.2', '_miio._udp.local', 'PTR');
+    const srv = byType(reply?.additionals, 'SRV')[0] as { data: { port: number; target: string } };
+    expect(srv.data).toEqual(expect.objectContaining({ port: 54321, target: 'roborock-vacuum-s5e_miio326157948.local' }));
+  });
+
   it('stays quiet about names it does not own, and when the device is silent', async () => {
     running.push(await startMdnsResponder(contextFor(fleet, 'speaker')));
     running.push(await startMdnsResponder(contextFor(fleet, 'quiet')));
     expect(await ask('127.78.1.1', '_ipp._tcp.local', 'PTR', 400)).toBeNull();
-    expect(await ask('127.78.1.2', '_http._tcp.local', 'PTR', 400)).toBeNull();
+    expect(await ask('127.78.1.3', '_http._tcp.local', 'PTR', 400)).toBeNull();
   });
 
   it('survives garbage and keeps answering', async () => {

@@ -38,6 +38,18 @@ devices:
       deviceType: "urn:schemas-upnp-org:device:MediaRenderer:1"
       friendlyName: "[TV] Woonkamer <&>"
       serviceTypes: ["urn:dial-multiscreen-org:service:dial:1"]
+  - id: recorded
+    kind: speaker
+    vendor: Sonos
+    model: Play:1
+    ssdp:
+      port: 1400
+      server: "Linux UPnP/1.0 Sonos/70.3-35220 (ZPS12)"
+      extraHeaders:
+        - { name: X-RINCON-HOUSEHOLD, value: Sonos_hhXXXXXXXXXXXXXXXXXXX }
+        - { name: X-RINCON-BOOTSEQ, value: "32" }
+        - { name: OPT, value: "" }
+      descriptionXml: '<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><device><deviceType>urn:schemas-upnp-org:device:ZonePlayer:1</deviceType><manufacturer>Sonos, Inc.</manufacturer><modelName>Sonos Play:1</modelName><modelNumber>S1</modelNumber></device></root>'
 `);
 
 // A fresh client per test: a kept-alive connection must not outlive the server it came from.
@@ -113,6 +125,18 @@ describe('SSDP responder', () => {
     expect(byUdn.map((r) => header(r, 'USN'))).toEqual([udn]);
     expect(await mSearch('127.78.2.1', 'urn:schemas-upnp-org:service:WANIPConnection:1')).toHaveLength(1);
     expect(await mSearch('127.78.2.1', 'urn:schemas-upnp-org:device:Printer:1', 300)).toHaveLength(0);
+  });
+
+  it('adds a recorded device\'s extra headers verbatim, an empty one empty, after the standard ones', async () => {
+    await startDevice('recorded');
+    const [reply] = await mSearch('127.78.2.4', 'upnp:rootdevice');
+    expect(reply).toContain('\r\nCONFIGID.UPNP.ORG: 1\r\nX-RINCON-HOUSEHOLD: Sonos_hhXXXXXXXXXXXXXXXXXXX\r\nX-RINCON-BOOTSEQ: 32\r\nOPT:\r\n\r\n');
+  });
+
+  it('serves a recorded description byte for byte', async () => {
+    await startDevice('recorded');
+    const response = await request('http://127.78.2.4:1400/description.xml', { dispatcher });
+    expect(await response.body.text()).toBe(fleet.devices.find((d) => d.id === 'recorded')!.ssdp!.descriptionXml);
   });
 
   it('serves the description XML with the device fields and firmware', async () => {

@@ -73,6 +73,8 @@ export function parseDescription(xml: string, maxBytes: number): UpnpDescription
     const value = text(device, field, field.endsWith('URL') ? 512 : 256);
     if (value) description[field] = value;
   }
+  const urlBase = text(root!, 'URLBase', 512);
+  if (urlBase) description.urlBase = urlBase;
   const udn = text(device, 'UDN');
   if (udn) description.udn = udn;
   const firmware = text(device, 'softwareVersion') ?? text(device, 'firmwareVersion') ?? text(device, 'swVersion');

@@ -96,13 +96,28 @@ function portConnector(ip: string, tools: SweepTools, described: Promise<void>[]
   };
 }
 
+function sweepTools(ctx: SourceContext): SweepTools {
+  return { ctx, limiter: new Limiter(ctx.options.tcp.maxConnections), agent: createLimitedAgent(ctx.options.tcp.httpTimeoutMs) };
+}
+
+/** The second look: connects to the ports each host announced about itself (announced-ports.ts), nothing else. */
+export async function sweepAnnouncedPorts(ctx: SourceContext, portsByHost: ReadonlyMap<string, readonly SweepPort[]>): Promise<void> {
+  const tools = sweepTools(ctx);
+  try {
+    await mapLimit([...portsByHost.keys()], ctx.options.concurrency, ctx.signal, async (ip) => {
+      const described: Promise<void>[] = [];
+      const connect = portConnector(ip, tools, described);
+      await Promise.all((portsByHost.get(ip) ?? []).map((spec) => connect(spec, true)));
+      await Promise.all(described);
+    });
+  } finally {
+    await tools.agent.close().catch(() => {});
+  }
+}
+
 export async function tcpSource(ctx: SourceContext): Promise<void> {
   const { options, signal } = ctx;
-  const tools: SweepTools = {
-    ctx,
-    limiter: new Limiter(options.tcp.maxConnections),
-    agent: createLimitedAgent(options.tcp.httpTimeoutMs),
-  };
+  const tools = sweepTools(ctx);
   const liveness = options.tcp.ports.filter((p) => LIVENESS_PORTS.includes(p.port));
   const rest = options.tcp.ports.filter((p) => !LIVENESS_PORTS.includes(p.port));
   // Page reads and hosts waiting for another source's word do not hold a worker: the sweep goes on.

@@ -55,6 +55,8 @@ export function searchReply(spec: SsdpSpec, location: string, target: { st: stri
     `USN: ${target.usn}`,
     'BOOTID.UPNP.ORG: 1',
     'CONFIGID.UPNP.ORG: 1',
+    // Verbatim, empty values included: what real devices add (OPT, 01-NLS, X-User-Agent, vendor headers).
+    ...(spec.extraHeaders ?? []).map((header) => `${header.name}:${header.value === '' ? '' : ` ${header.value}`}`),
     '',
     '',
   ].join('\r\n');

@@ -37,7 +37,7 @@ export async function startUpnpHttp(ctx: PersonaContext): Promise<RunningPersona
     if (method === 'GET' && path === DESCRIPTION_PATH) {
       const headers: Record<string, string> = { ...xmlHeaders };
       if (spec!.serviceTypes.includes(DIAL_SERVICE_TYPE)) headers['Application-URL'] = `${baseUrl}apps/`;
-      return { status: 200, headers, body: descriptionXml(device, spec!, baseUrl) };
+      return { status: 200, headers, body: spec!.descriptionXml ?? descriptionXml(device, spec!, baseUrl) };
     }
     if (method === 'GET' && scpdPaths.has(path)) return { status: 200, headers: xmlHeaders, body: scpdXml() };
     if (method === 'POST' && spec!.igd && path === WAN_IP_CONNECTION_CONTROL) {
