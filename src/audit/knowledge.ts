@@ -4,12 +4,15 @@ import type { CheckKnowledge } from '../knowledge/types.js';
 import { loadCheckKnowledge, knowledgeAsOf } from '../knowledge/check-knowledge.js';
 import { loadFingerprints } from '../identify/index.js';
 import type { FingerprintKnowledge } from '../identify/types.js';
+import { loadVersionProbes, type VersionProbe } from '../knowledge/version-probes.js';
 import { loadAdviceKnowledge, type AdviceKnowledge } from '../advice/index.js';
 
 export interface Knowledge {
   fingerprints: FingerprintKnowledge;
   checks: CheckKnowledge;
   advice: AdviceKnowledge;
+  /** Unauthenticated pages that give a matched device's firmware version. */
+  versionProbes: VersionProbe[];
   /** The oldest "checked" date of the facts the checks rest on. */
   asOf: string;
 }
@@ -23,6 +26,7 @@ export function loadKnowledge(): Knowledge {
       fingerprints: loadFingerprints(),
       checks,
       advice: loadAdviceKnowledge(),
+      versionProbes: loadVersionProbes(),
       asOf: knowledgeAsOf(checks),
     };
   }

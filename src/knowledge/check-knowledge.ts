@@ -57,7 +57,7 @@ function loadKind<T extends Sourced & { id: string }>(
 }
 
 /** Exactly one of checked (confirmed) or reported (not confirmed), and a real date. */
-function assertProvenance(file: string, entry: Sourced & { id: string }): void {
+export function assertProvenance(file: string, entry: Sourced & { id: string }): void {
   if ((entry.checked === undefined) === (entry.reported === undefined)) {
     throw new DataFileError(file, `${entry.id}: needs either checked (confirmed) or reported (not confirmed), not both`);
   }
