@@ -43,7 +43,7 @@ function countingGet(pages: Record<string, string>, status = 200): { get: ProbeG
 
 const EUREKA = '{"build_version":"324896","cast_build_revision":"1.56.324896","name":"Keuken"}';
 
-function run(devices: Device[], get: ProbeGet, extra: Partial<typeof DEFAULT_VERSION_PROBE_CAPS> = {}, signal = new AbortController().signal) {
+function run(devices: Device[], get: ProbeGet, extra: Partial<Record<keyof typeof DEFAULT_VERSION_PROBE_CAPS, number>> = {}, signal = new AbortController().signal) {
   return readFirmwareVersions(devices, probes, { ...DEFAULT_VERSION_PROBE_CAPS, ...extra, get, signal });
 }
 
