@@ -10,7 +10,8 @@ import type { Sourced } from './types.js';
 
 export interface VersionProbeEntry extends Sourced {
   id: string;
-  match: { vendors: string[]; kinds?: string[] };
+  /** Fits a device whose vendor is one of vendors, or that announced one of mdnsTypes. */
+  match: { vendors?: string[]; mdnsTypes?: string[]; kinds?: string[] };
   request: { scheme: 'http' | 'https'; port: number; path: string };
   read: { json?: string; xml?: string; pattern?: string };
 }
@@ -52,6 +53,7 @@ export function loadVersionProbes(dir: string = VERSION_PROBES_DIR): VersionProb
     const data = loadDataFile<{ probes: VersionProbeEntry[] }>(file, VERSION_PROBE_SCHEMA);
     for (const entry of data.probes) {
       assertProvenance(file, entry);
+      if (!entry.match.vendors && !entry.match.mdnsTypes) throw new DataFileError(file, `probes (id "${entry.id}") › match: needs vendors or mdnsTypes`);
       probes.push({ ...entry, reader: compileReader(file, entry) });
     }
   }

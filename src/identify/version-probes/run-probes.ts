@@ -1,5 +1,5 @@
 // Version probes: after identification, a device whose firmware no announcement or banner gave, and
-// whose identified vendor a probe names, gets that probe's one GET on a port discovery saw open. Never
+// whose identified vendor (or announced protocol) a probe names, gets that probe's one GET on a port discovery saw open. Never
 // a list of URLs against every host: a device no probe matched gets no request at all. Each device has
 // a request budget; every read has the same time and size caps as discovery's page reads.
 
@@ -31,12 +31,14 @@ export interface VersionProbeOptions {
 
 export const DEFAULT_VERSION_PROBE_CAPS = { timeoutMs: 2500, maxBytes: 64 * 1024, maxRequestsPerDevice: 2, concurrency: 8 } as const;
 
-/** The probes that fit a device: its vendor named by the probe, its port open with the probe's scheme. */
+/** The probes that fit a device: its vendor or announced mDNS type named by the probe, its port open with the probe's scheme. */
 export function probesFor(device: Device, probes: readonly VersionProbe[]): VersionProbe[] {
   const vendor = device.vendor?.toLowerCase();
-  if (!vendor) return [];
+  const announced = new Set(device.facts.mdns.map((service) => service.type.toLowerCase()));
   return probes.filter((probe) => {
-    if (!probe.match.vendors.some((name) => name.toLowerCase() === vendor)) return false;
+    const byVendor = vendor !== undefined && (probe.match.vendors ?? []).some((name) => name.toLowerCase() === vendor);
+    const byProtocol = (probe.match.mdnsTypes ?? []).some((type) => announced.has(type.toLowerCase()));
+    if (!byVendor && !byProtocol) return false;
     if (probe.match.kinds && !probe.match.kinds.includes(device.kind)) return false;
     const port = device.facts.ports.find((seen) => seen.transport === 'tcp' && seen.port === probe.request.port);
     if (!port) return false;

@@ -69,6 +69,17 @@ describe('version probes', () => {
     expect(device).toBe(unnamed);
   });
 
+  it('reads a Cast device of another maker by its announced protocol', async () => {
+    const other = deviceFrom(
+      emptyFacts({ ip: '192.0.2.6', mdns: [{ instance: 'Woonkamer', type: '_googlecast._tcp', port: 8009, txt: { md: 'Cube 2' } }], ports: [http(8008)], discoveredBy: ['mdns', 'tcp'] }),
+    );
+    expect(other.vendor).toBeNull();
+    const { get, requests } = countingGet({ 'http://192.0.2.6:8008/setup/eureka_info': EUREKA });
+    const [device] = await run([other], get);
+    expect(requests).toHaveLength(1);
+    expect(device!.firmware).toBe('1.56.324896');
+  });
+
   it('sends no request to a matched vendor whose probe port is not open', async () => {
     const closed = { ...nestMini, facts: { ...nestMini.facts, ports: nestMini.facts.ports.filter((p) => p.port !== 8008) } };
     const { get, requests } = countingGet({});
@@ -119,8 +130,8 @@ describe('version probes', () => {
     expect(requests).toEqual([]);
   });
 
-  it('every probe names a vendor and a source', () => {
-    const bare = probes.filter((probe: VersionProbe) => probe.match.vendors.length === 0 || probe.source.length < 3);
+  it('every probe names a vendor or protocol, and a source', () => {
+    const bare = probes.filter((probe: VersionProbe) => (probe.match.vendors ?? probe.match.mdnsTypes ?? []).length === 0 || probe.source.length < 3);
     expect(bare).toEqual([]);
   });
 });
