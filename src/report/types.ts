@@ -18,7 +18,7 @@ export interface JsonDevice {
   vendor: string | null;
   model: string | null;
   firmware: string | null;
-  /** How the firmware was read: announcement, banner, status page, after login. */
+  /** How the firmware was read: announcement, banner, status page. */
   firmwareEvidence?: { via: FirmwareSource; detail: string };
   kind: DeviceKind;
   services: JsonService[];
