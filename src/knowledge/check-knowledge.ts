@@ -12,7 +12,7 @@ export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schema');
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
 
-function dataFilesIn(dir: string): string[] {
+export function dataFilesIn(dir: string): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);

@@ -1,11 +1,10 @@
 // Firmware version probes are data (knowledge/version-probes/*.yaml): loaded, validated against
 // schema/version-probe.schema.json, patterns compiled at load so a bad entry names itself.
 
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { assertUniqueIds, DataFileError, loadDataFile } from './load-data.js';
-import { assertProvenance } from './check-knowledge.js';
+import { assertProvenance, dataFilesIn } from './check-knowledge.js';
 import type { Sourced } from './types.js';
 
 export interface VersionProbeEntry extends Sourced {
@@ -44,12 +43,8 @@ function compileReader(file: string, entry: VersionProbeEntry): VersionReader {
 
 /** Every probe in `dir`, validated and compiled, all or nothing. */
 export function loadVersionProbes(dir: string = VERSION_PROBES_DIR): VersionProbe[] {
-  const files = readdirSync(dir)
-    .filter((name) => /\.(ya?ml|json)$/.test(name))
-    .sort()
-    .map((name) => join(dir, name));
   const probes: VersionProbe[] = [];
-  for (const file of files) {
+  for (const file of dataFilesIn(dir)) {
     const data = loadDataFile<{ probes: VersionProbeEntry[] }>(file, VERSION_PROBE_SCHEMA);
     for (const entry of data.probes) {
       assertProvenance(file, entry);
