@@ -45,6 +45,7 @@ function addAuditOptions(command: Command): Command {
     .option('--answers <file>', 'answers to what the network cannot show (e.g. MFA is on)')
     .option('--no-save', 'do not keep this scan in the local history')
     .option('--data-dir <dir>', 'where history is kept (default: XDG data directory)')
+    .option('--knowledge <dir>', 'knowledge overlay merged over the built-in knowledge (default: XDG config directory, homeaudit/knowledge)')
     .addHelpText('after', '\nExit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or runtime error.\nOnly scan networks you own or may test.');
 }
 
@@ -53,6 +54,7 @@ export function buildProgram(run: {
   demo(flags: DemoFlags, signal: AbortSignal): Promise<number>;
   mock(flags: MockFlags, signal: AbortSignal): Promise<number>;
   history(action: string, args: string[], opts: HistoryOptions, signal: AbortSignal): Promise<number>;
+  knowledge(action: string, args: string[], opts: Record<string, unknown>): Promise<number>;
 }, signal: AbortSignal, setExit: (code: number) => void): Command {
   const program = new Command('homeaudit')
     .description('Audit the smart devices in your home for privacy and security problems.')
@@ -112,6 +114,13 @@ export function buildProgram(run: {
       .option('-o, --output <file>', 'file to write (default: stdout)'),
   ).action(historyAction('export'));
   dataDir(history.command('prune').description('delete scans older than the retention period').option('--days <n>', 'retention in days', positiveInt('--days'))).action(historyAction('prune'));
+
+  const knowledge = program.command('knowledge').description('the knowledge the checks rest on, and your own overlay of it (offline)');
+  knowledge.command('check').description('validate a knowledge overlay folder').argument('<dir>')
+    .action(async (dir: string) => setExit(await run.knowledge('check', [dir], {})));
+  knowledge.command('import-kev').description("refresh KEV membership from CISA's catalogue JSON you downloaded").argument('<file>')
+    .option('--knowledge <dir>', 'overlay folder to write to (default: XDG config directory, homeaudit/knowledge)')
+    .action(async (file: string, opts: Record<string, unknown>) => setExit(await run.knowledge('import-kev', [file], opts)));
 
   return program;
 }

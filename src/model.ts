@@ -300,6 +300,8 @@ export interface AuditResult {
   stats: ScanStats;
   /** The knowledge base's as-of date (the oldest "checked" date of the data used). */
   knowledgeAsOf: string;
+  /** The knowledge overlay merged over the built-in knowledge, and the entry ids taken from it. */
+  knowledgeOverlay?: { dir: string; entries: string[] };
   aborted: boolean;
 }
 

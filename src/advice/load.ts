@@ -90,9 +90,11 @@ function assertLabelsComplete(dir: string, labels: Partial<Record<keyof AdviceLa
 
 function assertCoverage(dir: string, templates: AdviceTemplate[], steps: StepEntry[]): void {
   // A step is either confirmed against its source (checked) or only written down (reported): one date, not both.
-  for (const s of steps) {
-    if ((s.checked === undefined) === (s.reported === undefined)) {
-      throw new DataFileError(dir, `steps (id "${s.id}"): needs exactly one of "checked" (confirmed) or "reported" (not yet confirmed)`);
+  for (const [kind, entries] of [['steps', steps], ['templates', templates]] as const) {
+    for (const s of entries) {
+      if ((s.checked === undefined) === (s.reported === undefined)) {
+        throw new DataFileError(dir, `${kind} (id "${s.id}"): needs exactly one of "checked" (confirmed) or "reported" (not yet confirmed)`);
+      }
     }
   }
   const withoutAdvice = CHECK_IDS.filter((check) => !templates.some((t) => t.check === check));

@@ -27,7 +27,9 @@ export interface AdviceTemplate {
   source: string;
   url?: string;
   standards: string[];
-  checked: string;
+  /** Exactly one: confirmed against the source on this date, or only written down (reported). */
+  checked?: string;
+  reported?: string;
 }
 
 /** Where in one vendor's pages (or generically, vendors ['*']) a task is done. */

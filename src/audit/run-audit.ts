@@ -145,6 +145,7 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
       stageMs,
     },
     knowledgeAsOf: options.knowledge.asOf,
+    ...(options.knowledge.overlay ? { knowledgeOverlay: options.knowledge.overlay } : {}),
     aborted: signal.aborted,
   };
   onEvent({ type: 'done', result });

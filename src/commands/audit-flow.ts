@@ -6,6 +6,8 @@ import { atOrAbove } from '../model/severity.js';
 import type { ScanFlags } from './flags.js';
 import { runAudit, type AuditOptions } from '../audit/run-audit.js';
 import { loadKnowledge } from '../audit/knowledge.js';
+import { knowledgeFreshness, stalenessWarning } from '../knowledge/freshness.js';
+import { resolveOverlayDir } from '../knowledge/overlay.js';
 import { loadAnswers } from '../audit/answers.js';
 import { applyAnswer } from '../audit/apply-answer.js';
 import type { Answers } from '../model.js';
@@ -60,7 +62,12 @@ function plainProgress(stderr: NodeJS.WriteStream): (event: AuditEvent) => void 
 }
 
 export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: AbortSignal, io: Io, extras: FlowExtras = {}): Promise<number> {
-  const knowledge = loadKnowledge();
+  const knowledge = loadKnowledge(resolveOverlayDir(flags.knowledge));
+  if (knowledge.overlay) {
+    io.stderr.write(`homeaudit: knowledge overlay ${knowledge.overlay.dir}: ${knowledge.overlay.entries.length} entries (${knowledge.overlay.entries.join(', ')})\n`);
+  }
+  const warning = stalenessWarning(knowledgeFreshness(knowledge.asOf, new Date()), flags.lang);
+  if (warning) io.stderr.write(`homeaudit: ${warning}\n`);
   // The newest result: the dashboard's answers apply to it.
   let latest: AuditResult | null = null;
   let answers: Answers = flags.answers ? loadAnswers(flags.answers) : {};

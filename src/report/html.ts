@@ -29,6 +29,7 @@ export function toHtml(result: AuditResult, lang: Lang, knowledge?: AdviceKnowle
     `<p class="summary" id="summary">${h(view.summaryLine)}</p>`,
     `<p class="meta">${w('finished')}: ${h(view.scan.finishedAt)} · ${w('targets')}: ${h(view.scan.targets.join(', '))} · ${w('knowledgeDate')}: ${h(view.knowledgeAsOf)}</p>`,
     view.aborted ? `<p class="warning">${w('aborted')}</p>` : '',
+    ...view.knowledgeNotes.map((note) => `<p class="warning">${h(note)}</p>`),
     '</header>',
     topSection(view),
     devicesSection(view),

@@ -3,6 +3,8 @@
 import type { AuditResult, Device, Finding, Lang } from '../model.js';
 import { topActions } from '../advice/order.js';
 import { safe, scrubDetails } from './secrets.js';
+import { STALE_AFTER_DAYS } from '../knowledge/freshness.js';
+import { knowledgeIsStale } from '../knowledge/report-notes.js';
 import type { JsonDevice, JsonFinding, JsonReport } from './types.js';
 
 export interface JsonReportOptions {
@@ -46,7 +48,12 @@ export function toJsonReport(result: AuditResult, options: JsonReportOptions): J
       stageMs: { ...result.stats.stageMs },
       aborted: result.aborted,
     },
-    knowledge: { asOf: result.knowledgeAsOf },
+    knowledge: {
+      asOf: result.knowledgeAsOf,
+      // Only when they apply, so a fresh built-in report stays as it was.
+      ...(knowledgeIsStale(result) ? { stale: true, staleAfterDays: STALE_AFTER_DAYS } : {}),
+      ...(result.knowledgeOverlay ? { overlay: { dir: safe(result.knowledgeOverlay.dir), entries: [...result.knowledgeOverlay.entries] } } : {}),
+    },
   };
 }
 

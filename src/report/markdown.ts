@@ -72,6 +72,7 @@ function scanSection(view: ReportView): string[] {
     `- ${md(w.duration ?? '')}: ${md(s.duration)}`,
     `- ${md(w.hostsInScope ?? '')}: ${s.hostsInScope}`,
     `- ${md(w.knowledgeDate ?? '')}: ${md(view.knowledgeAsOf)}`,
+    ...view.knowledgeNotes.map((note) => `- ${md(note)}`),
   ];
   if (s.problems.length > 0) lines.push(`- ${md(w.sourceProblems ?? '')}: ${md(s.problems.join('; '))}`);
   return [...lines, ''];

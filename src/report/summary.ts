@@ -25,6 +25,6 @@ export function toPlainSummary(result: AuditResult, lang: Lang, knowledge?: Advi
   }
   lines.push('', `${w('topActions')}:`);
   view.top.forEach((item, index) => lines.push(`  ${index + 1}. ${item.device ? `${item.device}: ` : ''}${item.text}`));
-  lines.push('', `${w('knowledgeDate')}: ${view.knowledgeAsOf}`, '');
+  lines.push('', `${w('knowledgeDate')}: ${view.knowledgeAsOf}`, ...view.knowledgeNotes, '');
   return lines.join('\n');
 }

@@ -77,7 +77,7 @@ export interface JsonReport {
   /** Ids of the advice items to do first, most urgent first. */
   topActions: string[];
   stats: JsonStats;
-  knowledge: { asOf: string };
+  knowledge: { asOf: string; stale?: true; staleAfterDays?: number; overlay?: { dir: string; entries: string[] } };
   /** Set by toAnonymizedReport: identifiers were removed. */
   anonymized?: boolean;
 }

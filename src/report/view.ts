@@ -9,6 +9,7 @@ import { compareSeverity, riskRank } from '../model/severity.js';
 import { deviceName } from '../model/device-name.js';
 import type { AdviceKnowledge } from '../advice/types.js';
 import { safe } from './secrets.js';
+import { knowledgeNotes } from '../knowledge/report-notes.js';
 
 export interface AdviceView {
   id: string;
@@ -77,6 +78,8 @@ export interface ReportView {
     problems: string[];
   };
   knowledgeAsOf: string;
+  /** Staleness warning and overlay provenance, when they apply (src/knowledge/report-notes.ts). */
+  knowledgeNotes: string[];
   sources: Array<{ source: string; standards: string[] }>;
 }
 
@@ -150,6 +153,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
       ],
     },
     knowledgeAsOf: result.knowledgeAsOf,
+    knowledgeNotes: knowledgeNotes(result, lang).map((note) => safe(note)),
     sources: collectSources(result.advice),
   };
 }
