@@ -14,6 +14,7 @@ import type { Check, CheckOptions } from '../checks/types.js';
 import { advise } from '../advice/advise.js';
 import { compareByRisk, toDevice, withRisk } from './devices.js';
 import { answersById } from './answers.js';
+import { trackCoverage } from './coverage.js';
 import type { Knowledge } from './knowledge.js';
 
 export interface AuditOptions {
@@ -93,13 +94,15 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
 
   let findings: Finding[] = [];
   const checkProblems: string[] = [];
-  if (!signal.aborted) {
+  const coverage = trackCoverage(options.registry ?? CHECKS, signal);
+  const checksStarted = !signal.aborted;
+  if (checksStarted) {
     const run = await stage(
       'checks',
       () =>
         runChecks(
           devices,
-          options.registry ?? CHECKS,
+          coverage.checks,
           {
             signal,
             knowledge: options.knowledge.checks,
@@ -147,6 +150,7 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
     knowledgeAsOf: options.knowledge.asOf,
     ...(options.knowledge.overlay ? { knowledgeOverlay: options.knowledge.overlay } : {}),
     aborted: signal.aborted,
+    checkCoverage: coverage.of(devices, checksStarted),
   };
   onEvent({ type: 'done', result });
   return result;

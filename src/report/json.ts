@@ -1,6 +1,7 @@
 // The JSON report of one audit in one language: the fixed contract, schema/report.schema.json.
 
-import type { AuditResult, Device, Finding, Lang } from '../model.js';
+import type { AuditResult, CheckCoverage, Device, Finding, Lang } from '../model.js';
+import { coverageOf } from '../model/coverage.js';
 import { topActions } from '../advice/order.js';
 import { safe, scrubDetails } from './secrets.js';
 import { STALE_AFTER_DAYS } from '../knowledge/freshness.js';
@@ -23,7 +24,7 @@ export function toJsonReport(result: AuditResult, options: JsonReportOptions): J
     startedAt: result.startedAt,
     finishedAt: result.finishedAt,
     scope: { targets: [...result.scope.targets] },
-    devices: result.devices.map(toJsonDevice),
+    devices: result.devices.map((d) => toJsonDevice(d, coverageOf(result, d.id))),
     findings: result.findings.map((f) => toJsonFinding(f, lang)),
     advice: result.advice.map((a) => ({
       id: a.id,
@@ -57,7 +58,7 @@ export function toJsonReport(result: AuditResult, options: JsonReportOptions): J
   };
 }
 
-function toJsonDevice(device: Device): JsonDevice {
+function toJsonDevice(device: Device, checked: CheckCoverage): JsonDevice {
   return {
     id: device.id,
     ip: device.ip,
@@ -78,6 +79,7 @@ function toJsonDevice(device: Device): JsonDevice {
     })),
     discoveredBy: [...device.discoveredBy],
     risk: device.risk,
+    checked,
     identification: {
       confidence: device.identity.confidence,
       evidence: device.identity.evidence.map((e) => safe(`${e.source}: ${e.detail}`)),

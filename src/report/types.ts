@@ -1,7 +1,7 @@
 // The published JSON report (schemaVersion 1): the contract in DESIGN.md, described by
 // schema/report.schema.json. Texts are in one language; secrets appear masked only.
 
-import type { Confidence, DeviceKind, FirmwareSource, DiscoverySource, Lang, Phase, Risk, Severity, SourceProblem } from '../model.js';
+import type { CheckCoverage, Confidence, DeviceKind, FirmwareSource, DiscoverySource, Lang, Phase, Risk, Severity, SourceProblem } from '../model.js';
 
 export interface JsonService {
   transport: 'tcp' | 'udp';
@@ -24,6 +24,7 @@ export interface JsonDevice {
   services: JsonService[];
   discoveredBy: DiscoverySource[];
   risk: Risk;
+  checked: CheckCoverage;
   identification: { confidence: number; evidence: string[] };
 }
 
