@@ -162,6 +162,20 @@ export interface Evidence {
   ruleId?: string;
 }
 
+/** How a firmware version was read: in an announcement (UPnP, mDNS), a banner or header, or a status page the
+ * device serves without a login. Always the device's own word. */
+export const FIRMWARE_SOURCES = ['announcement', 'banner', 'status-page'] as const;
+export type FirmwareSource = (typeof FIRMWARE_SOURCES)[number];
+
+export interface FirmwareEvidence {
+  via: FirmwareSource;
+  /** What was read where, e.g. "GET http://10.0.0.5:8008/setup/eureka_info: cast_build_revision". */
+  detail: string;
+  /** The fingerprint rule or version probe that read it. */
+  ruleId?: string;
+  probeId?: string;
+}
+
 export interface SoftwareComponent {
   name: string; // "dropbear", "lighttpd", "BusyBox", "miniupnpd"
   version: string;
@@ -172,6 +186,8 @@ export interface Identity {
   vendor: string | null;
   model: string | null;
   firmware: string | null;
+  /** Where the firmware version came from; set whenever firmware is. */
+  firmwareEvidence?: FirmwareEvidence;
   kind: DeviceKind;
   /** 0..1: how sure identification is of vendor/model/kind together. */
   confidence: number;
@@ -268,6 +284,8 @@ export interface ScanStats {
   devices: number;
   findings: number;
   loginAttempts: number;
+  /** GETs the version probes sent (only to devices a probe matched). */
+  versionProbeRequests?: number;
   sourceProblems: SourceProblem[];
   /** Checks that failed on a device ("remote-access on ip-10.0.0.2: …"): reported, never fatal. */
   checkProblems: string[];

@@ -5,12 +5,15 @@ import { loadCheckKnowledge, knowledgeAsOf } from '../knowledge/check-knowledge.
 import { loadOverlay, mergeKnowledge, overlayEntryIds } from '../knowledge/overlay.js';
 import { loadFingerprints } from '../identify/index.js';
 import type { FingerprintKnowledge } from '../identify/types.js';
+import { loadVersionProbes, type VersionProbe } from '../knowledge/version-probes.js';
 import { loadAdviceKnowledge, type AdviceKnowledge } from '../advice/index.js';
 
 export interface Knowledge {
   fingerprints: FingerprintKnowledge;
   checks: CheckKnowledge;
   advice: AdviceKnowledge;
+  /** Unauthenticated pages that give a matched device's firmware version. */
+  versionProbes: VersionProbe[];
   /** The oldest "checked" date of the facts the checks rest on. */
   asOf: string;
   /** The knowledge overlay merged over the built-in entries, and the ids taken from it. */
@@ -30,6 +33,7 @@ export function loadKnowledge(overlayDir: string | null = null): Knowledge {
       fingerprints: loadFingerprints(),
       checks,
       advice: loadAdviceKnowledge(),
+      versionProbes: loadVersionProbes(),
       asOf: knowledgeAsOf(checks),
       overlay: overlayDir ? { dir: overlayDir, entries: overlayEntryIds(checks) } : null,
     };

@@ -6,6 +6,7 @@ import type { AuditEvent, AuditResult, Device, Finding, Scope, Stage } from '../
 import { discover } from '../discovery/discover.js';
 import type { DiscoverOptionsInput } from '../discovery/options.js';
 import { identify, deviceNames, lookupOui } from '../identify/index.js';
+import { createProbeGet, DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeGet } from '../identify/version-probes/index.js';
 import { runChecks } from '../checks/run-checks.js';
 import { CHECKS } from '../checks/registry.js';
 import type { Answers } from '../model.js';
@@ -28,6 +29,8 @@ export interface AuditOptions {
   /** The registry by default; tests may pass a subset. */
   registry?: readonly Check[];
   now?: () => Date;
+  /** The version probes' GET; the limited HTTP client by default, tests inject one to count requests. */
+  versionProbeGet?: ProbeGet;
 }
 
 export interface AuditHooks {
@@ -70,6 +73,24 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
       return device;
     }),
   );
+
+  // Firmware no announcement or banner gave: one GET per matched probe, on matched devices only.
+  let versionProbeRequests = 0;
+  if (!signal.aborted && options.knowledge.versionProbes.length > 0) {
+    const probeGet = options.versionProbeGet ? { get: options.versionProbeGet, close: async () => {} } : createProbeGet(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
+    try {
+      devices = await readFirmwareVersions(devices, options.knowledge.versionProbes, {
+        ...DEFAULT_VERSION_PROBE_CAPS,
+        get: probeGet.get,
+        signal,
+        onRequest: () => {
+          versionProbeRequests += 1;
+        },
+      });
+    } finally {
+      await probeGet.close();
+    }
+  }
 
   let findings: Finding[] = [];
   const checkProblems: string[] = [];
@@ -121,6 +142,7 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
       devices: devices.length,
       findings: findings.length,
       loginAttempts,
+      versionProbeRequests,
       sourceProblems: discovered.problems,
       checkProblems,
       stageMs,

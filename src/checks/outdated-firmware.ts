@@ -5,7 +5,7 @@
 
 import type { Device, Finding, Severity } from '../model.js';
 import { asOf } from '../knowledge/check-knowledge.js';
-import { componentEntriesFor, firmwareFamiliesFor } from '../knowledge/lookup.js';
+import { componentEntriesFor, firmwareFamiliesFor, vendorFactsFor } from '../knowledge/lookup.js';
 import { isVerified, provenanceNote } from '../knowledge/provenance.js';
 import type { CheckKnowledge, FirmwareEntry } from '../knowledge/types.js';
 import { distributionPackageIn } from './distribution-package.js';
@@ -219,6 +219,8 @@ function familyFindings(device: Device, knowledge: CheckKnowledge, now: Date, kn
   const needsVersion = families.some((entry) => entry.vulnerable || entry.latest || entry.versions);
   if (!subject.version && needsVersion && findings.length === 0) {
     const entry = undecided ?? families[0]!;
+    // Only here, where no version was read, does the household need to be told where to look it up.
+    const app = vendorFactsFor(device, knowledge)?.app;
     findings.push(
       makeFinding({
         check: 'outdated-firmware',
@@ -232,10 +234,11 @@ function familyFindings(device: Device, knowledge: CheckKnowledge, now: Date, kn
         evidence: [
           `firmware version ${device.firmware === null ? 'not reported' : `"${device.firmware}" not readable`}`,
           describeEntry(entry, knowledgeAsOf),
+          `look it up in: ${app ?? 'the device admin page (its address in a browser)'}`,
         ],
         standards: [etsi('5.3-2'), owasp('I4')],
         confidence: 'possible',
-        details: { entry: entry.id, version: 'unknown', asOf: knowledgeAsOf },
+        details: { entry: entry.id, version: 'unknown', asOf: knowledgeAsOf, lookUpIn: app ?? 'admin page' },
       }),
     );
   }

@@ -4,7 +4,7 @@
 // paired with another maker's name. What a device says about itself (self-reported rules) counts
 // only where no confident rule says otherwise, and the identity marks the attributes that rest on it.
 
-import type { DeviceKind, Evidence, Identity, SelfReportedAttribute, SoftwareComponent } from '../model.js';
+import type { DeviceKind, Evidence, FirmwareEvidence, FirmwareSource, Identity, SelfReportedAttribute, SoftwareComponent } from '../model.js';
 import type { CompiledAlias } from './types.js';
 import type { RuleMatch } from './match-rule.js';
 import { renderTemplate } from './template.js';
@@ -129,6 +129,17 @@ function mergeComponents(outcomes: RuleOutcome[]): SoftwareComponent[] {
   return [...byName.values()].map(({ component }) => component).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Rule groups that read what a device announces about itself; the others read banners and headers. */
+const ANNOUNCING_GROUPS = new Set(['mdns', 'ssdp']);
+
+/** Where the firmware shown came from: the most confident rule that gave that value. */
+function firmwareEvidenceOf(outcomes: RuleOutcome[], value: string): FirmwareEvidence | undefined {
+  const outcome = outcomes.find((candidate) => candidate.firmware?.toLowerCase() === value.toLowerCase());
+  if (!outcome) return undefined;
+  const via: FirmwareSource = ANNOUNCING_GROUPS.has(outcome.match.firstGroup) ? 'announcement' : 'banner';
+  return { via, detail: outcome.match.details.join('; '), ruleId: outcome.match.compiled.rule.id };
+}
+
 function evidenceOf(outcome: RuleOutcome): Evidence {
   const { match } = outcome;
   const gives = [
@@ -164,12 +175,14 @@ export function combineOutcomes(outcomes: RuleOutcome[]): Identity {
   const kind = pick(agreeing, 'kind');
   const chosen: Record<SelfReportedAttribute, Candidate | null> = { vendor, model, firmware, kind };
   const selfReported = (Object.keys(chosen) as SelfReportedAttribute[]).filter((attribute) => chosen[attribute] && !chosen[attribute]!.ruleBacked);
+  const firmwareEvidence = firmware ? firmwareEvidenceOf(agreeing, firmware.value) : undefined;
   const supports = [vendor, model, kind].map((candidate) => candidate?.support ?? 0);
   const confidence = Math.round((supports.reduce((sum, value) => sum + value, 0) / supports.length) * 100) / 100;
   return {
     vendor: vendor?.value ?? null,
     model: model?.value ?? null,
     firmware: firmware?.value ?? null,
+    ...(firmwareEvidence ? { firmwareEvidence } : {}),
     kind: (kind?.value as DeviceKind | undefined) ?? 'unknown',
     confidence,
     evidence: ranked.filter((outcome) => hasOutput(outcome) && (!outcome.selfReported || used.has(outcome))).map(evidenceOf),

@@ -12,7 +12,7 @@ export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schema');
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
 
-function dataFilesIn(dir: string, optional = false): string[] {
+export function dataFilesIn(dir: string, optional = false): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -60,7 +60,7 @@ function loadKind<T extends Sourced & { id: string }>(
 }
 
 /** Exactly one of checked (confirmed) or reported (not confirmed), and a real date. */
-function assertProvenance(file: string, entry: Sourced & { id: string }): void {
+export function assertProvenance(file: string, entry: Sourced & { id: string }): void {
   if ((entry.checked === undefined) === (entry.reported === undefined)) {
     throw new DataFileError(file, `${entry.id}: needs either checked (confirmed) or reported (not confirmed), not both`);
   }

@@ -98,7 +98,7 @@ export type TcpServiceSpec =
       form?: HttpFormLogin;
       /** Text of a page seen only after login (the proof a login worked). */
       afterLogin?: string;
-      /** Extra static pages, path → HTML. */
+      /** Extra static pages, path → HTML, or JSON / XML (served with their content type) as a device's API answers. */
       pages?: Record<string, string>;
       accounts?: Account[];
     }

@@ -4,7 +4,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECK_IDS, DEVICE_KINDS, DISCOVERY_SOURCES, LANGS, PHASES, SEVERITIES } from '../model.js';
+import { CHECK_IDS, DEVICE_KINDS, DISCOVERY_SOURCES, FIRMWARE_SOURCES, LANGS, PHASES, SEVERITIES } from '../model.js';
 import { RISK_ORDER } from '../model/severity.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { LOGIN_PROTOCOLS, MOCK_SERVICE_TYPES } from './table.js';
@@ -39,6 +39,7 @@ export const SCHEMA_ENUM_SLOTS: readonly EnumSlot[] = [
   { file: 'report.schema.json', pointer: '/definitions/device/properties/risk', values: RISK_ORDER },
   { file: 'report.schema.json', pointer: '/definitions/finding/properties/check', values: CHECK_IDS },
   { file: 'report.schema.json', pointer: '/definitions/advice/properties/phase', values: PHASES },
+  { file: 'report.schema.json', pointer: '/definitions/device/properties/firmwareEvidence/properties/via', values: FIRMWARE_SOURCES },
   { file: 'vendors.schema.json', pointer: '/properties/vendors/items/properties/kinds/items', values: DEVICE_KINDS },
 ];
 

@@ -67,6 +67,9 @@ function toJsonDevice(device: Device, checked: CheckCoverage): JsonDevice {
     vendor: device.vendor === null ? null : safe(device.vendor, 120),
     model: device.model === null ? null : safe(device.model, 120),
     firmware: device.firmware === null ? null : safe(device.firmware, 120),
+    ...(device.firmware !== null && device.identity.firmwareEvidence
+      ? { firmwareEvidence: { via: device.identity.firmwareEvidence.via, detail: safe(device.identity.firmwareEvidence.detail, 300) } }
+      : {}),
     kind: device.kind,
     services: device.services.map((s) => ({
       transport: s.transport,

@@ -1,7 +1,7 @@
 // The published JSON report (schemaVersion 1): the contract in DESIGN.md, described by
 // schema/report.schema.json. Texts are in one language; secrets appear masked only.
 
-import type { CheckCoverage, Confidence, DeviceKind, DiscoverySource, Lang, Phase, Risk, Severity, SourceProblem } from '../model.js';
+import type { CheckCoverage, Confidence, DeviceKind, FirmwareSource, DiscoverySource, Lang, Phase, Risk, Severity, SourceProblem } from '../model.js';
 
 export interface JsonService {
   transport: 'tcp' | 'udp';
@@ -18,6 +18,8 @@ export interface JsonDevice {
   vendor: string | null;
   model: string | null;
   firmware: string | null;
+  /** How the firmware was read: announcement, banner, status page. */
+  firmwareEvidence?: { via: FirmwareSource; detail: string };
   kind: DeviceKind;
   services: JsonService[];
   discoveredBy: DiscoverySource[];

@@ -62,6 +62,14 @@ export interface DeviceView {
   advice: PhaseGroup[];
 }
 
+/** The version and how it was read ("1.56.324896 (from a status page without a login)"). */
+function firmwareText(device: Device, words: Record<string, string>): string {
+  const version = safe(device.firmware ?? '', 80);
+  const via = device.identity.firmwareEvidence?.via;
+  const how = via ? words[`firmwareVia-${via}`] : undefined;
+  return how ? `${version} (${how})` : version;
+}
+
 export interface ReportView {
   lang: Lang;
   /** The report's own words (headings), in this language. */
@@ -125,7 +133,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
         vendorModel: [device.vendor, device.model].filter((v): v is string => Boolean(v)).map((v) => safe(v, 80)).join(' ') || null,
         ip: safe(device.ip, 45),
         mac: device.mac,
-        firmware: device.firmware === null ? null : safe(device.firmware, 80),
+        firmware: device.firmware === null ? null : firmwareText(device, words),
         risk: device.risk,
         riskLabel: riskWords(device.risk, coverage, words, labels.severities[device.risk][lang]),
         coverage,

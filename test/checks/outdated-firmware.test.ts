@@ -57,6 +57,19 @@ describe('outdated-firmware', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'info', confidence: 'possible', details: { version: 'unknown' } });
     expect(findings[0]!.title.en).toMatch(/not visible/);
+    expect(findings[0]!.evidence.join(' ')).toMatch(/look it up in: the device admin page/);
+  });
+
+  it('names where to look the version up (the vendor app) only when no version was read', async () => {
+    const withApp: CheckKnowledge = {
+      ...knowledge,
+      vendors: [{ id: 'acme', vendors: ['Acme'], app: 'Acme Home app', mfa: 'optional', dataOutsideEu: false, cloudRequired: false, supportPeriodPublished: false, source: 'test notes', checked: '2026-01-01' }],
+    };
+    const unknown = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'Acme', model: 'CAM-2', firmware: null }), makeContext(withApp));
+    expect(unknown[0]!.details.lookUpIn).toBe('Acme Home app');
+    const read = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'Acme', model: 'CAM-2', firmware: '5.6.1' }), makeContext(withApp));
+    expect(read.flatMap((finding) => finding.evidence).join(' ')).not.toMatch(/look it up/);
+    expect(read.some((finding) => 'lookUpIn' in finding.details)).toBe(false);
   });
 
   it('advises replacing a device past its end of support, relative to now', async () => {

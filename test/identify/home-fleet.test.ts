@@ -113,8 +113,11 @@ interface Planted {
  * never another value.
  */
 function expectedOf(device: DeviceSpec, found: Planted): Planted {
+  // A firmware served only on a status page is read by a version probe, after identification.
+  const onStatusPage = (attribute: 'model' | 'firmware'): boolean =>
+    attribute === 'firmware' && device.services.some((service) => 'pages' in service && Object.values(service.pages ?? {}).some((page) => page.includes(`"${device.firmware}"`)));
   const hidden = (attribute: 'model' | 'firmware', planted: string | null): string | null =>
-    device.wire?.[attribute] && found[attribute] !== planted ? null : planted;
+    (device.wire?.[attribute] || onStatusPage(attribute)) && found[attribute] !== planted ? null : planted;
   return {
     vendor: device.vendor,
     model: hidden('model', device.model),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFleet } from '../../src/mocks/index.js';
 import type { DeviceSpec } from '../../src/mocks/types.js';
 import { auditFleet, startHomeFleet, type AuditOfFleet } from './home-fleet-audit.js';
+import { createProbeGet, DEFAULT_VERSION_PROBE_CAPS, type ProbeGet } from '../../src/identify/version-probes/index.js';
 
 const RANGE = '127.85.1.0/24';
 
@@ -28,13 +29,21 @@ function expectedIdentity(spec: DeviceSpec): IdentityRow {
 
 let running: RunningFleet;
 let audit: AuditOfFleet;
+/** Every version-probe GET of the scan, by the host it went to. */
+const probeRequests: string[] = [];
+const realGet = createProbeGet(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
 
 beforeAll(async () => {
   running = await startHomeFleet(RANGE);
-  audit = await auditFleet(running, { login: false });
+  const versionProbeGet: ProbeGet = (url, caps) => {
+    probeRequests.push(url);
+    return realGet.get(url, caps);
+  };
+  audit = await auditFleet(running, { login: false, versionProbeGet });
 }, 60_000);
 
 afterAll(async () => {
+  await realGet.close();
   await running?.close();
 });
 
@@ -69,5 +78,20 @@ describe('identification of the home fleet, scanned over loopback', () => {
     for (const spec of running.fleet.devices) {
       if (spec.wire?.firmware) expect(spec.firmware, spec.id).toBeTruthy();
     }
+  });
+});
+
+describe('version probes on the home fleet', () => {
+  it('asks only the device no announcement gave a version and a probe fits (the Nest Mini), once', () => {
+    const nest = running.fleet.devices.find((device) => device.id === 'google-nest-mini')!;
+    expect(probeRequests).toEqual([`http://${nest.address}:8008/setup/eureka_info`]);
+  });
+
+  it('says the Nest Mini firmware came from its status page', () => {
+    expect(audit.devices.get('google-nest-mini')?.identity.firmwareEvidence).toMatchObject({ via: 'status-page', probeId: 'google-cast-eureka-info' });
+  });
+
+  it('counts the probe requests in the scan stats', () => {
+    expect(audit.result.stats.versionProbeRequests).toBe(probeRequests.length);
   });
 });

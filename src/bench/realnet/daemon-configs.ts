@@ -50,7 +50,7 @@ function lighttpd(device: DeviceSpec, dir: string, spec: Extract<DaemonSpec, { t
     `accesslog.filename = "${dir}/lighttpd${index}-access.log"`,
     'accesslog.format = "%h %p %s %{Authorization}i"',
     'index-file.names = ("index.html")',
-    'mimetype.assign = (".html" => "text/html")',
+    'mimetype.assign = (".html" => "text/html", ".json" => "application/json", "" => "application/json")',
   ];
   const [first, ...more] = spec.ports;
   if (first !== undefined) conf.push(`server.port = ${first}`, 'server.bind = "0.0.0.0"');
@@ -63,6 +63,8 @@ function lighttpd(device: DeviceSpec, dir: string, spec: Extract<DaemonSpec, { t
   const files: Record<string, string> = {
     [`www${index}/index.html`]: `<!DOCTYPE html><html><head><title>${escapeHtml(spec.title)}</title></head><body>${spec.page}</body></html>\n`,
   };
+  // A device's unauthenticated API answers (a status JSON), served as they are.
+  for (const [path, body] of Object.entries(spec.files ?? {})) files[`www${index}${path}`] = body;
   if (spec.auth) {
     conf.push(
       'auth.backend = "plain"',
@@ -216,12 +218,19 @@ function mosquitto(dir: string, spec: Extract<DaemonSpec, { type: 'mosquitto' }>
   return { label: 'mosquitto', files: { [`mosquitto${index}.conf`]: `${conf.join('\n')}\n` }, prepare, argv: ['/usr/sbin/mosquitto', '-c', `${dir}/mosquitto${index}.conf`] };
 }
 
+/** busybox telnetd; the issue file is what the device prints before its login prompt. */
+function telnetd(dir: string, spec: Extract<DaemonSpec, { type: 'telnetd' }>): DaemonPlan {
+  const argv = ['/usr/bin/busybox', 'telnetd', '-F', '-p', String(spec.port), '-l', '/bin/login'];
+  if (spec.issue === undefined) return { label: 'telnetd', files: {}, prepare: [], argv };
+  return { label: 'telnetd', files: { 'issue.net': `${spec.issue}\n` }, prepare: [], argv: [...argv, '-f', `${dir}/issue.net`] };
+}
+
 /** The daemon's plan, or null for a step that is no daemon (port mappings are asked for once all run). */
 export function planDaemon(network: NetworkSpec, device: DeviceSpec, dir: string, spec: DaemonSpec, index: number): DaemonPlan | null {
   switch (spec.type) {
     case 'lighttpd': return lighttpd(device, dir, spec, index);
     case 'miniupnpd': return miniupnpd(network, dir, spec);
-    case 'telnetd': return { label: 'telnetd', files: {}, prepare: [], argv: ['/usr/bin/busybox', 'telnetd', '-F', '-p', String(spec.port), '-l', '/bin/login'] };
+    case 'telnetd': return telnetd(dir, spec);
     case 'rtsp': return { label: 'rtsp-server', files: {}, prepare: [], argv: ['/usr/bin/python3', `${REALNET_DIR}daemons/rtsp-server.py`, String(spec.port), spec.path] };
     case 'sshd': return sshd(dir, spec);
     case 'vsftpd': return vsftpd(dir, spec);

@@ -14,9 +14,9 @@ export interface Mapping { externalPort: number; protocol: 'TCP' | 'UDP'; intern
 export interface AvahiService { type: string; port: number; name: string; txt?: string[] }
 
 export type DaemonSpec =
-  | { type: 'lighttpd'; ports: number[]; tlsPorts?: number[]; auth?: { method: 'basic' | 'digest'; realm: string; username: string; password: string }; title: string; page: string }
+  | { type: 'lighttpd'; ports: number[]; tlsPorts?: number[]; auth?: { method: 'basic' | 'digest'; realm: string; username: string; password: string }; title: string; page: string; files?: Record<string, string> }
   | { type: 'miniupnpd'; friendlyName: string; manufacturer: string; modelName: string; modelNumber: string; serial: string }
-  | { type: 'telnetd'; port: number }
+  | { type: 'telnetd'; port: number; issue?: string }
   | { type: 'rtsp'; port: number; path: string }
   | { type: 'upnp-mappings'; mappings: Mapping[] }
   | { type: 'sshd'; port: number; lockout?: { deny: number; unlockTime: number } }

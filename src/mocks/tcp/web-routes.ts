@@ -41,6 +41,13 @@ const html = (status: number, body: string, headers: Record<string, string> = {}
   body,
 });
 
+/** An extra page as the device serves it: JSON and XML APIs with their own content type. */
+function staticPage(body: string): WebAnswer {
+  const start = body.trimStart();
+  const type = start.startsWith('{') ? 'application/json' : start.startsWith('<?xml') ? 'text/xml; charset=utf-8' : 'text/html; charset=utf-8';
+  return { status: 200, headers: { 'Content-Type': type }, body };
+}
+
 function cookieValue(headers: IncomingHttpHeaders, name: string): string | undefined {
   for (const part of (headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
@@ -141,7 +148,7 @@ export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (req
     }
     if (spec.auth === 'form' && path === form.successPath) return formSuccessPage(request);
     if (spec.auth === 'form' && (path === '/' || path === form.path)) return loginForm();
-    if (extraPage !== undefined) return html(200, extraPage);
+    if (extraPage !== undefined) return staticPage(extraPage);
     if (spec.auth === 'basic' || spec.auth === 'digest') return challengedHome(request);
     return html(200, homePage(spec.title, afterLogin));
   };
