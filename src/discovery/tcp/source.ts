@@ -10,6 +10,7 @@ import { LIVENESS_PORTS } from '../ports.js';
 import type { SourceContext } from '../source.js';
 import { bannerText, readFirstBytes } from './banner.js';
 import { connectTcp, Limiter, type ConnectOutcome } from './connect.js';
+import { HostTiming } from './host-timing.js';
 import { probeHttp } from './http-probe.js';
 import { probeRtsp } from './rtsp-probe.js';
 import type { Agent } from 'undici';
@@ -81,18 +82,40 @@ export function fullSweepDecision(ip: string, states: ReadonlyArray<ConnectOutco
 }
 
 /**
- * Connects to a port and hands an open one to describeOpenPort without waiting for it: the sweep decides
- * on connect outcomes alone, while banners and pages are read side by side into `described`.
+ * Connects to ports of one host and hands an open one to describeOpenPort without waiting for it: the sweep
+ * decides on connect outcomes alone, while banners and pages are read side by side into `described`. A
+ * round's silences are asked once more when the round showed the host is there (see HostTiming).
  */
 function portConnector(ip: string, tools: SweepTools, described: Promise<void>[]) {
   const { options, signal } = tools.ctx;
-  // A host that proved to be there goes before the liveness probes of the next: its pages take longest.
-  return async (spec: SweepPort, proven = false): Promise<ConnectOutcome['state']> => {
-    const outcome = await tools.limiter.run(() => connectTcp(ip, spec.port, options.tcp.connectTimeoutMs, signal), proven);
+  const timing = new HostTiming(options.tcp);
+  const attempt = (spec: SweepPort, urgent: boolean, timeoutMs: number): Promise<ConnectOutcome> =>
+    tools.limiter.run(async () => {
+      const started = performance.now();
+      const outcome = await connectTcp(ip, spec.port, timeoutMs, signal);
+      if (outcome.state !== 'silent') timing.sample(performance.now() - started);
+      return outcome;
+    }, urgent);
+  const take = (spec: SweepPort, outcome: ConnectOutcome): ConnectOutcome['state'] => {
     if (outcome.state === 'open') {
       described.push(describeOpenPort(ip, spec, outcome, tools).then((info) => tools.ctx.emit({ source: 'tcp', ip, port: info })));
     }
     return outcome.state;
+  };
+  // A host that proved to be there goes before the liveness probes of the next: its pages take longest.
+  return async (specs: SweepPort[], proven = false): Promise<Array<ConnectOutcome['state']>> => {
+    const estimateAtStart = timing.estimateMs;
+    const usedMs = timing.timeoutMs();
+    const states = await Promise.all(specs.map(async (spec) => take(spec, await attempt(spec, proven, usedMs))));
+    for (let retry = 0; retry < options.tcp.connectRetries && !signal.aborted; retry++) {
+      const silent = specs.filter((_, i) => states[i] === 'silent');
+      if (silent.length === 0 || !timing.isAmbiguous(usedMs, estimateAtStart)) break;
+      const retryMs = timing.retryTimeoutMs(usedMs);
+      await Promise.all(silent.map(async (spec) => {
+        states[specs.indexOf(spec)] = take(spec, await attempt(spec, true, retryMs));
+      }));
+    }
+    return states;
   };
 }
 
@@ -110,13 +133,13 @@ export async function tcpSource(ctx: SourceContext): Promise<void> {
   const sweepHost = async (ip: string) => {
     const described: Promise<void>[] = [];
     const connect = portConnector(ip, tools, described);
-    const states = await Promise.all(liveness.map((spec) => connect(spec)));
+    const states = await connect(liveness);
     let restDone: Promise<unknown>;
     if (liveness.length === 0 || fullSweepDecision(ip, states) === 'sweep') {
-      await Promise.all(rest.map((spec) => connect(spec, true)));
+      await connect(rest, true);
       restDone = Promise.resolve();
     } else {
-      restDone = ctx.seenElsewhere(ip).then((seen) => (seen && !signal.aborted ? Promise.all(rest.map((spec) => connect(spec, true))) : undefined));
+      restDone = ctx.seenElsewhere(ip).then((seen) => (seen && !signal.aborted ? connect(rest, true) : undefined));
     }
     finishing.push(restDone.then(() => Promise.all(described)).then(() => ctx.hostDone()));
   };
