@@ -102,21 +102,31 @@ function portConnector(ip: string, tools: SweepTools, described: Promise<void>[]
     }
     return outcome.state;
   };
-  // A host that proved to be there goes before the liveness probes of the next: its pages take longest.
-  return async (specs: SweepPort[], proven = false): Promise<Array<ConnectOutcome['state']>> => {
-    const estimateAtStart = timing.estimateMs;
-    const usedMs = timing.timeoutMs();
-    const states = await Promise.all(specs.map(async (spec) => take(spec, await attempt(spec, proven, usedMs))));
-    for (let retry = 0; retry < options.tcp.connectRetries && !signal.aborted; retry++) {
-      const silent = specs.filter((_, i) => states[i] === 'silent');
-      if (silent.length === 0 || !timing.isAmbiguous(usedMs, estimateAtStart)) break;
-      const retryMs = timing.retryTimeoutMs(usedMs);
-      await Promise.all(silent.map(async (spec) => {
-        states[specs.indexOf(spec)] = take(spec, await attempt(spec, true, retryMs));
+  // Silences asked again once the host proves present, each with the time-out and estimate it had.
+  const unsure: Array<{ spec: SweepPort; usedMs: number; estimateAtStart: number | undefined }> = [];
+  const retry = async (): Promise<void> => {
+    for (let round = 0; round < options.tcp.connectRetries && !signal.aborted; round++) {
+      const ambiguous = unsure.filter((u) => timing.isAmbiguous(u.usedMs, u.estimateAtStart));
+      if (ambiguous.length === 0) return;
+      await Promise.all(ambiguous.map(async (u) => {
+        const usedMs = timing.retryTimeoutMs(u.usedMs);
+        const state = take(u.spec, await attempt(u.spec, true, usedMs));
+        unsure.splice(unsure.indexOf(u), 1);
+        if (state === 'silent') unsure.push({ ...u, usedMs });
       }));
     }
-    return states;
   };
+  // A host that proved to be there goes before the liveness probes of the next: its pages take longest.
+  const round = async (specs: SweepPort[], proven = false): Promise<Array<ConnectOutcome['state']>> => {
+    const estimateAtStart = timing.estimateMs;
+    const usedMs = timing.timeoutMs();
+    return Promise.all(specs.map(async (spec) => {
+      const state = take(spec, await attempt(spec, proven, usedMs));
+      if (state === 'silent') unsure.push({ spec, usedMs, estimateAtStart });
+      return state;
+    }));
+  };
+  return { round, retry };
 }
 
 export async function tcpSource(ctx: SourceContext): Promise<void> {
@@ -133,13 +143,17 @@ export async function tcpSource(ctx: SourceContext): Promise<void> {
   const sweepHost = async (ip: string) => {
     const described: Promise<void>[] = [];
     const connect = portConnector(ip, tools, described);
-    const states = await connect(liveness);
+    const states = await connect.round(liveness);
     let restDone: Promise<unknown>;
     if (liveness.length === 0 || fullSweepDecision(ip, states) === 'sweep') {
-      await connect(rest, true);
-      restDone = Promise.resolve();
+      await connect.round(rest, true);
+      restDone = connect.retry();
     } else {
-      restDone = ctx.seenElsewhere(ip).then((seen) => (seen && !signal.aborted ? connect(rest, true) : undefined));
+      restDone = ctx.seenElsewhere(ip).then(async (seen) => {
+        if (!seen || signal.aborted) return;
+        await connect.round(rest, true);
+        await connect.retry();
+      });
     }
     finishing.push(restDone.then(() => Promise.all(described)).then(() => ctx.hostDone()));
   };
