@@ -18,7 +18,7 @@ export interface CheckRun {
   problems: CheckProblem[];
 }
 
-const DEVICES_AT_ONCE = 16;
+export const DEVICES_AT_ONCE = 16;
 /** No device holds the checks longer than this, whatever it does: the rest of its checks are reported as not run. */
 export const DEVICE_CHECK_BUDGET_MS = 60_000;
 

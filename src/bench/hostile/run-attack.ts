@@ -8,11 +8,9 @@ import { join } from 'node:path';
 import { honestPlug, outsideCounter, type HostilePersona } from '../../mocks/hostile/personas.js';
 import { PACKAGE_ROOT } from '../../util/package-root.js';
 
-export interface AttackRun {
-  name: string;
-  attack: string;
-  hostileIp: string;
-  honestIp: string;
+export interface AttackScan {
+  /** The attacks scanned together, with the addresses each was given. */
+  attacks: Array<{ name: string; attack: string; hostileIp: string; honestIp: string }>;
   exitCode: number | null;
   wallMs: number;
   maxRssKb: number;
@@ -30,17 +28,26 @@ export function attackAddresses(index: number): { hostile: string; honest: strin
   return { hostile: `${net}.1`, honest: `${net}.2`, outside: `${net}.200` };
 }
 
-export async function runAttack(persona: HostilePersona, index: number, killAfterMs = 300_000): Promise<AttackRun> {
-  const { hostile, honest, outside } = attackAddresses(index);
-  const counter = await outsideCounter(outside);
-  const closers = [...counter.closers, ...(await persona.start(hostile, outside)), ...(await honestPlug(honest))];
-  const dir = await mkdtemp(join(tmpdir(), `homeaudit-hostile-${persona.name}-`));
+/** Scans the given personas (by their index in HOSTILE_PERSONAS) in one run of the CLI. */
+export async function runAttacks(personas: ReadonlyArray<{ persona: HostilePersona; index: number }>, killAfterMs = 300_000): Promise<AttackScan> {
+  const closers: Array<() => Promise<void>> = [];
+  const counters: Array<() => number> = [];
+  const targets: string[] = [];
+  const attacks: AttackScan['attacks'] = [];
+  const dir = await mkdtemp(join(tmpdir(), 'homeaudit-hostile-'));
   try {
-    const root = PACKAGE_ROOT;
+    for (const { persona, index } of personas) {
+      const { hostile, honest, outside } = attackAddresses(index);
+      const counter = await outsideCounter(outside);
+      counters.push(counter.contacts);
+      closers.push(...counter.closers, ...(await persona.start(hostile, outside)), ...(await honestPlug(honest)));
+      targets.push('--target', `${hostile}-${honest.split('.').pop()}`);
+      attacks.push({ name: persona.name, attack: persona.attack, hostileIp: hostile, honestIp: honest });
+    }
     const out = (name: string) => join(dir, name);
     const args = [
-      '--import', join(root, 'dist/bench/hostile/max-rss.js'), join(root, 'dist/bin.js'),
-      'scan', '--target', `${hostile}-${honest.split('.').pop()}`, '--yes', '--no-save',
+      '--import', join(PACKAGE_ROOT, 'dist/bench/hostile/max-rss.js'), join(PACKAGE_ROOT, 'dist/bin.js'),
+      'scan', ...targets, '--yes', '--no-save',
       '--json', out('report.json'), '--markdown', out('report.md'), '--html', out('report.html'),
     ];
     const started = performance.now();
@@ -48,8 +55,8 @@ export async function runAttack(persona: HostilePersona, index: number, killAfte
     const wallMs = performance.now() - started;
     const read = (name: string) => readFile(out(name), 'utf8').catch(() => '');
     return {
-      name: persona.name, attack: persona.attack, hostileIp: hostile, honestIp: honest, exitCode: code, wallMs,
-      maxRssKb: Number(await read('rss')) || 0, outsideContacts: counter.contacts(),
+      attacks, exitCode: code, wallMs, maxRssKb: Number(await read('rss')) || 0,
+      outsideContacts: counters.reduce((sum, contacts) => sum + contacts(), 0),
       stdout, stderr, json: await read('report.json'), markdown: await read('report.md'), html: await read('report.html'),
     };
   } finally {
