@@ -6,6 +6,7 @@ import type { AuditEvent, Device, Finding } from '../model.js';
 import { mapLimit } from '../util/limit.js';
 import { compareSeverity } from '../model/severity.js';
 import type { Check, CheckContext } from './types.js';
+import { deadline } from '../util/wait.js';
 
 export interface CheckProblem {
   check: string;
@@ -39,7 +40,7 @@ export async function runChecks(
     async (device) => {
       const found: Finding[] = [];
       const budgetMs = ctx.options.deviceBudgetMs ?? DEVICE_CHECK_BUDGET_MS;
-      const budget = AbortSignal.timeout(budgetMs);
+      const budget = deadline(budgetMs);
       const signal = AbortSignal.any([ctx.signal, budget]);
       setMaxListeners(0, signal);
       const deviceCtx: CheckContext = { ...ctx, signal };

@@ -5,6 +5,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { ProbeHttpClient } from './http-client.js';
 import { LoginProbeError, type ProbeOptions } from './types.js';
+import { deadline } from '../../util/wait.js';
 
 /** More entries than any home router holds; a device that keeps answering is cut off here. */
 export const MAX_PORT_MAPPINGS = 128;
@@ -110,7 +111,7 @@ export interface ReadLimits {
 
 export async function readPortMappings(endpoint: IgdEndpoint, options: ProbeOptions, limits: ReadLimits = {}): Promise<IgdReading> {
   const budgetMs = limits.budgetMs ?? MAX_MAPPING_READ_MS;
-  const budget = AbortSignal.timeout(budgetMs);
+  const budget = deadline(budgetMs);
   const signal = AbortSignal.any([options.signal, budget]);
   const client = new ProbeHttpClient({ ip: endpoint.ip, port: endpoint.port }, signal, options.timeoutMs);
   const mappings: IgdPortMapping[] = [];
