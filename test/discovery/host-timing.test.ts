@@ -29,4 +29,11 @@ describe('per-host connect time-outs', () => {
     expect(timing.isAmbiguous(700, timing.estimateMs)).toBe(true);
     expect(timing.retryTimeoutMs(700)).toBeGreaterThan(700);
   });
+
+  it('keeps the configured time-out and never asks twice on loopback, where nothing is lost', () => {
+    const timing = new HostTiming(limits, true);
+    timing.sample(900);
+    expect(timing.timeoutMs()).toBe(700);
+    expect(timing.isAmbiguous(700, undefined)).toBe(false);
+  });
 });

@@ -14,7 +14,14 @@ export class HostTiming {
   /** An open port or a reset came back: the host is there, so a silence may be a lost or late answer. */
   present = false;
 
-  constructor(private readonly limits: ConnectTiming) {}
+  /**
+   * lossless: a loopback address, where the local kernel answers at once and nothing is ever lost, so a
+   * silence is a device's choice: the configured time-out and no second try, as on an idle LAN.
+   */
+  constructor(
+    private readonly limits: ConnectTiming,
+    private readonly lossless = false,
+  ) {}
 
   /** One answered connect (open or reset) and how long it took. */
   sample(ms: number): void {
@@ -36,7 +43,7 @@ export class HostTiming {
   /** The time-out for the next connect: never below the configured one, longer for a slow host. */
   timeoutMs(): number {
     const estimate = this.estimateMs;
-    if (estimate === undefined) return this.limits.connectTimeoutMs;
+    if (estimate === undefined || this.lossless) return this.limits.connectTimeoutMs;
     return clamp(2 * estimate, this.limits.connectTimeoutMs, this.limits.maxConnectTimeoutMs);
   }
 
@@ -50,7 +57,7 @@ export class HostTiming {
    * a time-out many times the host's known round trip: then the port is filtered, not slow.
    */
   isAmbiguous(usedMs: number, estimateAtStart: number | undefined): boolean {
-    if (!this.present) return false;
+    if (!this.present || this.lossless) return false;
     if (estimateAtStart !== undefined && 4 * estimateAtStart < usedMs && 4 * (this.estimateMs ?? 0) < usedMs) return false;
     return true;
   }

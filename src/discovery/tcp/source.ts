@@ -88,7 +88,7 @@ export function fullSweepDecision(ip: string, states: ReadonlyArray<ConnectOutco
  */
 function portConnector(ip: string, tools: SweepTools, described: Promise<void>[]) {
   const { options, signal } = tools.ctx;
-  const timing = new HostTiming(options.tcp);
+  const timing = new HostTiming(options.tcp, ip.startsWith('127.'));
   const attempt = (spec: SweepPort, urgent: boolean, timeoutMs: number): Promise<ConnectOutcome> =>
     tools.limiter.run(async () => {
       const started = performance.now();
