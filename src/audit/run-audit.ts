@@ -13,6 +13,7 @@ import type { Check, CheckOptions } from '../checks/types.js';
 import { advise } from '../advice/advise.js';
 import { compareByRisk, toDevice, withRisk } from './devices.js';
 import { answersById } from './answers.js';
+import { trackCoverage } from './coverage.js';
 import type { Knowledge } from './knowledge.js';
 
 export interface AuditOptions {
@@ -72,13 +73,15 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
 
   let findings: Finding[] = [];
   const checkProblems: string[] = [];
-  if (!signal.aborted) {
+  const coverage = trackCoverage(options.registry ?? CHECKS, signal);
+  const checksStarted = !signal.aborted;
+  if (checksStarted) {
     const run = await stage(
       'checks',
       () =>
         runChecks(
           devices,
-          options.registry ?? CHECKS,
+          coverage.checks,
           {
             signal,
             knowledge: options.knowledge.checks,
@@ -123,7 +126,9 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
       stageMs,
     },
     knowledgeAsOf: options.knowledge.asOf,
+    ...(options.knowledge.overlay ? { knowledgeOverlay: options.knowledge.overlay } : {}),
     aborted: signal.aborted,
+    checkCoverage: coverage.of(devices, checksStarted),
   };
   onEvent({ type: 'done', result });
   return result;
