@@ -113,7 +113,7 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
               loginAttempts += 1;
               onEvent({ type: 'login-attempt', deviceId, service, port });
             },
-            onNote: (deviceId, message) => checkProblems.push(`default-credentials on ${deviceId}: ${message}`),
+            onNote: (deviceId, message, check = 'default-credentials') => checkProblems.push(`${check} on ${deviceId}: ${message}`),
             now,
           },
           onEvent,

@@ -15,7 +15,7 @@ import { loginServicesOf, type LoginService } from './login/login-services.js';
 import { LockoutWatch } from './login/lockout-watch.js';
 import { probeMqttAnonymous } from './login/mqtt.js';
 import { tryServiceLogin, type ServiceLoginProbe } from './login/try-login.js';
-import type { LoginResult } from './login/types.js';
+import { CUT_OFF, type LoginResult } from './login/types.js';
 
 /**
  * Failed attempts in a row on one device, over all its services: half of maxAttempts, at least 2 (2 by
@@ -104,6 +104,8 @@ async function auditService(
     const started = performance.now();
     const result = await probe(device.ip, service, username, password, { signal: ctx.signal, timeoutMs });
     ctx.signal.throwIfAborted();
+    // A device that streams or stalls is cut off by the reader's caps: said, so the service is not taken as checked.
+    if (result.outcome === 'error' && CUT_OFF.test(result.detail ?? '')) ctx.onNote?.(device.id, result.detail ?? 'cut off');
     const sign = watch.signOf(result, performance.now() - started);
     if (sign) attempts.stopped = `${service.label} on :${service.port}: ${sign}`;
     // A success resets the count, as devices' own "failures in a row" counters do.

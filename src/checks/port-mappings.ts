@@ -92,6 +92,9 @@ export const portMappingsCheck: Check = {
     const seen = new Set<string>();
     for (const endpoint of wanEndpoints(router)) {
       const reading = await readPortMappings(endpoint, { signal: ctx.signal, timeoutMs: ctx.options.timeoutMs });
+      if (reading.cutOff) {
+        ctx.onNote?.(router.id, `port mappings at ${endpoint.ip}:${endpoint.port}${endpoint.path} cut off by the ${reading.stoppedBy}: later entries not read`, 'exposed-by-port-mapping');
+      }
       for (const mapping of reading.mappings) {
         const key = `${mapping.protocol}:${mapping.externalPort}`;
         if (!mapping.enabled || seen.has(key)) continue;

@@ -6,6 +6,7 @@ import type { AuditEvent, Device, Finding } from '../model.js';
 import { mapLimit } from '../util/limit.js';
 import { compareSeverity } from '../model/severity.js';
 import type { Check, CheckContext } from './types.js';
+import { deadline } from '../util/wait.js';
 
 export interface CheckProblem {
   check: string;
@@ -18,7 +19,9 @@ export interface CheckRun {
   problems: CheckProblem[];
 }
 
-const DEVICES_AT_ONCE = 16;
+export const DEVICES_AT_ONCE = 16;
+/** No device holds the checks longer than this, whatever it does: the rest of its checks are reported as not run. */
+export const DEVICE_CHECK_BUDGET_MS = 60_000;
 
 export async function runChecks(
   devices: Device[],
@@ -36,19 +39,32 @@ export async function runChecks(
     ctx.signal,
     async (device) => {
       const found: Finding[] = [];
+      const budgetMs = ctx.options.deviceBudgetMs ?? DEVICE_CHECK_BUDGET_MS;
+      const budget = deadline(budgetMs);
+      const signal = AbortSignal.any([ctx.signal, budget]);
+      setMaxListeners(0, signal);
+      const deviceCtx: CheckContext = { ...ctx, signal };
       for (const check of checks) {
         if (ctx.signal.aborted) break;
         if (!check.appliesTo(device)) continue;
+        if (budget.aborted) {
+          problems.push({ check: check.id, deviceId: device.id, message: `not run: the device's check budget of ${budgetMs} ms was spent` });
+          continue;
+        }
         try {
-          for (const finding of await check.run(device, ctx)) {
+          for (const finding of await check.run(device, deviceCtx)) {
             found.push(finding);
             onEvent({ type: 'finding', finding });
           }
         } catch (error) {
           // One check failing on one device never sinks the audit: it is reported with the rest.
           if (!ctx.signal.aborted) {
-            problems.push({ check: check.id, deviceId: device.id, message: (error as Error).message });
+            const message = budget.aborted ? `cut off by the device's check budget of ${budgetMs} ms` : (error as Error).message;
+            problems.push({ check: check.id, deviceId: device.id, message });
           }
+        }
+        if (budget.aborted && !ctx.signal.aborted && !problems.some((p) => p.deviceId === device.id && p.check === check.id)) {
+          problems.push({ check: check.id, deviceId: device.id, message: `cut off by the device's check budget of ${budgetMs} ms: partly run` });
         }
       }
       done += 1;

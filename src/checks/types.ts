@@ -13,6 +13,8 @@ export interface CheckOptions {
   timeoutMs: number;
   /** Pause between two login attempts on the same device, ms (spreads attempts over time). */
   attemptSpacingMs: number;
+  /** All checks of one device together, ms (default DEVICE_CHECK_BUDGET_MS). */
+  deviceBudgetMs?: number;
 }
 
 export interface CheckContext {
@@ -25,7 +27,7 @@ export interface CheckContext {
   /** Called before every login attempt: counted in stats and shown by the dashboard. */
   onLoginAttempt(deviceId: string, service: string, port: number): void;
   /** Something the user should know that is no finding, e.g. "stopped trying passwords: HTTP 429". */
-  onNote?(deviceId: string, message: string): void;
+  onNote?(deviceId: string, message: string, check?: CheckId): void;
   now(): Date;
 }
 

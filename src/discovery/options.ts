@@ -12,7 +12,11 @@ export interface DiscoverOptions {
   ssdp: { multicast: boolean; unicast: boolean; port: number; waitMs: number; fetchTimeoutMs: number; maxDescriptionBytes: number };
   snmp: { port: number; community: string; timeoutMs: number };
   /** httpAnswerTimeoutMs: how long an open web port may stay silent before it is taken for another protocol. */
-  tcp: { ports: SweepPort[]; connectTimeoutMs: number; bannerTimeoutMs: number; httpTimeoutMs: number; httpAnswerTimeoutMs: number; maxConnections: number };
+  /**
+   * connectTimeoutMs is the first and least connect time-out; it grows with a slow host's round trips up to
+   * maxConnectTimeoutMs, and a silence on a host that answered elsewhere is asked again connectRetries times.
+   */
+  tcp: { ports: SweepPort[]; connectTimeoutMs: number; maxConnectTimeoutMs: number; connectRetries: number; bannerTimeoutMs: number; httpTimeoutMs: number; httpAnswerTimeoutMs: number; maxConnections: number };
   /** How long the multicast browses listen, per interface. */
   multicastListenMs: number;
   /** Hosts probed side by side by one source. */
@@ -42,7 +46,7 @@ export function defaultDiscoverOptions(): DiscoverOptions {
     mdns: { multicast: true, unicast: true, port: 5353, hostTimeoutMs: 800 },
     ssdp: { multicast: true, unicast: true, port: 1900, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024 },
     snmp: { port: 161, community: 'public', timeoutMs: 800 },
-    tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, httpAnswerTimeoutMs: 1500, maxConnections: 512 },
+    tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, maxConnectTimeoutMs: 3000, connectRetries: 1, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, httpAnswerTimeoutMs: 1500, maxConnections: 512 },
     multicastListenMs: 2500,
     // A whole /24 at once: waits for absent hosts overlap instead of queueing (sockets: see docs/benchmarks.md).
     concurrency: 256,

@@ -13,3 +13,14 @@ export async function wait(ms: number, signal?: AbortSignal): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * A signal that aborts with a TimeoutError after ms. Not AbortSignal.timeout: inside AbortSignal.any that
+ * signal can be garbage-collected before it fires (nodejs/node#57736), and the wait it bounds never ends.
+ * Here the timer's callback holds the controller, so the signal lives until it fires.
+ */
+export function deadline(ms: number): AbortSignal {
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(new DOMException(`deadline of ${ms} ms passed`, 'TimeoutError')), ms).unref();
+  return controller.signal;
+}

@@ -1,8 +1,10 @@
 // A login step's deadline, and the random tokens the login checks use as decoys.
 
+import { deadline } from '../../util/wait.js';
+
 /** The caller's signal combined with a timeout for one step. */
 export function stepSignal(signal: AbortSignal, timeoutMs: number): AbortSignal {
-  return AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+  return AbortSignal.any([signal, deadline(timeoutMs)]);
 }
 
 /** A short random token: for baseline paths and the "any password" probe. */

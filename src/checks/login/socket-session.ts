@@ -8,9 +8,12 @@ import { LoginProbeError, type LoginTarget } from './types.js';
 
 /** Devices are untrusted: never buffer more than this from one connection. */
 const MAX_BUFFERED_BYTES = 64 * 1024;
+/** Nor take more than this in all from one conversation, however it is chunked or consumed: a login dialogue is small. */
+export const MAX_RECEIVED_BYTES = 256 * 1024;
 
 export class SocketSession {
   private buffer = Buffer.alloc(0);
+  private received = 0;
   private ended = false;
   private failure: Error | null = null;
   private waiters: Array<() => void> = [];
@@ -21,9 +24,16 @@ export class SocketSession {
     readonly target: LoginTarget,
   ) {
     socket.on('data', (chunk: Buffer) => {
+      this.received += chunk.length;
+      if (this.received > MAX_RECEIVED_BYTES) {
+        this.failure ??= new LoginProbeError(protocol, target, `cut off: sent more than ${MAX_RECEIVED_BYTES} bytes in one conversation`);
+        socket.destroy();
+        this.wake();
+        return;
+      }
       this.buffer = Buffer.concat([this.buffer, chunk]);
       if (this.buffer.length > MAX_BUFFERED_BYTES) {
-        this.failure = new LoginProbeError(protocol, target, `sent more than ${MAX_BUFFERED_BYTES} bytes`);
+        this.failure ??= new LoginProbeError(protocol, target, `cut off: sent more than ${MAX_BUFFERED_BYTES} bytes unread`);
         socket.destroy();
       }
       this.wake();

@@ -3,13 +3,18 @@
 
 import { stripTelnetNegotiation } from '../../protocols/telnet/negotiation.js';
 import { SocketSession } from './socket-session.js';
-import { errorResult, LOCKOUT_WORDS, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
 
 const LOGIN_PROMPT = /(?:login|username|user name|user)\s*:\s*$/i;
 const PASSWORD_PROMPT = /password\s*:\s*$/i;
 const FAILURE_WORDS = /incorrect|failed|invalid|denied|wrong|bad password/i;
 /** A shell prompt ends the last line: "root@cam:~# ", "BusyBox $ ", "DVR> ". */
 const SHELL_PROMPT = /[#$>]\s*$/;
+
+/** Prompts end the text: patterns run on this much of its tail, so a device that streams costs no more per chunk. */
+const TEXT_WINDOW_CHARS = 8 * 1024;
+/** A negotiation (IAC SB …) still open after this many bytes is never going to close. */
+const MAX_OPEN_NEGOTIATION_BYTES = 4 * 1024;
 
 /** A telnet conversation seen as plain text, negotiation answered underneath. */
 class TelnetText {
@@ -36,9 +41,12 @@ class TelnetText {
     if (received.length === 0) return;
     this.session.consume(received.length);
     const { text, replies, rest } = stripTelnetNegotiation(Buffer.concat([this.carry, received]));
+    if (rest.length > MAX_OPEN_NEGOTIATION_BYTES) {
+      throw new LoginProbeError('telnet', this.session.target, `cut off: a negotiation left open for more than ${MAX_OPEN_NEGOTIATION_BYTES} bytes`);
+    }
     this.carry = Buffer.from(rest);
     if (replies.length > 0) this.session.write(replies);
-    this.text += text.toString('latin1').replace(/\r/g, '');
+    this.text = (this.text + text.toString('latin1').replace(/\r/g, '')).slice(-TEXT_WINDOW_CHARS);
   }
 }
 

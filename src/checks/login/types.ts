@@ -55,5 +55,8 @@ export function errorResult(protocol: string, target: LoginTarget, error: unknow
   return { outcome: 'error', detail };
 }
 
+/** How a reader says a deadline or size cap ended the conversation (a device that streams or stalls). */
+export const CUT_OFF = /\bcut off\b/;
+
 /** Words devices use when they stop accepting logins for a while. */
 export const LOCKOUT_WORDS = /locked|too many|try again later|temporarily (?:blocked|disabled)/i;

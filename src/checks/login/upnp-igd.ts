@@ -5,9 +5,12 @@
 import { XMLParser } from 'fast-xml-parser';
 import { ProbeHttpClient } from './http-client.js';
 import { LoginProbeError, type ProbeOptions } from './types.js';
+import { deadline } from '../../util/wait.js';
 
 /** More entries than any home router holds; a device that keeps answering is cut off here. */
 export const MAX_PORT_MAPPINGS = 128;
+/** A router that answers each call slowly is cut off here too: reading its list never takes longer than this. */
+export const MAX_MAPPING_READ_MS = 12_000;
 
 export const WAN_CONNECTION_SERVICE = /^urn:schemas-upnp-org:service:WAN(IP|PPP)Connection:\d+$/;
 
@@ -97,33 +100,58 @@ export interface IgdReading {
   mappings: IgdPortMapping[];
   /** Why enumeration ended: a fault code, the cap, or an error. */
   stoppedBy: string;
+  /** The list was cut off by a cap (count or time), not ended by the router: later entries are unread. */
+  cutOff?: boolean;
 }
 
-export async function readPortMappings(endpoint: IgdEndpoint, options: ProbeOptions): Promise<IgdReading> {
-  const client = new ProbeHttpClient({ ip: endpoint.ip, port: endpoint.port }, options.signal, options.timeoutMs);
+export interface ReadLimits {
+  /** The whole reading (every call), ms. */
+  budgetMs?: number;
+}
+
+export async function readPortMappings(endpoint: IgdEndpoint, options: ProbeOptions, limits: ReadLimits = {}): Promise<IgdReading> {
+  const budgetMs = limits.budgetMs ?? MAX_MAPPING_READ_MS;
+  const budget = deadline(budgetMs);
+  const signal = AbortSignal.any([options.signal, budget]);
+  const client = new ProbeHttpClient({ ip: endpoint.ip, port: endpoint.port }, signal, options.timeoutMs);
+  const mappings: IgdPortMapping[] = [];
+  let externalIp: string | undefined;
   try {
-    const external = await callAction(client, endpoint, 'GetExternalIPAddress', {}).catch(() => ({}) as SoapAnswer);
-    const externalIp = external.response ? text(external.response, 'NewExternalIPAddress') || undefined : undefined;
-    const mappings: IgdPortMapping[] = [];
-    for (let index = 0; index < MAX_PORT_MAPPINGS; index += 1) {
-      options.signal.throwIfAborted();
-      const answer = await callAction(client, endpoint, 'GetGenericPortMappingEntry', { NewPortMappingIndex: index });
-      if (!answer.response) return { externalIp, mappings, stoppedBy: `fault ${answer.faultCode} at index ${index}` };
-      const r = answer.response;
-      mappings.push({
-        index,
-        remoteHost: text(r, 'NewRemoteHost'),
-        externalPort: Number(text(r, 'NewExternalPort')),
-        protocol: text(r, 'NewProtocol').toUpperCase(),
-        internalPort: Number(text(r, 'NewInternalPort')),
-        internalClient: text(r, 'NewInternalClient'),
-        enabled: /^(1|true)$/i.test(text(r, 'NewEnabled')),
-        description: text(r, 'NewPortMappingDescription'),
-        leaseDuration: Number(text(r, 'NewLeaseDuration') || 0),
-      });
-    }
-    return { externalIp, mappings, stoppedBy: `cap of ${MAX_PORT_MAPPINGS}` };
+    return await readAll(client, endpoint, signal, mappings, (ip) => (externalIp = ip));
+  } catch (error) {
+    if (!budget.aborted || options.signal.aborted) throw error;
+    return { externalIp, mappings, stoppedBy: `time cap of ${budgetMs} ms after ${mappings.length} entries`, cutOff: true };
   } finally {
     await client.close();
   }
+}
+
+async function readAll(
+  client: ProbeHttpClient,
+  endpoint: IgdEndpoint,
+  signal: AbortSignal,
+  mappings: IgdPortMapping[],
+  onExternalIp: (ip: string | undefined) => void,
+): Promise<IgdReading> {
+  const external = await callAction(client, endpoint, 'GetExternalIPAddress', {}).catch(() => ({}) as SoapAnswer);
+  const externalIp = external.response ? text(external.response, 'NewExternalIPAddress') || undefined : undefined;
+  onExternalIp(externalIp);
+  for (let index = 0; index < MAX_PORT_MAPPINGS; index += 1) {
+    signal.throwIfAborted();
+    const answer = await callAction(client, endpoint, 'GetGenericPortMappingEntry', { NewPortMappingIndex: index });
+    if (!answer.response) return { externalIp, mappings, stoppedBy: `fault ${answer.faultCode} at index ${index}` };
+    const r = answer.response;
+    mappings.push({
+      index,
+      remoteHost: text(r, 'NewRemoteHost'),
+      externalPort: Number(text(r, 'NewExternalPort')),
+      protocol: text(r, 'NewProtocol').toUpperCase(),
+      internalPort: Number(text(r, 'NewInternalPort')),
+      internalClient: text(r, 'NewInternalClient'),
+      enabled: /^(1|true)$/i.test(text(r, 'NewEnabled')),
+      description: text(r, 'NewPortMappingDescription'),
+      leaseDuration: Number(text(r, 'NewLeaseDuration') || 0),
+    });
+  }
+  return { externalIp, mappings, stoppedBy: `cap of ${MAX_PORT_MAPPINGS} entries`, cutOff: true };
 }

@@ -21,12 +21,14 @@ export interface UnicastBrowseResult {
   answered: boolean;
 }
 
-/** One connected UDP socket to HOST:port; ask() waits for a reply that answers the question's name. */
+const questionKey = (type: string, name: string) => `${type} ${name.toLowerCase().replace(/\.$/, '')}`;
+
+/** One connected UDP socket to HOST:port; askAll() sends questions side by side and waits for their answers. */
 class HostQuestioner {
   readonly records: Answer[] = [];
   answered = false;
   private socket = dgram.createSocket('udp4');
-  private waiting: { name: string; done: () => void } | null = null;
+  private waiting: { names: Set<string>; done: () => void } | null = null;
   private closed = false;
 
   constructor(
@@ -67,28 +69,33 @@ class HostQuestioner {
       if (this.records.length >= MAX_RECORDS_PER_HOST) break;
       this.records.push(record);
     }
-    const wanted = this.waiting?.name.toLowerCase();
-    if (wanted && incoming.some((r) => r.name.toLowerCase() === wanted)) this.wake();
+    const waiting = this.waiting;
+    if (!waiting) return;
+    for (const record of incoming) waiting.names.delete(questionKey(record.type, String(record.name)));
+    if (waiting.names.size === 0 || this.records.length >= MAX_RECORDS_PER_HOST) this.wake();
   }
 
-  async ask(question: Question, timeoutMs: number): Promise<void> {
-    if (this.closed || this.signal.aborted) return;
-    const query = dnsPacket.encode({
-      type: 'query',
-      id: Math.floor(Math.random() * 0xfffe) + 1,
-      flags: 0,
-      questions: [{ ...question, class: 'IN' }],
-    });
+  /** One round: every question goes out at once; ends when each name has an answer or timeoutMs passed. */
+  async askAll(questions: Question[], timeoutMs: number): Promise<void> {
+    if (this.closed || this.signal.aborted || questions.length === 0) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => this.wake(), timeoutMs);
       this.waiting = {
-        name: question.name,
+        names: new Set(questions.map((q) => questionKey(q.type, q.name))),
         done: () => {
           clearTimeout(timer);
           resolve();
         },
       };
-      this.socket.send(query, (error) => error && this.wake());
+      for (const question of questions) {
+        const query = dnsPacket.encode({
+          type: 'query',
+          id: Math.floor(Math.random() * 0xfffe) + 1,
+          flags: 0,
+          questions: [{ ...question, class: 'IN' }],
+        });
+        this.socket.send(query, (error) => error && this.wake());
+      }
     });
   }
 
@@ -104,27 +111,38 @@ class HostQuestioner {
   }
 }
 
+/**
+ * At most four rounds (types, instances, SRV+TXT, addresses), each bounded by timeoutMs, so one host
+ * costs at most 4 × timeoutMs however many types it claims or however silent it turns.
+ */
 export async function browseHostUnicast(ip: string, port: number, timeoutMs: number, signal: AbortSignal): Promise<UnicastBrowseResult> {
   const asker = new HostQuestioner(ip, port, signal);
   try {
     if (!(await asker.connect())) return { services: [], answered: false };
-    await asker.ask({ type: 'PTR', name: SERVICES_META }, timeoutMs);
+    await asker.askAll([{ type: 'PTR', name: SERVICES_META }], timeoutMs);
     if (!asker.answered) return { services: [], answered: false };
 
     const types = ptrTargets(asker.records, SERVICES_META).slice(0, MAX_TYPES_PER_HOST);
+    const unanswered = types.filter((type) => ptrTargets(asker.records, type).length === 0);
+    await asker.askAll(unanswered.map((name) => ({ type: 'PTR', name })), timeoutMs);
     const instances: Array<{ instance: string; type: string }> = [];
     for (const type of types) {
-      if (ptrTargets(asker.records, type).length === 0) await asker.ask({ type: 'PTR', name: type }, timeoutMs);
       for (const instance of ptrTargets(asker.records, type)) {
         if (instances.length < MAX_INSTANCES_PER_HOST) instances.push({ instance, type });
       }
     }
+    const details: Question[] = [];
     for (const { instance } of instances) {
-      if (!findRecord(asker.records, 'SRV', instance)) await asker.ask({ type: 'SRV', name: instance }, timeoutMs);
-      if (!findRecord(asker.records, 'TXT', instance)) await asker.ask({ type: 'TXT', name: instance }, timeoutMs);
-      const target = findRecord(asker.records, 'SRV', instance)?.data.target;
-      if (target && !findRecord(asker.records, 'A', target)) await asker.ask({ type: 'A', name: target }, timeoutMs);
+      if (!findRecord(asker.records, 'SRV', instance)) details.push({ type: 'SRV', name: instance });
+      if (!findRecord(asker.records, 'TXT', instance)) details.push({ type: 'TXT', name: instance });
     }
+    await asker.askAll(details, timeoutMs);
+    const targets = new Set<string>();
+    for (const { instance } of instances) {
+      const target = findRecord(asker.records, 'SRV', instance)?.data.target;
+      if (target && !findRecord(asker.records, 'A', target)) targets.add(target);
+    }
+    await asker.askAll([...targets].map((name) => ({ type: 'A', name })), timeoutMs);
     return { services: resolveServices(asker.records, instances), answered: true };
   } finally {
     asker.close();

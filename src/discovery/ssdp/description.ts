@@ -32,6 +32,8 @@ export function planDescriptionFetch(location: string, responder: string): Fetch
 export interface DescriptionOutcome {
   description?: UpnpDescription;
   error?: string;
+  /** The fetch was ended by its deadline (a slow or trickling device), not refused or failed. */
+  cutOff?: boolean;
 }
 
 export async function fetchDescription(
@@ -48,6 +50,9 @@ export async function fetchDescription(
     if (response.status !== 200) return { error: `description fetch answered HTTP ${response.status}` };
     return { description: parseDescription(response.body.toString('utf8'), limits.maxBytes) };
   } catch (error) {
+    if (!signal.aborted && (error as { name?: string }).name === 'TimeoutError') {
+      return { error: `description fetch from ${plan.url} cut off: not complete within ${limits.timeoutMs} ms`, cutOff: true };
+    }
     return { error: `description fetch from ${plan.url} failed: ${errorText(error)}` };
   }
 }

@@ -72,7 +72,10 @@ export async function ssdpSource(ctx: SourceContext): Promise<void> {
           fetched.set(
             key,
             fetchDescription(info.location, ip, agent, { timeoutMs: options.ssdp.fetchTimeoutMs, maxBytes: options.ssdp.maxDescriptionBytes }, signal).then(
-              (outcome) => (outcome.description ? { description: outcome.description } : { descriptionError: outcome.error ?? 'unknown error' }),
+              (outcome) => {
+                if (outcome.cutOff) ctx.problem(`${ip}: ${outcome.error}`);
+                return outcome.description ? { description: outcome.description } : { descriptionError: outcome.error ?? 'unknown error' };
+              },
             ),
           );
         }

@@ -5,6 +5,8 @@ import type net from 'node:net';
 import { sanitizeBytes } from '../../util/sanitize.js';
 import { stripTelnetNegotiation } from '../../protocols/telnet/negotiation.js';
 
+const MAX_OPEN_NEGOTIATION_BYTES = 4 * 1024;
+
 export interface BannerLimits {
   timeoutMs: number;
   maxBytes: number;
@@ -35,6 +37,8 @@ export function readFirstBytes(socket: net.Socket, limits: BannerLimits, signal:
       if (telnet) {
         const { text, replies, rest } = stripTelnetNegotiation(Buffer.concat([pending, chunk]));
         pending = rest;
+        // A negotiation that stays open this long is never going to close: what came before is the banner.
+        if (pending.length > MAX_OPEN_NEGOTIATION_BYTES) return finish();
         if (replies.length > 0 && !socket.destroyed) socket.write(replies);
         data = text;
       }

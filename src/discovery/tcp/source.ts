@@ -10,6 +10,7 @@ import { LIVENESS_PORTS } from '../ports.js';
 import type { SourceContext } from '../source.js';
 import { bannerText, readFirstBytes } from './banner.js';
 import { connectTcp, Limiter, type ConnectOutcome } from './connect.js';
+import { HostTiming } from './host-timing.js';
 import { probeHttp } from './http-probe.js';
 import { probeRtsp } from './rtsp-probe.js';
 import type { Agent } from 'undici';
@@ -81,19 +82,51 @@ export function fullSweepDecision(ip: string, states: ReadonlyArray<ConnectOutco
 }
 
 /**
- * Connects to a port and hands an open one to describeOpenPort without waiting for it: the sweep decides
- * on connect outcomes alone, while banners and pages are read side by side into `described`.
+ * Connects to ports of one host and hands an open one to describeOpenPort without waiting for it: the sweep
+ * decides on connect outcomes alone, while banners and pages are read side by side into `described`. A
+ * round's silences are asked once more when the round showed the host is there (see HostTiming).
  */
 function portConnector(ip: string, tools: SweepTools, described: Promise<void>[]) {
   const { options, signal } = tools.ctx;
-  // A host that proved to be there goes before the liveness probes of the next: its pages take longest.
-  return async (spec: SweepPort, proven = false): Promise<ConnectOutcome['state']> => {
-    const outcome = await tools.limiter.run(() => connectTcp(ip, spec.port, options.tcp.connectTimeoutMs, signal), proven);
+  const timing = new HostTiming(options.tcp, ip.startsWith('127.'));
+  const attempt = (spec: SweepPort, urgent: boolean, timeoutMs: number): Promise<ConnectOutcome> =>
+    tools.limiter.run(async () => {
+      const started = performance.now();
+      const outcome = await connectTcp(ip, spec.port, timeoutMs, signal);
+      if (outcome.state !== 'silent') timing.sample(performance.now() - started);
+      return outcome;
+    }, urgent);
+  const take = (spec: SweepPort, outcome: ConnectOutcome): ConnectOutcome['state'] => {
     if (outcome.state === 'open') {
       described.push(describeOpenPort(ip, spec, outcome, tools).then((info) => tools.ctx.emit({ source: 'tcp', ip, port: info })));
     }
     return outcome.state;
   };
+  // Silences asked again once the host proves present, each with the time-out and estimate it had.
+  const unsure: Array<{ spec: SweepPort; usedMs: number; estimateAtStart: number | undefined }> = [];
+  const retry = async (): Promise<void> => {
+    for (let round = 0; round < options.tcp.connectRetries && !signal.aborted; round++) {
+      const ambiguous = unsure.filter((u) => timing.isAmbiguous(u.usedMs, u.estimateAtStart));
+      if (ambiguous.length === 0) return;
+      await Promise.all(ambiguous.map(async (u) => {
+        const usedMs = timing.retryTimeoutMs(u.usedMs);
+        const state = take(u.spec, await attempt(u.spec, true, usedMs));
+        unsure.splice(unsure.indexOf(u), 1);
+        if (state === 'silent') unsure.push({ ...u, usedMs });
+      }));
+    }
+  };
+  // A host that proved to be there goes before the liveness probes of the next: its pages take longest.
+  const round = async (specs: SweepPort[], proven = false): Promise<Array<ConnectOutcome['state']>> => {
+    const estimateAtStart = timing.estimateMs;
+    const usedMs = timing.timeoutMs();
+    return Promise.all(specs.map(async (spec) => {
+      const state = take(spec, await attempt(spec, proven, usedMs));
+      if (state === 'silent') unsure.push({ spec, usedMs, estimateAtStart });
+      return state;
+    }));
+  };
+  return { round, retry };
 }
 
 function sweepTools(ctx: SourceContext): SweepTools {
@@ -107,7 +140,8 @@ export async function sweepAnnouncedPorts(ctx: SourceContext, portsByHost: Reado
     await mapLimit([...portsByHost.keys()], ctx.options.concurrency, ctx.signal, async (ip) => {
       const described: Promise<void>[] = [];
       const connect = portConnector(ip, tools, described);
-      await Promise.all((portsByHost.get(ip) ?? []).map((spec) => connect(spec, true)));
+      await connect.round([...(portsByHost.get(ip) ?? [])], true);
+      await connect.retry();
       await Promise.all(described);
     });
   } finally {
@@ -125,13 +159,17 @@ export async function tcpSource(ctx: SourceContext): Promise<void> {
   const sweepHost = async (ip: string) => {
     const described: Promise<void>[] = [];
     const connect = portConnector(ip, tools, described);
-    const states = await Promise.all(liveness.map((spec) => connect(spec)));
+    const states = await connect.round(liveness);
     let restDone: Promise<unknown>;
     if (liveness.length === 0 || fullSweepDecision(ip, states) === 'sweep') {
-      await Promise.all(rest.map((spec) => connect(spec, true)));
-      restDone = Promise.resolve();
+      await connect.round(rest, true);
+      restDone = connect.retry();
     } else {
-      restDone = ctx.seenElsewhere(ip).then((seen) => (seen && !signal.aborted ? Promise.all(rest.map((spec) => connect(spec, true))) : undefined));
+      restDone = ctx.seenElsewhere(ip).then(async (seen) => {
+        if (!seen || signal.aborted) return;
+        await connect.round(rest, true);
+        await connect.retry();
+      });
     }
     finishing.push(restDone.then(() => Promise.all(described)).then(() => ctx.hostDone()));
   };

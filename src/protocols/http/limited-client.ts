@@ -3,6 +3,7 @@
 
 import { Agent, request } from 'undici';
 import type { Dispatcher } from 'undici';
+import { deadline } from '../../util/wait.js';
 
 /** An Agent whose every wait is bounded by timeoutMs; device certificates are self-signed, so not verified. */
 export function createLimitedAgent(timeoutMs: number, maxResponseSize?: number, connections = 4): Agent {
@@ -64,7 +65,7 @@ export async function getLimited(url: string, agent: Agent, options: GetOptions)
   const answerTimer = options.answerTimeoutMs === undefined
     ? undefined
     : setTimeout(() => answer.abort(new DOMException(`no answer from ${url} in ${options.answerTimeoutMs} ms`, 'TimeoutError')), options.answerTimeoutMs);
-  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs), answer.signal]);
+  const signal = AbortSignal.any([options.signal, deadline(options.timeoutMs), answer.signal]);
   let response: Dispatcher.ResponseData;
   try {
     response = await request(url, {
