@@ -269,6 +269,24 @@ export interface ScanStats {
   checkProblems: string[];
   /** Per-stage wall time. */
   stageMs: Record<string, number>;
+  /** Login-like attempts per device id, then per "service/port" (e.g. "telnet/23"). */
+  loginAttemptsByDevice?: Record<string, Record<string, number>>;
+}
+
+/** What one login service of one device got from the login checks: tried how far, or not, and why. */
+export interface LoginCoverage {
+  /** Service kind: telnet, ssh, http-basic, http-digest, http-form, rtsp, ftp, mqtt, snmp. */
+  service: string;
+  port: number;
+  label: string;
+  attempts: number;
+  /** Usernames tried (never passwords). */
+  accounts: string[];
+  result: 'found' | 'accepts-any' | 'none-worked' | 'partly-tried' | 'not-tried';
+  /** Why it was not tried to the end: budget, lock-out sign, --no-login, nothing known to try. */
+  reason?: string;
+  /** The lock-out fact (knowledge/lockout) that set its budget. */
+  lockout: string;
 }
 
 /** Everything one audit produced, before it is written in a language and format. */
@@ -283,6 +301,8 @@ export interface AuditResult {
   /** The knowledge base's as-of date (the oldest "checked" date of the data used). */
   knowledgeAsOf: string;
   aborted: boolean;
+  /** Per device id, each login service's coverage; absent in older kept scans. */
+  loginCoverage?: Record<string, LoginCoverage[]>;
 }
 
 // ───────────────────────────── events ─────────────────────────────

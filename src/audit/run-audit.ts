@@ -6,6 +6,7 @@ import type { AuditEvent, AuditResult, Device, Finding, Scope, Stage } from '../
 import { discover } from '../discovery/discover.js';
 import type { DiscoverOptionsInput } from '../discovery/options.js';
 import { identify, deviceNames, lookupOui } from '../identify/index.js';
+import { LoginLedger } from '../checks/login/ledger.js';
 import { runChecks } from '../checks/run-checks.js';
 import { CHECKS } from '../checks/registry.js';
 import type { Answers } from '../model.js';
@@ -43,6 +44,8 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
   const started = now();
   const stageMs: Record<string, number> = {};
   let loginAttempts = 0;
+  const loginAttemptsByDevice: Record<string, Record<string, number>> = {};
+  const loginLedger = new LoginLedger();
 
   const stage = async <T>(name: Stage, work: () => Promise<T> | T, total?: number): Promise<T> => {
     const t0 = performance.now();
@@ -87,9 +90,12 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
             answers: answersById(options.answers, devices),
             onLoginAttempt(deviceId, service, port) {
               loginAttempts += 1;
+              const perService = (loginAttemptsByDevice[deviceId] ??= {});
+              perService[`${service}/${port}`] = (perService[`${service}/${port}`] ?? 0) + 1;
               onEvent({ type: 'login-attempt', deviceId, service, port });
             },
             onNote: (deviceId, message) => checkProblems.push(`default-credentials on ${deviceId}: ${message}`),
+            loginLedger,
             now,
           },
           onEvent,
@@ -118,12 +124,14 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
       devices: devices.length,
       findings: findings.length,
       loginAttempts,
+      loginAttemptsByDevice,
       sourceProblems: discovered.problems,
       checkProblems,
       stageMs,
     },
     knowledgeAsOf: options.knowledge.asOf,
     aborted: signal.aborted,
+    loginCoverage: loginLedger.coverage(),
   };
   onEvent({ type: 'done', result });
   return result;

@@ -1,7 +1,7 @@
 // The published JSON report (schemaVersion 1): the contract in DESIGN.md, described by
 // schema/report.schema.json. Texts are in one language; secrets appear masked only.
 
-import type { Confidence, DeviceKind, DiscoverySource, Lang, Phase, Risk, Severity, SourceProblem } from '../model.js';
+import type { Confidence, DeviceKind, DiscoverySource, Lang, LoginCoverage, Phase, Risk, Severity, SourceProblem } from '../model.js';
 
 export interface JsonService {
   transport: 'tcp' | 'udp';
@@ -23,6 +23,8 @@ export interface JsonDevice {
   discoveredBy: DiscoverySource[];
   risk: Risk;
   identification: { confidence: number; evidence: string[] };
+  /** Each login service: tried how far, or not and why (absent when the checks did not run). */
+  loginCoverage?: LoginCoverage[];
 }
 
 export interface JsonFinding {
@@ -56,6 +58,7 @@ export interface JsonStats {
   devices: number;
   findings: number;
   loginAttempts: number;
+  loginAttemptsByDevice?: Record<string, Record<string, number>>;
   sourceProblems: SourceProblem[];
   checkProblems: string[];
   stageMs: Record<string, number>;

@@ -4,26 +4,14 @@
 // down per service what was tried and what was not, and why.
 
 import { wait } from '../../util/wait.js';
-import type { Device } from '../../model.js';
+import type { Device, LoginCoverage } from '../../model.js';
 import type { LoginProtocol } from '../../protocols/table.js';
 import type { CheckContext } from '../types.js';
 import { loadLockoutFacts, lockoutFactFor, type LockoutFact } from './lockout-facts.js';
 import type { LoginResult } from './types.js';
 
-/** What one login service of one device got: tried with how many accounts, or not, and why. */
-export interface ServiceCoverage {
-  service: string;
-  port: number;
-  label: string;
-  attempts: number;
-  /** Usernames tried (never passwords). */
-  accounts: string[];
-  result: 'found' | 'accepts-any' | 'none-worked' | 'partly-tried' | 'not-tried';
-  /** Why it was not tried to the end: budget, lock-out sign, --no-login, unsupported. */
-  reason?: string;
-  /** The lock-out fact that set its budget. */
-  lockout: string;
-}
+/** What one login service of one device got: the model's LoginCoverage. */
+export type ServiceCoverage = LoginCoverage;
 
 export interface LoginContact {
   kind: string;
