@@ -19,6 +19,9 @@ function snmpPort(device: Device): number {
   return device.facts.ports.find((p) => p.transport === 'udp' && p.name === 'snmp')?.port ?? SNMP_PORT;
 }
 
+/** The agent already answered discovery: a right community answers within milliseconds on a home LAN. */
+const COMMUNITY_TIMEOUT_MS = 1000;
+
 const snmpContact = (port: number): LoginContact => ({ kind: 'snmp', protocol: 'snmp', port, label: 'SNMP' });
 
 /** One community tried through the device's ledger; undefined when the budget refuses it. */
@@ -30,7 +33,7 @@ async function trySnmp(
   probe: typeof probeSnmpReadCommunity,
 ): Promise<LoginResult | undefined> {
   const result = await ledgerOf(ctx).attempt(ctx, device, snmpContact(port), community, () =>
-    probe({ ip: device.ip, port }, community, { signal: ctx.signal, timeoutMs: ctx.options.timeoutMs }),
+    probe({ ip: device.ip, port }, community, { signal: ctx.signal, timeoutMs: Math.min(ctx.options.timeoutMs, COMMUNITY_TIMEOUT_MS) }),
   );
   return isRefused(result) ? undefined : result;
 }
