@@ -173,12 +173,16 @@ async function searchService(
     tried += 1;
     if (!result) break;
     if (result.outcome === 'error') {
-      line.reason ??= `no answer (${result.detail ?? 'error'})`;
+      // An RTSP stream that plays without a login has no password to guess: nothing is left untried.
+      if (result.status === 200 && service.kind === 'rtsp') line.result = 'none-worked';
+      else line.reason ??= `no answer (${result.detail ?? 'error'})`;
+      if (line.reason === undefined) return undefined;
       break;
     }
     if (result.outcome === 'success' && result.proof) {
       // The budget note of a skipped account does not matter once a login worked.
       delete line.reason;
+      ledger.reserve(device, contactOf(service, device), candidate.username);
       return { service, candidate, result };
     }
   }
@@ -193,6 +197,7 @@ async function confirm(device: Device, success: Success, ctx: CheckContext, prob
   // Same account, a random password as long as the real one: catches "any password for admin" and
   // "any password shorter than N" alike.
   const decoyPassword = randomToken(candidate.password.length > 0 ? candidate.password.length : EMPTY_PASSWORD_DECOY_LENGTH);
+  ledger.release(device, contactOf(service, device), candidate.username);
   const decoy = await attemptOnce(device, service, ctx, probe, ledger, watchOf(service), candidate.username, decoyPassword);
   if (!decoy || decoy.outcome === 'error') {
     line.result = 'partly-tried';

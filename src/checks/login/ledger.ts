@@ -28,6 +28,8 @@ class DeviceLedger {
   readonly serviceFailures = new Map<string, number>();
   lastAttemptAt = 0;
   stopped: string | undefined;
+  /** Failures promised to the random-password checks still to come, so candidates cannot spend them. */
+  readonly reserved: Array<{ username: string; deviceWide: boolean }> = [];
   readonly coverage = new Map<string, ServiceCoverage>();
 }
 
@@ -60,22 +62,45 @@ export class LoginLedger {
     return entry;
   }
 
-  /** Why one more failure with this account would be one too many, or undefined when it is safe. */
+  /**
+   * Why one more failure with this account would be one too many, or undefined when it is safe. The
+   * account's count is always checked (PAM counts a user over every service); the device's count too
+   * where the fact counts device-wide; failures reserved for random-password checks count as made.
+   */
   overBudget(device: Device, contact: LoginContact, username: string): string | undefined {
     const entry = this.of(device);
     if (entry.stopped) return `stopped at a lock-out sign (${entry.stopped})`;
     const fact = this.factFor(device, contact);
     if (fact.failures === null || fact.per === 'none') return undefined;
     const allowed = fact.failures - 1;
-    const counted =
-      fact.per === 'account'
-        ? entry.accountFailures.get(username) ?? 0
-        : fact.per === 'service'
-          ? entry.serviceFailures.get(contactKey(contact)) ?? 0
-          : entry.failuresInARow;
-    if (counted < allowed) return undefined;
-    const over = fact.per === 'account' ? `account ${username}` : fact.per === 'service' ? 'this service' : 'the device';
-    return `budget: ${counted} failed login(s) in a row on ${over}, the lock-out threshold is ${fact.failures} (${fact.id})`;
+    const account = (entry.accountFailures.get(username) ?? 0) + entry.reserved.filter((r) => r.username === username).length;
+    const over = (what: string, counted: number): string =>
+      `budget: ${counted} failed login(s) ${what === 'the device' ? 'in a row ' : ''}on ${what}${entry.reserved.length > 0 ? ' (random-password checks included)' : ''}, the lock-out threshold is ${fact.failures} (${fact.id})`;
+    if (account >= allowed) return over(`account ${username}`, account);
+    if (fact.per === 'service') {
+      const counted = entry.serviceFailures.get(contactKey(contact)) ?? 0;
+      if (counted >= allowed) return over('this service', counted);
+    }
+    if (fact.per === 'device' || fact.per === 'address') {
+      const counted = entry.failuresInARow + entry.reserved.filter((r) => r.deviceWide).length;
+      if (counted >= allowed) return over('the device', counted);
+    }
+    return undefined;
+  }
+
+  /** Keeps one failure free for the random-password check that will follow this success. */
+  reserve(device: Device, contact: LoginContact, username: string): void {
+    const fact = this.factFor(device, contact);
+    if (fact.failures === null || fact.per === 'none') return;
+    this.of(device).reserved.push({ username, deviceWide: fact.per === 'device' || fact.per === 'address' });
+  }
+
+  /** Gives the reservation back, right before the random-password check spends it (or when it is dropped). */
+  release(device: Device, contact: LoginContact, username: string): void {
+    const reserved = this.of(device).reserved;
+    const fact = this.factFor(device, contact);
+    const index = reserved.findIndex((r) => r.username === username && r.deviceWide === (fact.per === 'device' || fact.per === 'address'));
+    if (index >= 0) reserved.splice(index, 1);
   }
 
   private record(device: Device, contact: LoginContact, username: string, result: LoginResult): void {
@@ -89,9 +114,10 @@ export class LoginLedger {
       return;
     }
     if (result.outcome !== 'denied' && result.outcome !== 'locked-out') return;
-    // A failure on a service that never locks cannot lock another one.
+    // A failure on a service that never locks cannot lock another one; one counted per account
+    // (pam_faillock) is not a device-wide failure.
     if (fact.failures === null || fact.per === 'none') return;
-    entry.failuresInARow += 1;
+    if (fact.per !== 'account') entry.failuresInARow += 1;
     entry.accountFailures.set(username, (entry.accountFailures.get(username) ?? 0) + 1);
     entry.serviceFailures.set(contactKey(contact), (entry.serviceFailures.get(contactKey(contact)) ?? 0) + 1);
   }
