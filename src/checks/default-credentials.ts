@@ -234,7 +234,9 @@ function factoryPasswordFinding(device: Device, service: LoginService, candidate
     },
     evidence: [
       `${service.label} on :${service.port} accepted ${candidate.username} / ${passwordMasked} (${result.proof})`,
-      `a random password of the same length for ${candidate.username} was refused`,
+      candidate.password.length > 0
+        ? `a random password of the same length for ${candidate.username} was refused`
+        : `a random ${EMPTY_PASSWORD_DECOY_LENGTH}-character password for ${candidate.username} was refused`,
     ],
     standards: [etsi('5.1-1'), owasp('I1')],
     confidence: 'confirmed',

@@ -32,7 +32,8 @@ async function trySnmp(
   community: string,
   probe: typeof probeSnmpReadCommunity,
 ): Promise<LoginResult | undefined> {
-  const result = await ledgerOf(ctx).attempt(ctx, device, snmpContact(port), community, () =>
+  // Communities are secrets, not accounts: the coverage lists none of them.
+  const result = await ledgerOf(ctx).attempt(ctx, device, snmpContact(port), '', () =>
     probe({ ip: device.ip, port }, community, { signal: ctx.signal, timeoutMs: Math.min(ctx.options.timeoutMs, COMMUNITY_TIMEOUT_MS) }),
   );
   return isRefused(result) ? undefined : result;
