@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Reports show local time with its zone: one zone for every machine keeps golden files stable.
+    env: { TZ: 'Europe/Amsterdam' },
   },
 });

@@ -1,13 +1,15 @@
 // The command line: parses flags, wires Ctrl-C/SIGTERM to one AbortController, maps outcomes to exit
-// codes (0 clean, 1 findings at or above --fail-on, 2 usage or runtime error).
+// codes (see commands/exit-codes.ts: 0 clean, 1 findings, 2 error, 3 nothing answered, 130/143 stopped).
 
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { LANGS, SEVERITIES, type Lang, type Severity } from './model.js';
+import { LANGS, SEVERITIES, type Lang } from './model.js';
 import { TOOL_VERSION } from './util/version.js';
 import { UsageError } from './util/errors.js';
+import { EXIT, StoppedBySignal } from './commands/exit-codes.js';
+import { EXIT_HELP, describer, helpLanguage, translateHelp } from './commands/cli-help.js';
 import type { DemoFlags, HistoryOptions, MockFlags, ScanFlags } from './commands/flags.js';
 
-export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
+export { EXIT };
 
 function positiveInt(name: string) {
   return (value: string): number => {
@@ -32,20 +34,22 @@ export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
 }
 
 /** Flags shared by `scan` and `demo`: what to audit and how to write it. */
-function addAuditOptions(command: Command): Command {
+function addAuditOptions(command: Command, lang: Lang): Command {
+  const d = describer(lang);
   return command
-    .option('--json [file]', 'write the JSON report to FILE, or to stdout without FILE')
-    .option('--markdown <file>', 'write a Markdown report')
-    .option('--html <file>', 'write a self-contained HTML hand-out')
-    .addOption(new Option('--lang <lang>', 'language of advice and reports').argParser(oneOf(LANGS)).default(defaultLang(), 'from the locale'))
-    .option('--no-login', 'no login of any kind: no factory passwords, no anonymous MQTT/FTP, no SNMP write test')
-    .option('--max-attempts <n>', 'login attempts per service, at most', positiveInt('--max-attempts'), 5)
-    .option('-y, --yes', 'do not ask before the scan', false)
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above SEVERITY').argParser(oneOf(SEVERITIES)))
-    .option('--answers <file>', 'answers to what the network cannot show (e.g. MFA is on)')
-    .option('--no-save', 'do not keep this scan in the local history')
-    .option('--data-dir <dir>', 'where history is kept (default: XDG data directory)')
-    .addHelpText('after', '\nExit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or runtime error.\nOnly scan networks you own or may test.');
+    .option('--json [file]', d('write the JSON report to FILE, or to stdout without FILE'))
+    .option('--markdown <file>', d('write a Markdown report'))
+    .option('--html <file>', d('write a self-contained HTML hand-out'))
+    .addOption(new Option('--lang <lang>', d('language of advice and reports')).argParser(oneOf(LANGS)).default(defaultLang(), d('from the locale')))
+    .option('--no-login', d('no login of any kind: no factory passwords, no anonymous MQTT/FTP, no SNMP write test'))
+    .option('--max-attempts <n>', d('login attempts per service, at most'), positiveInt('--max-attempts'), 5)
+    .option('-y, --yes', d('do not ask before the scan'), false)
+    .addOption(new Option('--fail-on <severity>', d('exit 1 when a finding is at or above SEVERITY')).argParser(oneOf(SEVERITIES)))
+    .option('--answers <file>', d('answers to what the network cannot show (e.g. MFA is on)'))
+    .option('--no-save', d('do not keep this scan in the local history'))
+    .option('--data-dir <dir>', d('where history is kept (default: XDG data directory)'))
+    .option('--knowledge <dir>', d('knowledge overlay merged over the built-in knowledge (default: XDG config directory, homeaudit/knowledge)'))
+    .addHelpText('after', EXIT_HELP[lang]);
 }
 
 export function buildProgram(run: {
@@ -53,65 +57,82 @@ export function buildProgram(run: {
   demo(flags: DemoFlags, signal: AbortSignal): Promise<number>;
   mock(flags: MockFlags, signal: AbortSignal): Promise<number>;
   history(action: string, args: string[], opts: HistoryOptions, signal: AbortSignal): Promise<number>;
-}, signal: AbortSignal, setExit: (code: number) => void): Command {
+  knowledge(action: string, args: string[], opts: Record<string, unknown>): Promise<number>;
+}, signal: AbortSignal, setExit: (code: number) => void, lang: Lang = defaultLang()): Command {
+  const d = describer(lang);
   const program = new Command('homeaudit')
-    .description('Audit the smart devices in your home for privacy and security problems.')
-    .version(TOOL_VERSION)
+    .description(d('Audit the smart devices in your home for privacy and security problems.'))
+    .version(TOOL_VERSION, '-V, --version', d('output the version number'))
+    .helpOption('-h, --help', d('display help for command'))
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError(d('(run with --help for usage)'))
+    .configureOutput({ writeOut: (text) => process.stdout.write(translateHelp(text, lang)), writeErr: (text) => process.stderr.write(translateHelp(text, lang)) });
 
   addAuditOptions(
     program
       .command('scan')
-      .description('find and audit the devices on the network (default: the private subnets of this machine)')
-      .option('-t, --target <target...>', 'CIDR, address or range to scan (repeatable)', [])
-      .option('--interface <name>', 'scan the subnet of this interface only')
-      .option('--allow-large', 'allow a scope larger than /22', false),
+      .description(d('find and audit the devices on the network (default: the private subnets of this machine)'))
+      .option('-t, --target <target...>', d('CIDR, address or range to scan (repeatable)'), [])
+      .option('--interface <name>', d('scan the subnet of this interface only'))
+      .option('--allow-large', d('allow a scope larger than /22'), false),
+    lang,
   ).action(async (flags: ScanFlags) => setExit(await run.scan(flags, signal)));
 
   addAuditOptions(
     program
       .command('demo')
-      .description('start the built-in mock home fleet on loopback and audit it')
-      .option('--fleet <file>', 'audit this fleet file instead of the built-in home fleet')
-      .option('--range <cidr>', 'loopback range for the mock devices (default: the fleet file\'s)'),
+      .description(d('start the built-in mock home fleet on loopback and audit it'))
+      .option('--fleet <file>', d('audit this fleet file instead of the built-in home fleet'))
+      .option('--range <cidr>', d('loopback range for the mock devices (default: the fleet file\'s)')),
+    lang,
   ).action(async (flags: DemoFlags) => setExit(await run.demo(flags, signal)));
 
   program
     .command('mock')
-    .description('run a fleet of fake devices on loopback until Ctrl-C')
-    .argument('[fleet-file]', 'fleet file (default: the built-in home fleet)')
-    .option('--generate <n>', 'generate a fleet of N devices instead', positiveInt('--generate'))
-    .option('--range <cidr>', 'loopback range for the devices')
+    .description(d('run a fleet of fake devices on loopback until Ctrl-C'))
+    .argument('[fleet-file]', d('fleet file (default: the built-in home fleet)'))
+    .option('--generate <n>', d('generate a fleet of N devices instead'), positiveInt('--generate'))
+    .option('--range <cidr>', d('loopback range for the devices'))
     .action(async (fleetFile: string | undefined, opts: Omit<MockFlags, 'fleetFile'>) =>
       setExit(await run.mock({ fleetFile, ...opts }, signal)),
     );
 
-  const history = program.command('history').description('scans kept on this machine');
+  const history = program.command('history').description(d('scans kept on this machine'));
   const historyAction = (action: string) => async (...args: unknown[]) => {
     const command = args[args.length - 1] as Command;
     const positional = args.slice(0, -2).filter((a): a is string => typeof a === 'string');
     setExit(await run.history(action, positional, command.opts(), signal));
   };
-  const dataDir = (c: Command) => c.option('--data-dir <dir>', 'where history is kept');
-  dataDir(history.command('list').description('list kept scans')).action(historyAction('list'));
-  dataDir(history.command('show').description('show one scan').argument('<id>').option('--json', 'as JSON'))
-    .option('--lang <lang>', 'language', defaultLang())
+  const dataDir = (c: Command) => c.option('--data-dir <dir>', d('where history is kept'));
+  dataDir(history.command('list').description(d('list kept scans'))).option('--lang <lang>', d('language'), defaultLang()).action(historyAction('list'));
+  dataDir(history.command('show').description(d('show one scan')).argument('<id>').option('--json', d('as JSON')))
+    .option('--lang <lang>', d('language'), defaultLang())
     .action(historyAction('show'));
-  dataDir(history.command('diff').description('what changed between two scans (default: the last two)').argument('[a]').argument('[b]'))
-    .option('--lang <lang>', 'language', defaultLang())
+  dataDir(history.command('diff').description(d('what changed between two scans (default: the last two)')).argument('[a]').argument('[b]'))
+    .option('--lang <lang>', d('language'), defaultLang())
+    .option('--json', d('as JSON, every finding with its device'))
     .action(historyAction('diff'));
-  dataDir(history.command('delete').description('delete one scan').argument('<id>')).action(historyAction('delete'));
-  dataDir(history.command('purge').description('delete every kept scan')).action(historyAction('purge'));
+  dataDir(history.command('delete').description(d('delete one scan')).argument('<id>')).action(historyAction('delete'));
+  dataDir(history.command('purge').description(d('delete every kept scan and every remembered answer (asks first)')))
+    .option('-y, --yes', d('do not ask'))
+    .option('--lang <lang>', d('language'), defaultLang())
+    .action(historyAction('purge'));
   dataDir(
     history
       .command('export')
-      .description('write a scan as JSON, optionally without identifiers')
+      .description(d('write a scan as JSON, optionally without identifiers'))
       .argument('<id>')
-      .option('--anonymize', 'drop MAC/IP addresses, names and serials')
-      .option('-o, --output <file>', 'file to write (default: stdout)'),
+      .option('--anonymize', d('drop MAC/IP addresses, names and serials'))
+      .option('-o, --output <file>', d('file to write (default: stdout)')),
   ).action(historyAction('export'));
-  dataDir(history.command('prune').description('delete scans older than the retention period').option('--days <n>', 'retention in days', positiveInt('--days'))).action(historyAction('prune'));
+  dataDir(history.command('prune').description(d('delete scans older than the retention period')).option('--days <n>', d('retention in days'), positiveInt('--days'))).action(historyAction('prune'));
+
+  const knowledge = program.command('knowledge').description(d('the knowledge the checks rest on, and your own overlay of it (offline)'));
+  knowledge.command('check').description(d('validate a knowledge overlay folder')).argument('<dir>')
+    .action(async (dir: string) => setExit(await run.knowledge('check', [dir], {})));
+  knowledge.command('import-kev').description(d("refresh KEV membership from CISA's catalogue JSON you downloaded")).argument('<file>')
+    .option('--knowledge <dir>', d('overlay folder to write to (default: XDG config directory, homeaudit/knowledge)'))
+    .action(async (file: string, opts: Record<string, unknown>) => setExit(await run.knowledge('import-kev', [file], opts)));
 
   return program;
 }
@@ -119,18 +140,18 @@ export function buildProgram(run: {
 export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   let interrupts = 0;
-  const onSignal = (): void => {
+  const onSignal = (name: 'SIGINT' | 'SIGTERM'): void => {
     interrupts += 1;
     // The first Ctrl-C stops cleanly and keeps what was found; a second one leaves at once.
-    if (interrupts > 1) process.exit(130);
-    controller.abort();
+    if (interrupts > 1) process.exit(name === 'SIGTERM' ? EXIT.terminated : EXIT.interrupted);
+    controller.abort(new StoppedBySignal(name));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
   let exitCode: number = EXIT.ok;
   const { commands } = await import('./commands/index.js');
-  const program = buildProgram(commands, controller.signal, (code) => (exitCode = code));
+  const program = buildProgram(commands, controller.signal, (code) => (exitCode = code), helpLanguage(argv, defaultLang()));
   try {
     await program.parseAsync(argv);
   } catch (error) {

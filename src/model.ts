@@ -249,6 +249,8 @@ export interface AdviceItem {
   findingIds: string[];
   /** 1 is the most urgent. */
   priority: number;
+  /** How much harm the problem behind it can do, 0 the worst (advice/order.ts HARM): ranks "do these first". */
+  harm?: number;
   text: Text;
   /** The document the advice rests on, e.g. "Autoriteit Persoonsgegevens, Vragen over internet of things". */
   source: string;
@@ -289,6 +291,9 @@ export interface LoginCoverage {
   lockout: string;
 }
 
+/** How far the checks got on one device: all ran, some ran (the scan was stopped part-way), none ran. */
+export type CheckCoverage = 'all' | 'partial' | 'none';
+
 /** Everything one audit produced, before it is written in a language and format. */
 export interface AuditResult {
   startedAt: string;
@@ -300,9 +305,15 @@ export interface AuditResult {
   stats: ScanStats;
   /** The knowledge base's as-of date (the oldest "checked" date of the data used). */
   knowledgeAsOf: string;
+  /** The knowledge overlay merged over the built-in knowledge, and the entry ids taken from it. */
+  knowledgeOverlay?: { dir: string; entries: string[] };
   aborted: boolean;
   /** Per device id, each login service's coverage; absent in older kept scans. */
   loginCoverage?: Record<string, LoginCoverage[]>;
+  /** Per device id; a device missing here (older kept scans) counts as 'all' unless the scan was stopped. */
+  checkCoverage?: Record<string, CheckCoverage>;
+  /** When each answer in force was given (ISO time), by device id then question id. */
+  answeredAt?: Record<string, Record<string, string>>;
 }
 
 // ───────────────────────────── events ─────────────────────────────

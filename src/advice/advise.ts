@@ -2,7 +2,7 @@
 // templates in knowledge/advice, ordered by what to do first.
 
 import type { AdviceItem, AuditResult, Device, Finding, Lang } from '../model.js';
-import { orderAdvice, priorityOf } from './order.js';
+import { harmOf, orderAdvice, priorityOf } from './order.js';
 import { fillTemplate } from './render.js';
 import type { AdviceKnowledge, AdviceTemplate, MatchValue } from './types.js';
 import { matchableValues, placeholderValues, renderSteps } from './values.js';
@@ -19,6 +19,8 @@ export function advise(input: AdviseInput, knowledge: AdviceKnowledge, options: 
   const devicesById = new Map(input.devices.map((d) => [d.id, d]));
   const items: AdviceItem[] = [];
   const folded = new Map<string, { template: AdviceTemplate; device: Device; findings: Finding[] }>();
+  // One action per problem per device: the same template on several services of one device is one item.
+  const perService = new Map<string, { template: AdviceTemplate; device: Device | undefined; findings: Finding[] }>();
 
   // Settled findings (the user told us it is done) need no advice.
   for (const finding of input.findings.filter((f) => !f.settledBy)) {
@@ -31,8 +33,16 @@ export function advise(input: AdviseInput, knowledge: AdviceKnowledge, options: 
         folded.set(key, entry);
         continue;
       }
-      items.push(makeItem(template, `${template.id}@${finding.id}`, knowledge, device, [finding]));
+      const key = device ? `${template.id}@${device.id}` : `${template.id}@${finding.id}`;
+      const entry = perService.get(key) ?? { template, device, findings: [] };
+      entry.findings.push(finding);
+      perService.set(key, entry);
     }
+  }
+  for (const [key, { template, device, findings }] of perService) {
+    const first = findings[0]!;
+    if (findings.length === 1) items.push(makeItem(template, `${template.id}@${first.id}`, knowledge, device, findings));
+    else items.push(makeItem(template, key, knowledge, device, findings, true));
   }
   for (const [id, { template, device, findings }] of folded) {
     items.push(makeItem(template, id, knowledge, device, findings));
@@ -75,7 +85,14 @@ function matches(match: Record<string, MatchValue | MatchValue[]>, values: Recor
   });
 }
 
-function makeItem(template: AdviceTemplate, id: string, knowledge: AdviceKnowledge, device: Device | undefined, findings: Finding[]): AdviceItem {
+function makeItem(
+  template: AdviceTemplate,
+  id: string,
+  knowledge: AdviceKnowledge,
+  device: Device | undefined,
+  findings: Finding[],
+  namesServices = false,
+): AdviceItem {
   const standards = [...new Set([...template.standards, ...findings.flatMap((f) => f.standards)])];
   return {
     id,
@@ -83,7 +100,11 @@ function makeItem(template: AdviceTemplate, id: string, knowledge: AdviceKnowled
     deviceId: device?.id ?? null,
     findingIds: findings.map((f) => f.id),
     priority: priorityOf(findings, template.urgency),
-    text: { nl: renderText(template, 'nl', knowledge, device, findings), en: renderText(template, 'en', knowledge, device, findings) },
+    harm: harmOf(findings),
+    text: {
+      nl: renderText(template, 'nl', knowledge, device, findings) + (namesServices ? coversServices(findings, 'nl', knowledge) : ''),
+      en: renderText(template, 'en', knowledge, device, findings) + (namesServices ? coversServices(findings, 'en', knowledge) : ''),
+    },
     source: template.source,
     standards,
   };
@@ -94,6 +115,22 @@ function renderText(template: AdviceTemplate, lang: Lang, knowledge: AdviceKnowl
   if (template.steps) values.steps = renderSteps(template.steps, values, device, lang, knowledge);
   const unknown = knowledge.labels.words.unknown?.[lang] ?? '?';
   return capitalise(fillTemplate(template.text[lang], values, unknown));
+}
+
+/** " This goes for: HTTP Digest (port 80) and RTSP (port 554)." naming every service the item covers. */
+function coversServices(findings: Finding[], lang: Lang, knowledge: AdviceKnowledge): string {
+  const words = knowledge.labels.words;
+  const names = [
+    ...new Set(
+      findings.map((f) => {
+        const service = String(f.details.service ?? f.check);
+        const label = words[`service.${service}`]?.[lang] ?? service.toUpperCase();
+        return f.details.port === undefined ? label : `${label} (${words.port?.[lang] ?? 'port'} ${String(f.details.port)})`;
+      }),
+    ),
+  ];
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${words.and?.[lang] ?? '&'} ${names[names.length - 1]}` : (names[0] ?? '');
+  return ` ${words.coversServices?.[lang] ?? ''} ${list}.`;
 }
 
 function capitalise(sentence: string): string {

@@ -22,6 +22,7 @@ export function loadAdviceKnowledge(options: LoadAdviceOptions = {}): AdviceKnow
   const files = listDataFiles(dir);
   const templates: AdviceTemplate[] = [];
   const steps: StepEntry[] = [];
+  const phrases: AdviceKnowledge['phrases'] = [];
   const labels: Partial<Record<keyof AdviceLabels, Record<string, unknown>>> = {};
   for (const file of files) {
     const data = loadDataFile<AdviceFile>(file, ADVICE_SCHEMA);
@@ -30,6 +31,13 @@ export function loadAdviceKnowledge(options: LoadAdviceOptions = {}): AdviceKnow
       templates.push(template);
     }
     steps.push(...(data.steps ?? []));
+    for (const [index, phrase] of (data.phrases ?? []).entries()) {
+      try {
+        phrases.push({ match: new RegExp(phrase.match, 'g'), nl: phrase.nl });
+      } catch (error) {
+        throw new DataFileError(file, `phrases[${index}] (match "${phrase.match}"): cannot compile: ${(error as Error).message}`);
+      }
+    }
     for (const [section, entries] of Object.entries(data.labels ?? {}) as Array<[keyof AdviceLabels, object]>) {
       const merged = (labels[section] ??= {});
       for (const [key, value] of Object.entries(entries)) {
@@ -41,7 +49,7 @@ export function loadAdviceKnowledge(options: LoadAdviceOptions = {}): AdviceKnow
   assertUniqueIds(dir, [...templates, ...steps]);
   const complete = assertLabelsComplete(dir, labels);
   assertCoverage(dir, templates, steps);
-  return { templates, steps, labels: complete, vendors: options.vendors ?? [] };
+  return { templates, steps, labels: complete, vendors: options.vendors ?? [], phrases };
 }
 
 function listDataFiles(dir: string): string[] {
@@ -78,6 +86,8 @@ function assertLabelsComplete(dir: string, labels: Partial<Record<keyof AdviceLa
     ['severities', [...SEVERITIES, 'none']],
     ['words', ['unknown', 'theMaker', 'at']],
     ['report', []],
+    ['shortTitles', CHECK_IDS],
+    ['answers', []],
   ];
   for (const [section, keys] of need) {
     const present = labels[section];
@@ -90,9 +100,11 @@ function assertLabelsComplete(dir: string, labels: Partial<Record<keyof AdviceLa
 
 function assertCoverage(dir: string, templates: AdviceTemplate[], steps: StepEntry[]): void {
   // A step is either confirmed against its source (checked) or only written down (reported): one date, not both.
-  for (const s of steps) {
-    if ((s.checked === undefined) === (s.reported === undefined)) {
-      throw new DataFileError(dir, `steps (id "${s.id}"): needs exactly one of "checked" (confirmed) or "reported" (not yet confirmed)`);
+  for (const [kind, entries] of [['steps', steps], ['templates', templates]] as const) {
+    for (const s of entries) {
+      if ((s.checked === undefined) === (s.reported === undefined)) {
+        throw new DataFileError(dir, `${kind} (id "${s.id}"): needs exactly one of "checked" (confirmed) or "reported" (not yet confirmed)`);
+      }
     }
   }
   const withoutAdvice = CHECK_IDS.filter((check) => !templates.some((t) => t.check === check));

@@ -27,7 +27,9 @@ export interface AdviceTemplate {
   source: string;
   url?: string;
   standards: string[];
-  checked: string;
+  /** Exactly one: confirmed against the source on this date, or only written down (reported). */
+  checked?: string;
+  reported?: string;
 }
 
 /** Where in one vendor's pages (or generically, vendors ['*']) a task is done. */
@@ -53,6 +55,10 @@ export interface AdviceLabels {
   severities: Record<Severity | 'none', Text>;
   words: Record<string, Text>;
   report: Record<string, Text>;
+  /** By check id, or "check.variant" (the finding's service, sensor, advice …): see short-title.ts. */
+  shortTitles: Record<string, Text>;
+  /** The questions the user may answer (--answers, the dashboard), by question id. */
+  answers: Record<string, Text>;
 }
 
 export interface AdviceKnowledge {
@@ -61,6 +67,8 @@ export interface AdviceKnowledge {
   labels: AdviceLabels;
   /** Vendor ecosystem facts, for the two-step-verification how-to. */
   vendors: VendorFacts[];
+  /** English evidence phrases and their Dutch, in the order they are applied (phrases.yaml). */
+  phrases: Array<{ match: RegExp; nl: string }>;
 }
 
 /** One advice data file as it is on disk: any of the three sections. */
@@ -68,4 +76,5 @@ export interface AdviceFile {
   templates?: AdviceTemplate[];
   steps?: StepEntry[];
   labels?: Partial<AdviceLabels>;
+  phrases?: Array<{ match: string; nl: string }>;
 }

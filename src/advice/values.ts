@@ -83,6 +83,8 @@ export function placeholderValues(ctx: ValueContext): Values {
   const details = finding?.details ?? {};
   if (typeof details.community === 'string') values.communityMasked ??= maskSecret(details.community);
   values.passwordMasked ??= values.communityMasked;
+  // The checks write an empty password as "(empty)": the report says it in its own language.
+  if (values.passwordMasked === '(empty)') values.passwordMasked = knowledge.labels.words.empty?.[lang] ?? values.passwordMasked;
   values.latest ??= values.fixedIn;
   if (values.cves) values.cves = values.cves.split(/\s*,\s*/).filter(Boolean).join(', ');
   values.mfaHowTo ??= lang === 'nl' ? values.howToNl : values.howToEn;

@@ -14,7 +14,8 @@ import { DEFAULT_CHECK_TIMING } from './run-audit.js';
 export async function applyAnswer(result: AuditResult, answers: Answers, knowledge: Knowledge): Promise<AuditResult> {
   const devices = result.devices;
   const byId = answersById(answers, devices);
-  const answered = devices.filter((d) => byId[d.id] !== undefined);
+  // A device whose answer was taken back is re-checked too, so its finding opens again.
+  const answered = devices.filter((d) => byId[d.id] !== undefined || result.findings.some((f) => f.deviceId === d.id && f.settledBy));
   const rerun = new Set<string>(ANSWERABLE_CHECKS.map((c) => c.id));
   const fresh = await runChecks(answered, ANSWERABLE_CHECKS, {
     signal: new AbortController().signal,

@@ -2,7 +2,7 @@
 // Each stage is plain data in, plain data out; this file only sequences them, times them and
 // tells the watcher (dashboard or plain progress) what is happening.
 
-import type { AuditEvent, AuditResult, Device, Finding, Scope, Stage } from '../model.js';
+import type { AuditEvent, AuditResult, CheckCoverage, Device, Finding, LoginCoverage, Scope, Stage } from '../model.js';
 import { discover } from '../discovery/discover.js';
 import type { DiscoverOptionsInput } from '../discovery/options.js';
 import { identify, deviceNames, lookupOui } from '../identify/index.js';
@@ -14,6 +14,7 @@ import type { Check, CheckOptions } from '../checks/types.js';
 import { advise } from '../advice/advise.js';
 import { compareByRisk, toDevice, withRisk } from './devices.js';
 import { answersById } from './answers.js';
+import { trackCoverage } from './coverage.js';
 import type { Knowledge } from './knowledge.js';
 
 export interface AuditOptions {
@@ -75,13 +76,15 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
 
   let findings: Finding[] = [];
   const checkProblems: string[] = [];
-  if (!signal.aborted) {
+  const coverage = trackCoverage(options.registry ?? CHECKS, signal);
+  const checksStarted = !signal.aborted;
+  if (checksStarted) {
     const run = await stage(
       'checks',
       () =>
         runChecks(
           devices,
-          options.registry ?? CHECKS,
+          coverage.checks,
           {
             signal,
             knowledge: options.knowledge.checks,
@@ -130,9 +133,18 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
       stageMs,
     },
     knowledgeAsOf: options.knowledge.asOf,
+    ...(options.knowledge.overlay ? { knowledgeOverlay: options.knowledge.overlay } : {}),
     aborted: signal.aborted,
     loginCoverage: loginLedger.coverage(),
+    checkCoverage: withLoginGaps(coverage.of(devices, checksStarted), loginLedger.coverage()),
   };
   onEvent({ type: 'done', result });
   return result;
+}
+
+/** A device whose login services were not all tried to the end is not fully checked either. */
+function withLoginGaps(checked: Record<string, CheckCoverage>, login: Record<string, LoginCoverage[]>): Record<string, CheckCoverage> {
+  return Object.fromEntries(
+    Object.entries(checked).map(([id, coverage]) => [id, coverage === 'all' && login[id]?.some((line) => line.reason !== undefined) ? 'partial' : coverage]),
+  );
 }

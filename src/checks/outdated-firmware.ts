@@ -8,7 +8,10 @@ import { asOf } from '../knowledge/check-knowledge.js';
 import { componentEntriesFor, firmwareFamiliesFor } from '../knowledge/lookup.js';
 import { isVerified, provenanceNote } from '../knowledge/provenance.js';
 import type { CheckKnowledge, FirmwareEntry } from '../knowledge/types.js';
+import { distributionPackageIn } from './distribution-package.js';
+import { distributionPackageFinding } from './distribution-package-finding.js';
 import { etsi, makeFinding, owasp } from './finding.js';
+import { isModelOnlyRange, modelNamedFinding } from './model-named-finding.js';
 import type { Check, CheckContext } from './types.js';
 import { compareWith, inVersionRange, parseVersion, type ParsedVersion } from '../util/parse-version.js';
 
@@ -34,6 +37,23 @@ function describeEntry(entry: FirmwareEntry, knowledgeAsOf: string): string {
 /** A claim from an entry not confirmed against its source is at most possible. */
 function claimConfidence(entry: FirmwareEntry, confidence: Finding['confidence']): Finding['confidence'] {
   return isVerified(entry) ? confidence : 'possible';
+}
+
+type VulnerableRange = NonNullable<FirmwareEntry['vulnerable']>[number];
+
+/**
+ * A version range alone only makes a vulnerability possible; CISA's KEV listing or a record that names the
+ * model family (an entry with model globs) raises it. Returns the reason when the claim stays possible.
+ */
+function rangeBasis(entry: FirmwareEntry, range: VulnerableRange, subject: Subject): { confidence: Finding['confidence']; why?: string } {
+  if (!isVerified(entry)) return { confidence: 'possible' };
+  if ((range.kev ?? []).length > 0 || entry.models) return { confidence: subject.confidence };
+  return {
+    confidence: 'possible',
+    why: subject.component
+      ? 'claimed from the version range alone: the device maker may ship a fixed build that keeps this version number'
+      : 'claimed from the version range alone: the record names no model, so whether this model is affected is not confirmed',
+  };
 }
 
 /** An entry limited to a firmware line applies only when the version shows it is in that line. */
@@ -84,15 +104,23 @@ function findingsForEntry(
     );
   }
 
+  // A record that names the model but no versions applies whatever the firmware shows (a family entry only).
+  if (!subject.component) {
+    for (const range of (entry.vulnerable ?? []).filter(isModelOnlyRange)) {
+      findings.push(modelNamedFinding(device, entry, range, seen, source, rangeBasis(entry, range, subject).confidence, knowledgeAsOf));
+    }
+  }
+
   if (!subject.version) return findings;
   const version = subject.version;
   let vulnerable = false;
   for (const range of entry.vulnerable ?? []) {
-    if (!inVersionRange(version, range)) continue;
+    if (isModelOnlyRange(range) || !inVersionRange(version, range)) continue;
     vulnerable = true;
     const kev = range.kev ?? [];
     const severity: Severity = kev.length > 0 ? 'critical' : range.severity;
-    const rangeText = `${range.from ? `${range.from} ≤ ` : ''}version < ${range.below}`;
+    const rangeText = `${range.from ? `${range.from} ≤ ` : ''}version${range.below ? ` < ${range.below}` : ''}`;
+    const basis = rangeBasis(entry, range, subject);
     findings.push(
       makeFinding({
         ...base,
@@ -118,18 +146,18 @@ function findingsForEntry(
                   : `reported as in the CISA Known Exploited Vulnerabilities catalogue (not verified): ${kev.join(', ')}`,
               ]
             : []),
-          ...(subject.confidence === 'possible' ? ['distribution package: the fix may be backported'] : []),
+          ...(basis.why ? [basis.why] : []),
           source,
         ],
         standards: UPDATE_NORMS,
-        confidence: claimConfidence(entry, subject.confidence),
+        confidence: basis.confidence,
         details: {
           ...about,
           entry: entry.id,
           verified: isVerified(entry),
           version: subject.versionText ?? '',
           // Past its end of support there is no fixed version to install: the way out is to replace it.
-          ...(supportEndedOn ? { endOfSupport: supportEndedOn, advice: 'replace' } : { fixedIn: range.below }),
+          ...(supportEndedOn ? { endOfSupport: supportEndedOn, advice: 'replace' } : range.below ? { fixedIn: range.below } : {}),
           cves: range.cves.join(','),
           kev: kev.join(','),
           asOf: knowledgeAsOf,
@@ -144,10 +172,16 @@ function findingsForEntry(
         ...base,
         key: `${subject.keyPrefix}:behind:${entry.id}`,
         severity: 'medium',
-        title: {
-          nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste versie ${entry.latest}: installeer de update`,
-          en: `${subject.label} ${subject.versionText} is older than the latest version ${entry.latest}: install the update`,
-        },
+        // A component inside a device is updated by the device's own software, never installed on its own.
+        title: subject.component
+          ? {
+              nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste uitgave ${entry.latest}: werk de software van het apparaat bij`,
+              en: `${subject.label} ${subject.versionText} is older than the latest release ${entry.latest}: update the device's software`,
+            }
+          : {
+              nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste versie ${entry.latest}: installeer de update`,
+              en: `${subject.label} ${subject.versionText} is older than the latest version ${entry.latest}: install the update`,
+            },
         evidence: [seen, `latest known version ${entry.latest}`, source],
         standards: UPDATE_NORMS,
         confidence: claimConfidence(entry, subject.confidence),
@@ -214,6 +248,15 @@ function componentFindings(device: Device, knowledge: CheckKnowledge, now: Date,
     const version = parseVersion(component.version);
     // An unreadable component version says nothing either way: no finding.
     if (!version) continue;
+    const entries = componentEntriesFor(component.name, knowledge);
+    if (entries.length === 0) continue;
+    // A distribution's revision means backported fixes: the upstream version cannot be judged, so no claim from it.
+    const bannerTexts = device.services.map((service) => service.banner).filter((banner) => banner?.includes(component.version));
+    const distribution = distributionPackageIn([component.version, component.evidence, ...bannerTexts]);
+    if (distribution) {
+      findings.push(distributionPackageFinding(device, component, distribution));
+      continue;
+    }
     const subject: Subject = {
       label: `${component.name}`,
       keyPrefix: `component:${component.name.toLowerCase()}`,
@@ -222,7 +265,7 @@ function componentFindings(device: Device, knowledge: CheckKnowledge, now: Date,
       confidence: version.distroPatched ? 'possible' : 'likely',
       component: component.name,
     };
-    for (const entry of componentEntriesFor(component.name, knowledge)) {
+    for (const entry of entries) {
       if (entryApplies(entry, version) !== true) continue;
       const found = findingsForEntry(device, subject, entry, now, knowledgeAsOf);
       for (const finding of found) finding.evidence.splice(1, 0, `seen as: ${component.evidence}`);

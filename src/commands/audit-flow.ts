@@ -1,16 +1,21 @@
 // What `scan` and `demo` share once the scope is known: run the audit behind the dashboard or a plain
 // progress line, keep it in the history, write the reports asked for, and turn findings into an exit code.
 
-import type { AuditEvent, AuditResult, Lang, Scope, Severity } from '../model.js';
-import { atOrAbove } from '../model/severity.js';
+import type { AuditEvent, AuditResult, Lang, Scope } from '../model.js';
+import { exitCodeFor, stoppedExitCode } from './exit-codes.js';
+import { flowText, stageName } from './flow-text.js';
 import type { ScanFlags } from './flags.js';
 import { runAudit, type AuditOptions } from '../audit/run-audit.js';
 import { loadKnowledge } from '../audit/knowledge.js';
-import { loadAnswers } from '../audit/answers.js';
+import { knowledgeFreshness, stalenessWarning } from '../knowledge/freshness.js';
+import { resolveOverlayDir } from '../knowledge/overlay.js';
+import { answersById, loadAnswersFile, unmatchedAnswerWarnings } from '../audit/answers.js';
+import { answersInForce, type SessionAnswer } from '../audit/carried-answers.js';
+import { deviceKey } from '../audit/device-key.js';
 import { applyAnswer } from '../audit/apply-answer.js';
 import type { Answers } from '../model.js';
 import { HistoryStore, resolveDataDir, retentionDays } from '../history/index.js';
-import { writeReports, toPlainSummary } from '../report/index.js';
+import { assertReportTargets, writeReports, toPlainSummary } from '../report/index.js';
 import { TOOL_VERSION } from '../util/version.js';
 
 export interface Io {
@@ -35,10 +40,7 @@ export function inCi(env: NodeJS.ProcessEnv): boolean {
   return ['CI', 'CONTINUOUS_INTEGRATION'].some((key) => env[key] !== undefined && env[key] !== '0' && env[key] !== 'false');
 }
 
-export function exitCodeFor(result: AuditResult, failOn: Severity | undefined): number {
-  if (!failOn) return 0;
-  return result.findings.some((f) => !f.settledBy && atOrAbove(f.severity, failOn)) ? 1 : 0;
-}
+export { exitCodeFor };
 
 function loginAnnouncement(flags: ScanFlags, lang: Lang): string {
   if (!flags.login) {
@@ -52,37 +54,68 @@ function loginAnnouncement(flags: ScanFlags, lang: Lang): string {
 }
 
 /** One line per stage on stderr: enough to follow a plain run without polluting stdout. */
-function plainProgress(stderr: NodeJS.WriteStream): (event: AuditEvent) => void {
+function plainProgress(stderr: NodeJS.WriteStream, lang: Lang): (event: AuditEvent) => void {
   return (event) => {
-    if (event.type === 'stage-finished') stderr.write(`homeaudit: ${event.stage} done in ${(event.ms / 1000).toFixed(1)} s\n`);
+    if (event.type === 'stage-finished') {
+      stderr.write(`homeaudit: ${flowText(lang, 'stageDone', { stage: stageName(lang, event.stage), secs: (event.ms / 1000).toFixed(1) })}\n`);
+    }
     if (event.type === 'source-problem') stderr.write(`homeaudit: ${event.problem.source}: ${event.problem.message}\n`);
   };
 }
 
 export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: AbortSignal, io: Io, extras: FlowExtras = {}): Promise<number> {
-  const knowledge = loadKnowledge();
+  const knowledge = loadKnowledge(resolveOverlayDir(flags.knowledge));
+  // A report that cannot be written fails now, naming the path the user gave, not after the scan.
+  assertReportTargets({ json: typeof flags.json === 'string' && flags.json !== '-' ? flags.json : undefined, markdown: flags.markdown, html: flags.html });
+  if (knowledge.overlay) {
+    io.stderr.write(`homeaudit: knowledge overlay ${knowledge.overlay.dir}: ${knowledge.overlay.entries.length} entries (${knowledge.overlay.entries.join(', ')})\n`);
+  }
+  const warning = stalenessWarning(knowledgeFreshness(knowledge.asOf, new Date()), flags.lang);
+  if (warning) io.stderr.write(`homeaudit: ${warning}\n`);
+  const answersFile = flags.answers ? loadAnswersFile(flags.answers, Object.keys(knowledge.advice.labels.answers)) : null;
+  const fileAt = new Date().toISOString();
+  const session: SessionAnswer[] = [];
   // The newest result: the dashboard's answers apply to it.
   let latest: AuditResult | null = null;
-  let answers: Answers = flags.answers ? loadAnswers(flags.answers) : {};
+  let answers: Answers = answersFile?.answers ?? {};
   const jsonToStdout = flags.json === true || flags.json === '-';
   // In CI mode Ink draws only the final frame, so a dashboard there could not be followed or used.
   const useDashboard = Boolean(io.stdout.isTTY) && !jsonToStdout && !inCi(process.env);
 
-  const audit = (auditSignal: AbortSignal, onEvent: (e: AuditEvent) => void): Promise<AuditResult> =>
-    runAudit(
+  const save = flags.save && (extras.saveByDefault !== false || flags.dataDir !== undefined);
+  const store: HistoryStore | undefined = save ? HistoryStore.open(resolveDataDir(flags.dataDir)) : undefined;
+  const remembered = store?.rememberedAnswers() ?? [];
+
+  /** Applies every answer in force (remembered, file, dashboard) and notes when each was given. */
+  const withAnswers = async (raw: AuditResult): Promise<AuditResult> => {
+    const inForce = answersInForce(raw.devices, { remembered, file: answersFile?.answers ?? {}, fileAt, session });
+    answers = inForce.answers;
+    const updated = Object.keys(inForce.answers).length > 0 || session.length > 0 ? await applyAnswer(raw, inForce.answers, knowledge) : raw;
+    return { ...updated, answeredAt: inForce.answeredAt };
+  };
+
+  const audit = async (auditSignal: AbortSignal, onEvent: (e: AuditEvent) => void): Promise<AuditResult> => {
+    const raw = await runAudit(
       { scope, knowledge, login: flags.login, maxAttempts: flags.maxAttempts, answers, ...extras.audit },
       { signal: AbortSignal.any([signal, auditSignal]), onEvent },
     );
+    return withAnswers(raw);
+  };
 
-  const save = flags.save && (extras.saveByDefault !== false || flags.dataDir !== undefined);
-  let store: HistoryStore | undefined;
+  const writtenFromDashboard: string[] = [];
   let savedId: number | undefined;
   const keep = (result: AuditResult): void => {
-    if (!save) return;
-    store ??= HistoryStore.open(resolveDataDir(flags.dataDir));
+    if (!store) return;
     if (savedId === undefined) {
       savedId = store.save(result, answers);
       store.prune(retentionDays());
+      // Answers from the file are remembered for the next scan of the same devices.
+      for (const [deviceId, questions] of Object.entries(answersById(answersFile?.answers ?? {}, result.devices))) {
+        const device = result.devices.find((d) => d.id === deviceId);
+        const key = device ? deviceKey(device) : null;
+        if (!key) continue;
+        for (const [question, value] of Object.entries(questions)) store.rememberAnswer({ deviceKey: key, question, value, answeredAt: fileAt });
+      }
     } else {
       store.update(savedId, result, answers);
     }
@@ -102,27 +135,42 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
         },
         lang: flags.lang,
         yes: flags.yes || extras.confirmed === true,
-        writeReports: (r, request) => writeReports(r, { ...request, toolVersion: TOOL_VERSION }),
+        writeReports: async (r, request) => {
+          const paths = await writeReports(r, { ...request, toolVersion: TOOL_VERSION });
+          writtenFromDashboard.push(...paths);
+          return paths;
+        },
         saveAnswer: async (deviceId, questionId, value) => {
-          answers = { ...answers, [deviceId]: { ...answers[deviceId], [questionId]: value } };
           if (!latest) throw new Error('there is no scan result to answer for yet');
-          const updated = await applyAnswer(latest, answers, knowledge);
+          const at = new Date().toISOString();
+          session.push({ deviceId, question: questionId, value, at });
+          const device = latest.devices.find((d) => d.id === deviceId);
+          const key = device ? deviceKey(device) : null;
+          if (store && key) {
+            if (value === null) store.forgetAnswer(key, questionId);
+            else store.rememberAnswer({ deviceKey: key, question: questionId, value, answeredAt: at });
+          }
+          const updated = await withAnswers(latest);
           latest = updated;
           keep(updated);
           return updated;
         },
       });
       result = outcome.result;
+      // The dashboard's screen is gone once it quits: what `e` wrote stays on the terminal.
+      for (const file of new Set(writtenFromDashboard)) io.stderr.write(`homeaudit: ${flowText(flags.lang, 'wrote', { file })}\n`);
     } else {
-      io.stderr.write(`homeaudit: scanning ${scope.targets.join(', ')} (${scope.hosts.length} addresses)\n`);
+      io.stderr.write(`homeaudit: ${flowText(flags.lang, 'scanning', { targets: scope.targets.join(', '), hosts: scope.hosts.length })}\n`);
       io.stderr.write(`homeaudit: ${loginAnnouncement(flags, flags.lang)}\n`);
-      result = await audit(signal, plainProgress(io.stderr));
+      result = await audit(signal, plainProgress(io.stderr, flags.lang));
       keep(result);
     }
   } finally {
     store?.close();
   }
-  if (!result) return 0;
+  // No result: the confirmation was cancelled (or the scan stopped before it produced one).
+  if (!result) return stoppedExitCode(signal);
+  for (const warning of answersFile ? unmatchedAnswerWarnings(answersFile, result.devices) : []) io.stderr.write(`homeaudit: ${warning}\n`);
 
   const written = await writeReports(result, {
     // --json without a file (or "-") sends the JSON report to stdout, through the writer's '-'.
@@ -133,8 +181,9 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
     toolVersion: TOOL_VERSION,
     stdout: io.stdout,
   });
-  for (const file of written) if (file !== '-') io.stderr.write(`homeaudit: wrote ${file}\n`);
+  for (const file of written) if (file !== '-') io.stderr.write(`homeaudit: ${flowText(flags.lang, 'wrote', { file })}\n`);
   if (!jsonToStdout && !useDashboard) io.stdout.write(toPlainSummary(result, flags.lang));
-  if (result.aborted) io.stderr.write('homeaudit: stopped early; the report holds what was found until then.\n');
-  return exitCodeFor(result, flags.failOn);
+  if (result.aborted) io.stderr.write(`homeaudit: ${flowText(flags.lang, 'stopped')}\n`);
+  else if (result.devices.length === 0) io.stderr.write(`homeaudit: ${flowText(flags.lang, 'nothingAnswered')}\n`);
+  return exitCodeFor(result, flags.failOn, signal);
 }

@@ -22,6 +22,8 @@ export interface ScanFlags extends ReportFlags {
   save: boolean;
   dataDir?: string;
   retentionDays?: number;
+  /** A knowledge overlay folder merged over the built-in knowledge. */
+  knowledge?: string;
 }
 
 export interface DemoFlags extends ScanFlags {

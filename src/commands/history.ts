@@ -3,7 +3,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Lang } from '../model.js';
 import { HistoryStore, diffScans, resolveDataDir, retentionDays } from '../history/index.js';
-import { renderDiff } from '../history/render-diff.js';
+import { diffAsJson, renderDiff } from '../history/render-diff.js';
+import { historyText } from './history-text.js';
+import { askYesNo } from './ask.js';
 import { toJsonReport, toAnonymizedReport, toPlainSummary } from '../report/index.js';
 import { TOOL_VERSION } from '../util/version.js';
 import { UsageError } from '../util/errors.js';
@@ -14,25 +16,39 @@ function scanId(value: string | undefined, what: string): number {
   return id;
 }
 
-const langOf = (opts: Record<string, unknown>): Lang => (opts.lang === 'nl' ? 'nl' : 'en');
+const langOf = (opts: Record<string, unknown>): Lang => (opts.lang === 'nl' ? 'nl' : opts.lang === 'en' ? 'en' : defaultLangFromEnv());
+
+function defaultLangFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
+  return (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+export interface HistoryIo {
+  out: NodeJS.WritableStream;
+  /** Where `purge` asks; without a terminal it needs --yes. */
+  input?: NodeJS.ReadableStream & { isTTY?: boolean };
+  err?: NodeJS.WritableStream;
+}
 
 export async function historyCommand(
   action: string,
   args: string[],
   opts: Record<string, unknown>,
-  _signal: AbortSignal,
-  out: NodeJS.WritableStream = process.stdout,
+  signal: AbortSignal,
+  io: NodeJS.WritableStream | HistoryIo = process.stdout,
 ): Promise<number> {
+  const { out, input, err } = 'out' in io ? io : { out: io, input: process.stdin, err: process.stderr };
+  const lang = langOf(opts);
+  const say = (key: Parameters<typeof historyText>[1], params: Record<string, string | number> = {}) => historyText(lang, key, params);
   const store = HistoryStore.open(resolveDataDir(opts.dataDir as string | undefined));
   try {
     switch (action) {
       case 'list': {
         const scans = store.list();
-        if (scans.length === 0) out.write('No scans kept yet.\n');
+        if (scans.length === 0) out.write(`${say('noScans')}\n`);
         for (const s of scans) {
           out.write(
             `${String(s.id).padStart(4)}  ${s.startedAt.slice(0, 19).replace('T', ' ')}  ${s.targets.join(',').padEnd(18)}  ` +
-              `${String(s.devices).padStart(3)} devices  ${String(s.findings).padStart(3)} findings  worst: ${s.worst}${s.aborted ? '  (stopped early)' : ''}\n`,
+              `${say('listRow', { devices: String(s.devices).padStart(3), findings: String(s.findings).padStart(3), worst: say(`risk.${s.worst}` as never) })}${s.aborted ? `  ${say('stoppedEarly')}` : ''}\n`,
           );
         }
         return 0;
@@ -54,22 +70,33 @@ export async function historyCommand(
               ? [scanId(args[0], 'history diff'), store.latestIds(1)[0]]
               : store.latestIds(2);
         if (a === undefined || b === undefined) throw new UsageError('history diff needs two kept scans (see: homeaudit history list)');
-        out.write(renderDiff(diffScans(store.get(a).result, store.get(b).result), [a, b], langOf(opts)));
+        const diff = diffScans(store.get(a).result, store.get(b).result);
+        out.write(opts.json ? `${JSON.stringify(diffAsJson(diff, [a, b], lang), null, 2)}\n` : renderDiff(diff, [a, b], lang));
         return 0;
       }
       case 'delete': {
         const id = scanId(args[0], 'history delete');
         if (!store.delete(id)) throw new UsageError(`history delete: no scan with id ${id}`);
-        out.write(`Deleted scan ${id}.\n`);
+        out.write(`${say('deleted', { id })}\n`);
         return 0;
       }
       case 'purge': {
-        out.write(`Deleted ${store.purge()} scans.\n`);
+        const count = store.list().length;
+        if (!opts.yes) {
+          // Deleting every scan and every remembered answer is not undone: ask, or need --yes.
+          if (!input?.isTTY) throw new UsageError(say('purgeNeedsYes', { count }));
+          const sure = await askYesNo(say('purgeAsk', { count }), { input, output: err ?? process.stderr, signal });
+          if (!sure) {
+            out.write(`${say('purgeKept')}\n`);
+            return 0;
+          }
+        }
+        out.write(`${say('purged', { count: store.purge() })}\n`);
         return 0;
       }
       case 'prune': {
         const days = typeof opts.days === 'number' ? opts.days : retentionDays();
-        out.write(`Deleted ${store.prune(days)} scans older than ${days} days.\n`);
+        out.write(`${say('pruned', { count: store.prune(days), days })}\n`);
         return 0;
       }
       case 'export': {

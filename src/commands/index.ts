@@ -9,4 +9,6 @@ export const commands = {
   mock: async (flags: MockFlags, signal: AbortSignal) => (await import('./mock.js')).mockCommand(flags, signal),
   history: async (action: string, args: string[], opts: HistoryOptions, signal: AbortSignal) =>
     (await import('./history.js')).historyCommand(action, args, opts, signal),
+  knowledge: async (action: string, args: string[], opts: Record<string, unknown>) =>
+    (await import('./knowledge.js')).knowledgeCommand(action, args, opts),
 };

@@ -8,6 +8,8 @@ export interface ScanDiff {
   findingsNew: Finding[];
   findingsFixed: Finding[];
   findingsOpen: Finding[];
+  /** Every device of either scan by id (the newer record wins): what each line names. */
+  devices: Map<string, Device>;
 }
 
 /** Findings that count as open: not settled by the user's answer. */
@@ -29,5 +31,6 @@ export function diffScans(before: AuditResult, after: AuditResult): ScanDiff {
     findingsNew: [...afterFindings.values()].filter((f) => !beforeFindings.has(f.id)),
     findingsFixed: [...beforeFindings.values()].filter((f) => !afterFindings.has(f.id) && stillThere(f)),
     findingsOpen: [...afterFindings.values()].filter((f) => beforeFindings.has(f.id)),
+    devices: new Map([...beforeDevices, ...afterDevices]),
   };
 }

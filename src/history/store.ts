@@ -46,7 +46,22 @@ const SCHEMA = `
     answers     TEXT NOT NULL DEFAULT '{}'
   );
   CREATE INDEX IF NOT EXISTS scans_started ON scans(started_at);
+  CREATE TABLE IF NOT EXISTS device_answers (
+    device_key  TEXT NOT NULL,
+    question    TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (device_key, question)
+  );
 `;
+
+/** An answer kept for the next scan of the same device (found again by MAC or identity, not address). */
+export interface RememberedAnswer {
+  deviceKey: string;
+  question: string;
+  value: string | boolean;
+  answeredAt: string;
+}
 
 export function worstRisk(result: AuditResult): Risk {
   return worstOpenRisk(result.findings);
@@ -154,7 +169,29 @@ export class HistoryStore {
     return this.db.prepare('DELETE FROM scans WHERE id = ?').run(id).changes > 0;
   }
 
+  rememberAnswer(answer: RememberedAnswer): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO device_answers (device_key, question, value, answered_at) VALUES (?, ?, ?, ?)')
+      .run(answer.deviceKey, answer.question, JSON.stringify(answer.value), answer.answeredAt);
+  }
+
+  forgetAnswer(deviceKey: string, question: string): boolean {
+    return this.db.prepare('DELETE FROM device_answers WHERE device_key = ? AND question = ?').run(deviceKey, question).changes > 0;
+  }
+
+  rememberedAnswers(): RememberedAnswer[] {
+    const rows = this.db.prepare('SELECT device_key, question, value, answered_at FROM device_answers ORDER BY device_key, question').all() as Array<{
+      device_key: string;
+      question: string;
+      value: string;
+      answered_at: string;
+    }>;
+    return rows.map((r) => ({ deviceKey: r.device_key, question: r.question, value: JSON.parse(r.value) as string | boolean, answeredAt: r.answered_at }));
+  }
+
+  /** Deletes every kept scan and every remembered answer. */
   purge(): number {
+    this.db.prepare('DELETE FROM device_answers').run();
     const removed = this.db.prepare('DELETE FROM scans').run().changes;
     this.db.exec('VACUUM');
     return removed;

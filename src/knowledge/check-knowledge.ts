@@ -12,11 +12,13 @@ export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schema');
 
 const DATA_FILE = /\.(ya?ml|json)$/i;
 
-function dataFilesIn(dir: string): string[] {
+function dataFilesIn(dir: string, optional = false): string[] {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch (error) {
+    // An overlay may hold only some kinds: a missing sub-folder there is simply empty.
+    if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new DataFileError(dir, `cannot list the knowledge folder: ${(error as Error).message}`, { cause: error });
   }
   return names.filter((name) => DATA_FILE.test(name)).sort().map((name) => join(dir, name));
@@ -38,10 +40,11 @@ function loadKind<T extends Sourced & { id: string }>(
   dir: string,
   schemaFile: string,
   key: 'credentials' | 'firmware' | 'vendors',
+  optional = false,
 ): Array<Loaded<T>> {
   const loaded: Array<Loaded<T>> = [];
   const firstFileOfId = new Map<string, string>();
-  for (const file of dataFilesIn(dir)) {
+  for (const file of dataFilesIn(dir, optional)) {
     const data = loadDataFile<Record<string, T[]>>(file, schemaFile);
     for (const entry of data[key] ?? []) {
       const other = firstFileOfId.get(entry.id);
@@ -98,10 +101,10 @@ function checkVendorFacts(file: string, entry: VendorFacts): void {
 }
 
 /** Reads knowledge/{credentials,firmware,vendors}/*.yaml; throws DataFileError naming the file and entry. */
-export function loadCheckKnowledge(dir: string = KNOWLEDGE_DIR, schemaDir: string = SCHEMA_DIR): CheckKnowledge {
-  const credentials = loadKind<CredentialEntry>(join(dir, 'credentials'), join(schemaDir, 'credentials.schema.json'), 'credentials');
-  const firmware = loadKind<FirmwareEntry>(join(dir, 'firmware'), join(schemaDir, 'firmware.schema.json'), 'firmware');
-  const vendors = loadKind<VendorFacts>(join(dir, 'vendors'), join(schemaDir, 'vendors.schema.json'), 'vendors');
+export function loadCheckKnowledge(dir: string = KNOWLEDGE_DIR, schemaDir: string = SCHEMA_DIR, optional = false): CheckKnowledge {
+  const credentials = loadKind<CredentialEntry>(join(dir, 'credentials'), join(schemaDir, 'credentials.schema.json'), 'credentials', optional);
+  const firmware = loadKind<FirmwareEntry>(join(dir, 'firmware'), join(schemaDir, 'firmware.schema.json'), 'firmware', optional);
+  const vendors = loadKind<VendorFacts>(join(dir, 'vendors'), join(schemaDir, 'vendors.schema.json'), 'vendors', optional);
   for (const { file, entry } of firmware) checkFirmwareEntry(file, entry);
   for (const { file, entry } of vendors) checkVendorFacts(file, entry);
   return {

@@ -9,7 +9,10 @@ export function isVerified(entry: Sourced): boolean {
 
 /** "checked 2026-11-22" or "not verified, reported 2026-11-22": for evidence lines. */
 export function provenanceNote(entry: Sourced): string {
-  return isVerified(entry) ? `checked ${entry.checked}` : `not verified, reported ${entry.reported ?? 'undated'}`;
+  const note = isVerified(entry) ? `checked ${entry.checked}` : `not verified, reported ${entry.reported ?? 'undated'}`;
+  // Entries from a knowledge overlay (a helpdesk's own folder) say so wherever they are cited.
+  const overlay = (entry as { overlay?: string }).overlay;
+  return overlay ? `${note}, from the knowledge overlay ${overlay}` : note;
 }
 
 export interface VerificationCount {

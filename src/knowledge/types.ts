@@ -47,14 +47,16 @@ export interface FirmwareEntry extends Sourced {
   /** Date after which the maker ships no more updates (YYYY-MM-DD): replace the device. */
   endOfSupport?: string;
   vulnerable?: Array<{
-    /** Versions below this are affected (tolerant comparison). */
-    below: string;
+    /** Versions below this are affected (tolerant comparison). Absent with `from`: the record names models, not versions. */
+    below?: string;
     /** And at or above this, when the range has a floor. */
     from?: string;
     cves: string[];
     /** CISA Known Exploited Vulnerabilities: the CVE ids from this range that are in KEV. */
     kev?: string[];
     severity: 'critical' | 'high' | 'medium' | 'low';
+    /** The record says the maker ships no fix (end of life): every version of the named models is affected. */
+    unfixed?: boolean;
   }>;
 }
 

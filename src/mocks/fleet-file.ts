@@ -3,10 +3,12 @@
 
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { DataFileError, parseDataText, validateData } from '../knowledge/load-data.js';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { DataFileError, describeSchemaError, parseDataText } from '../knowledge/load-data.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
-import { checkFleet } from './fleet-checks.js';
-import { resolveFleet, type RawFleet } from './fleet-defaults.js';
+import { fleetProblems } from './fleet-checks.js';
+import { parseCidr } from './ipv4.js';
+import { DEFAULT_RANGE as DEFAULT_FLEET_RANGE, resolveFleet, type RawFleet } from './fleet-defaults.js';
 import type { Fleet } from './types.js';
 
 export const FLEET_SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'fleet.schema.json');
@@ -27,11 +29,37 @@ export function loadFleet(file: string, options: LoadFleetOptions = {}): Fleet {
   return fleetFromText(file, text, options);
 }
 
+let allErrorsValidator: ValidateFunction | undefined;
+
+/** Every schema error of a fleet file at once: the user fixes the file in one go. */
+function schemaProblems(data: unknown): string[] {
+  allErrorsValidator ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(FLEET_SCHEMA_FILE, 'utf8')) as object);
+  if (allErrorsValidator(data)) return [];
+  return (allErrorsValidator.errors ?? []).map((error) => describeSchemaError(data, error));
+}
+
+/** A mock fleet serves on loopback only: anything else would answer on a real network. */
+function rangeProblem(range: string): string | null {
+  const cidr = range.split('/')[0] ?? '';
+  try {
+    parseCidr(range);
+  } catch (error) {
+    return `range: ${(error as Error).message}`;
+  }
+  return cidr.startsWith('127.') ? null : `range: ${range} is not on loopback (127.0.0.0/8); a mock fleet is served on loopback only`;
+}
+
 /** The same as loadFleet, from text already read; `file` is only used in messages. */
 export function fleetFromText(file: string, text: string, options: LoadFleetOptions = {}): Fleet {
-  const raw = validateData<RawFleet>(file, parseDataText(file, text), FLEET_SCHEMA_FILE);
+  const data = parseDataText(file, text);
+  const problems = schemaProblems(data);
+  if (problems.length > 0) throw new DataFileError(file, problems.join('\n  '));
+  const raw = data as RawFleet;
+  const range = rangeProblem(options.range ?? raw.range ?? DEFAULT_FLEET_RANGE);
+  if (range) throw new DataFileError(file, range);
   const fleet = resolveFleet(raw, options.range);
-  checkFleet(file, fleet);
+  const checks = fleetProblems(fleet);
+  if (checks.length > 0) throw new DataFileError(file, checks.join('\n  '));
   return fleet;
 }
 

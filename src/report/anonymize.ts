@@ -10,6 +10,10 @@ const IPV6 = /(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?(?:%\
 const HOSTNAME = /\b[\w-]+(?:\.[\w-]+)*\.(?:local|lan|home|internal|fritz\.box|box)\b/gi;
 const SERIAL = /\b(serial(?:\s?number)?|serialNumber|s\/n|sn)(\s*[:=]\s*|\s+)[\w-]{4,}/gi;
 const UUID = /\buuid:[0-9a-f-]{8,}\b/gi;
+// A MAC written without separators ("Doorstation - 1CCAE3718D24", "gw2-4c9a6f31e7b0").
+const MAC_BARE = /\b[0-9a-f]{12}\b/gi;
+// Serial-like: 8 or more letters and digits mixed ("IB0418729356", "4L0459BPAZ8F2C1", "miio326157948").
+const SERIALISH = /\b(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{8,}\b/g;
 
 // Fields whose values are versions, times or the report's own vocabulary: never identifiers.
 const KEEP_AS_IS = new Set([
@@ -19,6 +23,8 @@ const KEEP_AS_IS = new Set([
 
 export function toAnonymizedReport(report: JsonReport): JsonReport {
   const replacements = new Map(exactReplacements(report));
+  // Model numbers and versions look serial-like but identify no one: they stay.
+  const keep = keptTokens(report);
   // One alternation, longest first, so a whole report is scrubbed in one pass per string.
   const exact = replacements.size > 0 ? new RegExp([...replacements.keys()].map(escapeRegExp).join('|'), 'g') : null;
   const scrub = (text: string): string => {
@@ -29,7 +35,9 @@ export function toAnonymizedReport(report: JsonReport): JsonReport {
       .replace(IPV4, '[ip]')
       .replace(IPV6, '[ip]')
       .replace(HOSTNAME, '[host]')
-      .replace(SERIAL, '$1$2[serial]');
+      .replace(SERIAL, '$1$2[serial]')
+      .replace(MAC_BARE, (found) => (keep.has(found.toLowerCase()) ? found : '[mac]'))
+      .replace(SERIALISH, (found) => (keep.has(found.toLowerCase()) || /^CVE/i.test(found) ? found : '[serial]'));
   };
   const copy = structuredClone(report);
   const walked = walk(copy, scrub, '') as JsonReport;
@@ -40,6 +48,13 @@ export function toAnonymizedReport(report: JsonReport): JsonReport {
   walked.devices = walked.devices.map((device) => ({ ...device, ip: null, mac: null, names: [] }));
   walked.anonymized = true;
   return walked;
+}
+
+/** The tokens of vendors, models, firmware and components: product facts, never a person's. */
+function keptTokens(report: JsonReport): Set<string> {
+  const texts = report.devices.flatMap((d) => [d.vendor, d.model, d.firmware]).filter((t): t is string => Boolean(t));
+  for (const finding of report.findings) for (const key of ['version', 'latest', 'component', 'cves']) if (typeof finding.details[key] === 'string') texts.push(finding.details[key] as string);
+  return new Set(texts.flatMap((t) => t.toLowerCase().split(/[^a-z0-9]+/)).filter(Boolean));
 }
 
 /** Device ids, names, addresses as they appear in this report, longest first so parts never win. */

@@ -33,6 +33,24 @@ li { margin: 0 0 1.5mm; break-inside: avoid; page-break-inside: avoid; }
 .sev-low { border-left-color: #2b8a3e; } .badge.sev-low { background: #2b8a3e; }
 .sev-info, .sev-none { border-left-color: #5c677d; }
 .evidence { font-size: 9pt; color: #3d4653; overflow-wrap: anywhere; }
+#devices .card { break-inside: auto; page-break-inside: auto; font-size: 9pt; line-height: 1.35; padding: 2mm 3mm; margin-bottom: 3mm; }
+#devices .card h4 { margin-top: 1.5mm; }
+#devices .card ol { margin: 0 0 1mm; padding-left: 5mm; }
+.overview { break-after: page; page-break-after: always; }
+.overview h2 { margin-top: 5mm; }
+figure { margin: 3mm 0 0; }
+figcaption { font-weight: 600; margin-bottom: 1mm; }
+.top li { font-size: 10pt; }
+#checked li { margin-bottom: 0.8mm; }
+.fine { margin-top: 2mm; }
+.appendix { break-before: page; page-break-before: always; font-size: 8.5pt; line-height: 1.35; }
+.appendix .columns { column-count: 2; column-gap: 6mm; }
+.appendix .src { font-size: 7.5pt; }
+.appendix h3 { font-size: 11pt; margin: 4mm 0 1.5mm; display: block; }
+.appendix h4 { margin: 2.5mm 0 0.5mm; }
+.evidence-block h4 { break-after: avoid; page-break-after: avoid; }
+.appendix .evidence { font-size: 8pt; }
+ul.small li { margin-bottom: 0.8mm; }
 footer { margin-top: 8mm; font-size: 8.5pt; color: #5c677d; border-top: 1px solid #d5d9e0; padding-top: 2mm; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `;

@@ -1,8 +1,11 @@
 // The JSON report of one audit in one language: the fixed contract, schema/report.schema.json.
 
-import type { AuditResult, Device, Finding, Lang, LoginCoverage } from '../model.js';
+import type { AuditResult, CheckCoverage, Device, Finding, Lang, LoginCoverage } from '../model.js';
+import { coverageOf } from '../model/coverage.js';
 import { topActions } from '../advice/order.js';
 import { safe, scrubDetails } from './secrets.js';
+import { STALE_AFTER_DAYS } from '../knowledge/freshness.js';
+import { knowledgeIsStale } from '../knowledge/report-notes.js';
 import type { JsonDevice, JsonFinding, JsonReport } from './types.js';
 
 export interface JsonReportOptions {
@@ -21,7 +24,7 @@ export function toJsonReport(result: AuditResult, options: JsonReportOptions): J
     startedAt: result.startedAt,
     finishedAt: result.finishedAt,
     scope: { targets: [...result.scope.targets] },
-    devices: result.devices.map((d) => toJsonDevice(d, result.loginCoverage?.[d.id])),
+    devices: result.devices.map((d) => toJsonDevice(d, coverageOf(result, d.id), result.loginCoverage?.[d.id])),
     findings: result.findings.map((f) => toJsonFinding(f, lang)),
     advice: result.advice.map((a) => ({
       id: a.id,
@@ -47,11 +50,16 @@ export function toJsonReport(result: AuditResult, options: JsonReportOptions): J
       stageMs: { ...result.stats.stageMs },
       aborted: result.aborted,
     },
-    knowledge: { asOf: result.knowledgeAsOf },
+    knowledge: {
+      asOf: result.knowledgeAsOf,
+      // Only when they apply, so a fresh built-in report stays as it was.
+      ...(knowledgeIsStale(result) ? { stale: true, staleAfterDays: STALE_AFTER_DAYS } : {}),
+      ...(result.knowledgeOverlay ? { overlay: { dir: safe(result.knowledgeOverlay.dir), entries: [...result.knowledgeOverlay.entries] } } : {}),
+    },
   };
 }
 
-function toJsonDevice(device: Device, loginCoverage: LoginCoverage[] | undefined): JsonDevice {
+function toJsonDevice(device: Device, checked: CheckCoverage, loginCoverage: LoginCoverage[] | undefined): JsonDevice {
   return {
     id: device.id,
     ip: device.ip,
@@ -69,6 +77,7 @@ function toJsonDevice(device: Device, loginCoverage: LoginCoverage[] | undefined
     })),
     discoveredBy: [...device.discoveredBy],
     risk: device.risk,
+    checked,
     identification: {
       confidence: device.identity.confidence,
       evidence: device.identity.evidence.map((e) => safe(`${e.source}: ${e.detail}`)),

@@ -10,6 +10,7 @@ export function toMarkdown(result: AuditResult, lang: Lang, knowledge?: AdviceKn
   const w = view.words;
   const lines: string[] = [`# ${md(w.title ?? '')}`, '', md(view.summaryLine), ''];
   if (view.aborted) lines.push(`> **${md(w.aborted ?? '')}**`, '');
+  if (view.nothingAnswered) lines.push(`> **${md(view.nothingAnswered.message)}**`, '>', `> ${md(view.nothingAnswered.tryThis)}`, '');
   lines.push(`## ${md(w.topActions ?? '')}`, '');
   view.top.forEach((item, index) => lines.push(`${index + 1}. ${adviceLine(item, true)}`));
   lines.push('', `## ${md(w.devices ?? '')}`, '', deviceTable(view), '');
@@ -40,7 +41,8 @@ function deviceCard(device: DeviceView, view: ReportView): string[] {
   if (device.firmware) lines.push(`- ${md(w.firmware ?? '')}: ${md(device.firmware)}`);
   if (device.services.length > 0) lines.push(`- ${md(w.services ?? '')}: ${md(device.services.join(', '))}`);
   lines.push('', `**${md(w.findings ?? '')}**`, '');
-  if (device.findings.length === 0) lines.push(md(w.noFindings ?? ''));
+  if (device.coverageNote) lines.push(`> ${md(device.coverageNote)}`, '');
+  if (device.findings.length === 0 && !device.coverageNote) lines.push(md(w.noFindings ?? ''));
   for (const finding of device.findings) {
     const settled = finding.settled ? ` (${md(w.settled ?? '')}: ${md(finding.settled)})` : '';
     lines.push(`- **${md(finding.severityLabel)}**: ${md(finding.title)}${settled}`);
@@ -72,6 +74,7 @@ function scanSection(view: ReportView): string[] {
     `- ${md(w.duration ?? '')}: ${md(s.duration)}`,
     `- ${md(w.hostsInScope ?? '')}: ${s.hostsInScope}`,
     `- ${md(w.knowledgeDate ?? '')}: ${md(view.knowledgeAsOf)}`,
+    ...view.knowledgeNotes.map((note) => `- ${md(note)}`),
   ];
   if (s.problems.length > 0) lines.push(`- ${md(w.sourceProblems ?? '')}: ${md(s.problems.join('; '))}`);
   return [...lines, ''];

@@ -10,6 +10,7 @@ export function toPlainSummary(result: AuditResult, lang: Lang, knowledge?: Advi
   const w = (key: string) => view.words[key] ?? key;
   const lines: string[] = [`${w('title')}: ${view.summaryLine}`];
   if (view.aborted) lines.push(w('aborted'));
+  if (view.nothingAnswered) lines.push(view.nothingAnswered.message, view.nothingAnswered.tryThis);
   lines.push('', `${w('devices')}:`);
   const riskWidth = Math.max(0, ...view.devices.map((d) => d.riskLabel.length));
   for (const d of view.devices) {
@@ -18,13 +19,15 @@ export function toPlainSummary(result: AuditResult, lang: Lang, knowledge?: Advi
   }
   const findings = view.devices.flatMap((d) => d.findings.map((f) => ({ device: d.name, f })));
   lines.push('', `${w('findings')}:`);
-  if (findings.length === 0) lines.push(`  ${w('noFindings')}`);
+  // "No problems found" only when every device was fully checked and something answered.
+  const allChecked = view.devices.every((d) => d.coverage === 'all');
+  if (findings.length === 0) lines.push(`  ${allChecked && !view.nothingAnswered ? w('noFindings') : '-'}`);
   for (const { device, f } of findings) {
     const settled = f.settled ? ` (${w('settled')}: ${f.settled})` : '';
     lines.push(`  [${f.severityLabel}] ${device}: ${f.title}${settled}`);
   }
   lines.push('', `${w('topActions')}:`);
   view.top.forEach((item, index) => lines.push(`  ${index + 1}. ${item.device ? `${item.device}: ` : ''}${item.text}`));
-  lines.push('', `${w('knowledgeDate')}: ${view.knowledgeAsOf}`, '');
+  lines.push('', `${w('knowledgeDate')}: ${view.knowledgeAsOf}`, ...view.knowledgeNotes, '');
   return lines.join('\n');
 }

@@ -1,7 +1,7 @@
 // The published JSON report (schemaVersion 1): the contract in DESIGN.md, described by
 // schema/report.schema.json. Texts are in one language; secrets appear masked only.
 
-import type { Confidence, DeviceKind, DiscoverySource, Lang, LoginCoverage, Phase, Risk, Severity, SourceProblem } from '../model.js';
+import type { CheckCoverage, Confidence, DeviceKind, DiscoverySource, Lang, LoginCoverage, Phase, Risk, Severity, SourceProblem } from '../model.js';
 
 export interface JsonService {
   transport: 'tcp' | 'udp';
@@ -22,6 +22,7 @@ export interface JsonDevice {
   services: JsonService[];
   discoveredBy: DiscoverySource[];
   risk: Risk;
+  checked: CheckCoverage;
   identification: { confidence: number; evidence: string[] };
   /** Each login service: tried how far, or not and why (absent when the checks did not run). */
   loginCoverage?: LoginCoverage[];
@@ -78,7 +79,7 @@ export interface JsonReport {
   /** Ids of the advice items to do first, most urgent first. */
   topActions: string[];
   stats: JsonStats;
-  knowledge: { asOf: string };
+  knowledge: { asOf: string; stale?: true; staleAfterDays?: number; overlay?: { dir: string; entries: string[] } };
   /** Set by toAnonymizedReport: identifiers were removed. */
   anonymized?: boolean;
 }

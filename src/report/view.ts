@@ -2,13 +2,17 @@
 // summary, the top actions, a card per device, what was scanned, the sources. Renderers only escape
 // and lay it out.
 
-import { PHASES, type AdviceItem, type AuditResult, type Device, type Finding, type Lang, type Phase, type Risk } from '../model.js';
+import { PHASES, type AdviceItem, type AuditResult, type CheckCoverage, type Device, type Finding, type Lang, type Phase, type Risk } from '../model.js';
+import { coverageOf } from '../model/coverage.js';
 import { defaultAdviceKnowledge } from '../advice/load.js';
-import { topActions } from '../advice/order.js';
+import { orderAdvice, topActions } from '../advice/order.js';
 import { compareSeverity, riskRank } from '../model/severity.js';
 import { deviceName } from '../model/device-name.js';
+import { answeredQuestion, settledText } from '../advice/answer-text.js';
+import { inLanguage } from '../advice/phrase-text.js';
 import type { AdviceKnowledge } from '../advice/types.js';
 import { safe } from './secrets.js';
+import { knowledgeNotes } from '../knowledge/report-notes.js';
 
 export interface AdviceView {
   id: string;
@@ -19,6 +23,8 @@ export interface AdviceView {
   standards: string[];
   /** Short name of the device the item is about, null for the household. */
   device: string | null;
+  /** Position in the advice's own order (harm, priority, phase): lower comes first. */
+  rank: number;
 }
 
 export interface FindingView {
@@ -27,6 +33,7 @@ export interface FindingView {
   severityLabel: string;
   title: string;
   evidence: string[];
+  standards: string[];
   settled: string | null;
 }
 
@@ -45,7 +52,11 @@ export interface DeviceView {
   mac: string | null;
   firmware: string | null;
   risk: Risk;
+  /** The risk in words; "not checked" instead of "no findings" where the checks did not all run. */
   riskLabel: string;
+  coverage: CheckCoverage;
+  /** Why an empty or short list of findings is not an all-clear, null when every check ran. */
+  coverageNote: string | null;
   services: string[];
   findings: FindingView[];
   advice: PhaseGroup[];
@@ -57,6 +68,8 @@ export interface ReportView {
   words: Record<string, string>;
   summaryLine: string;
   aborted: boolean;
+  /** Set when nothing in scope answered: what was scanned, and that this is no all-clear. */
+  nothingAnswered: { message: string; tryThis: string } | null;
   top: AdviceView[];
   household: PhaseGroup[];
   devices: DeviceView[];
@@ -66,9 +79,12 @@ export interface ReportView {
     finishedAt: string;
     duration: string;
     hostsInScope: number;
+    loginAttempts: number;
     problems: string[];
   };
   knowledgeAsOf: string;
+  /** Staleness warning and overlay provenance, when they apply (src/knowledge/report-notes.ts). */
+  knowledgeNotes: string[];
   sources: Array<{ source: string; standards: string[] }>;
 }
 
@@ -76,10 +92,12 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
   const labels = knowledge.labels;
   const words = Object.fromEntries(Object.entries(labels.report).map(([key, text]) => [key, text[lang]]));
   const names = new Map(result.devices.map((d) => [d.id, deviceName(d, lang, knowledge.labels.kinds)]));
+  const rankOf = new Map(orderAdvice(result.advice).map((item, index) => [item.id, index]));
   const toView = (item: AdviceItem): AdviceView => ({
+    rank: rankOf.get(item.id) ?? Number.MAX_SAFE_INTEGER,
     id: item.id,
     phase: item.phase,
-    text: safe(item.text[lang], 2000),
+    text: safe(inLanguage(item.text[lang], lang, knowledge), 2000),
     priority: item.priority,
     source: safe(item.source),
     standards: [...item.standards],
@@ -98,35 +116,48 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
   });
   const devices = [...result.devices]
     .sort((a, b) => riskRank(a.risk) - riskRank(b.risk) || compareIp(a.ip, b.ip))
-    .map((device): DeviceView => ({
-      id: device.id,
-      kind: (labels.kinds[device.kind] ?? labels.kinds.unknown)[lang],
-      name: names.get(device.id) ?? device.ip,
-      vendorModel: [device.vendor, device.model].filter((v): v is string => Boolean(v)).map((v) => safe(v, 80)).join(' ') || null,
-      ip: safe(device.ip, 45),
-      mac: device.mac,
-      firmware: device.firmware === null ? null : safe(device.firmware, 80),
-      risk: device.risk,
-      riskLabel: labels.severities[device.risk][lang],
-      services: device.services.map((s) => `${safe(s.name, 30)} ${s.port}/${s.transport}`),
-      findings: result.findings
-        .filter((f) => f.deviceId === device.id)
-        .sort((a, b) => compareSeverity(a.severity, b.severity))
-        .map((f) => ({
-          id: f.id,
-          severity: f.severity,
-          severityLabel: labels.severities[f.severity][lang],
-          title: safe(f.title[lang]),
-          evidence: f.evidence.map((e) => safe(e, 500)),
-          settled: f.settledBy === undefined ? null : safe(f.settledBy),
-        })),
-      advice: group(result.advice.filter((a) => a.deviceId === device.id)),
-    }));
+    .map((device): DeviceView => {
+      const coverage = coverageOf(result, device.id);
+      return {
+        id: device.id,
+        kind: (labels.kinds[device.kind] ?? labels.kinds.unknown)[lang],
+        name: names.get(device.id) ?? device.ip,
+        vendorModel: [device.vendor, device.model].filter((v): v is string => Boolean(v)).map((v) => safe(v, 80)).join(' ') || null,
+        ip: safe(device.ip, 45),
+        mac: device.mac,
+        firmware: device.firmware === null ? null : safe(device.firmware, 80),
+        risk: device.risk,
+        riskLabel: riskWords(device.risk, coverage, words, labels.severities[device.risk][lang]),
+        coverage,
+        coverageNote: coverage === 'all' ? null : (words.notCheckedNote ?? null),
+        services: device.services.map((s) => `${safe(s.name, 30)} ${s.port}/${s.transport}`),
+        findings: result.findings
+          .filter((f) => f.deviceId === device.id)
+          .sort((a, b) => compareSeverity(a.severity, b.severity))
+          .map((f) => ({
+            id: f.id,
+            severity: f.severity,
+            severityLabel: labels.severities[f.severity][lang],
+            title: safe(inLanguage(f.title[lang], lang, knowledge)),
+            evidence: f.evidence.map((e) => safe(inLanguage(e, lang, knowledge), 500)),
+            standards: [...f.standards],
+            settled: f.settledBy === undefined ? null : safe(settledText(f.settledBy, lang, labels, answeredAtOf(result, f))),
+          })),
+        advice: group(result.advice.filter((a) => a.deviceId === device.id)),
+      };
+    });
   return {
     lang,
     words,
     summaryLine,
     aborted: result.aborted,
+    nothingAnswered:
+      result.devices.length === 0 && !result.aborted
+        ? {
+            message: fill(words.nothingAnswered ?? '', { targets: result.scope.targets.map((t) => safe(t, 60)).join(', '), hosts: String(result.stats.hostsInScope) }),
+            tryThis: words.nothingAnsweredTry ?? '',
+          }
+        : null,
     top: topActions(result.advice).map(toView),
     household: group(result.advice.filter((a) => a.deviceId === null)),
     devices,
@@ -136,14 +167,29 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
       finishedAt: displayTime(result.finishedAt),
       duration: displayDuration(result.stats.durationMs),
       hostsInScope: result.stats.hostsInScope,
+      loginAttempts: result.stats.loginAttempts,
       problems: [
         ...result.stats.sourceProblems.map((p) => `${p.source}: ${safe(p.message)}`),
-        ...(result.stats.checkProblems ?? []).map((p) => safe(p)),
+        ...(result.stats.checkProblems ?? []).map((p) => safe(inLanguage(p, lang, knowledge))),
       ],
     },
     knowledgeAsOf: result.knowledgeAsOf,
+    knowledgeNotes: knowledgeNotes(result, lang).map((note) => safe(note)),
     sources: collectSources(result.advice),
   };
+}
+
+/** When the answer that settled a finding was given, if the result knows. */
+function answeredAtOf(result: AuditResult, finding: Finding): string | undefined {
+  const question = finding.settledBy ? answeredQuestion(finding.settledBy) : null;
+  return question && finding.deviceId ? result.answeredAt?.[finding.deviceId]?.[question] : undefined;
+}
+
+/** A clean device says so only when every check ran on it; otherwise it is "(not fully) checked". */
+function riskWords(risk: Risk, coverage: CheckCoverage, words: Record<string, string>, severityWords: string): string {
+  if (coverage === 'all') return severityWords;
+  const unchecked = (coverage === 'none' ? words.notChecked : words.partlyChecked) ?? '';
+  return risk === 'none' ? unchecked : `${severityWords}, ${unchecked}`;
 }
 
 function collectSources(advice: AdviceItem[]): Array<{ source: string; standards: string[] }> {
@@ -168,10 +214,17 @@ function compareIp(a: string, b: string): number {
   return key(a).localeCompare(key(b));
 }
 
-/** "2026-11-21 19:30:41 UTC": the same on every machine, so reports and golden files are stable. */
-export function displayTime(iso: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})/.exec(iso);
-  return match ? `${match[1]} ${match[2]} UTC` : safe(iso, 40);
+/** "2026-11-21 20:30:41 CET": the local time with its zone (TZ decides; tests pin Europe/Amsterdam). */
+export function displayTime(iso: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return safe(iso, 40);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23', timeZoneName: 'short',
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')} ${part('timeZoneName')}`;
 }
 
 export function displayDuration(ms: number): string {
@@ -179,6 +232,6 @@ export function displayDuration(ms: number): string {
   return seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

@@ -2,12 +2,14 @@
 // so a reader never sees half a report; a failure names the file.
 
 import { randomBytes } from 'node:crypto';
+import { accessSync, constants, statSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AuditResult, Lang } from '../model.js';
 import type { AdviceKnowledge } from '../advice/types.js';
 import { defaultAdviceKnowledge } from '../advice/load.js';
 import { TOOL_VERSION } from '../util/version.js';
+import { UsageError } from '../util/errors.js';
 import { toHtml } from './html.js';
 import { toJsonReport } from './json.js';
 import { toMarkdown } from './markdown.js';
@@ -62,6 +64,29 @@ export async function writeReports(result: AuditResult, options: WriteReportsOpt
     written.push(path);
   }
   return written;
+}
+
+export class ReportTargetError extends UsageError {
+  override name = 'ReportTargetError';
+}
+
+/** Checks before a scan that each report can be written: its folder exists and is writable, it is no folder itself. */
+export function assertReportTargets(targets: { json?: string | undefined; markdown?: string | undefined; html?: string | undefined }): void {
+  const problems: string[] = [];
+  for (const [flag, given] of Object.entries(targets)) {
+    if (given === undefined || given === '-') continue;
+    const path = resolve(given);
+    const folder = dirname(path);
+    try {
+      if (!statSync(folder).isDirectory()) throw new Error('is not a folder');
+      accessSync(folder, constants.W_OK);
+      if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${given} is a folder`);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'the folder does not exist' : (error as Error).message;
+      problems.push(`--${flag} ${given}: cannot write there (${reason}: ${folder})`);
+    }
+  }
+  if (problems.length > 0) throw new ReportTargetError(problems.join('; '));
 }
 
 /** Temp file in the same directory (same file system), then rename: the old file or the new, never half. */

@@ -25,6 +25,9 @@ export type Command =
   | { type: 'quit' }
   | { type: 'export' }
   | { type: 'answer' }
+  | { type: 'answer-confirmed' }
+  | { type: 'answer-cancelled' }
+  | { type: 'undo-answer' }
   | { type: 'view'; action: ViewAction };
 
 export interface KeyContext {
@@ -36,12 +39,15 @@ export interface KeyContext {
   /** The last first-row the current scrolling view can take. */
   maxScroll: number;
   pageSize: number;
+  /** An answer waits for y (save) or any other key (do not save). */
+  confirmingAnswer?: boolean;
 }
 
 const view = (action: ViewAction): Command => ({ type: 'view', action });
 
 function resultCommand(input: string, key: KeyPress, context: KeyContext): Command | null {
   const { view: current, deviceCount, maxScroll, pageSize } = context;
+  if (context.confirmingAnswer) return input === 'y' || input === 'j' || key.return ? { type: 'answer-confirmed' } : { type: 'answer-cancelled' };
   if (input === 'q' || (key.ctrl && input === 'c')) return { type: 'quit' };
   if (input === '?') return view({ type: 'toggle-help' });
   if (input === 'l') return view({ type: 'toggle-lang' });
@@ -54,6 +60,7 @@ function resultCommand(input: string, key: KeyPress, context: KeyContext): Comma
   const severity = /^[1-5]$/.test(input) ? SEVERITIES[Number(input) - 1] : undefined;
   if (severity) return view({ type: 'set-filter', severity });
   if (input === 'a' && current === 'detail') return { type: 'answer' };
+  if (input === 'u' && current === 'detail') return { type: 'undo-answer' };
   const up = key.upArrow || input === 'k';
   const down = key.downArrow || input === 'j';
   if (current === 'devices') {

@@ -1,7 +1,8 @@
 // Pure selectors over what the scan produced: the orderings and groupings every result view shares.
 
-import type { AdviceItem, AuditResult, Device, Finding, Lang, Risk, Severity } from '../model.js';
-import { defaultAdviceKnowledge, orderAdvice, topActions } from '../advice/index.js';
+import type { AdviceItem, AuditResult, CheckCoverage, Device, Finding, Lang, Risk, Severity } from '../model.js';
+import { answeredQuestion, defaultAdviceKnowledge, inLanguage, orderAdvice, settledText, shortTitle as shortTitleFrom, topActions } from '../advice/index.js';
+import { coverageOf } from '../model/coverage.js';
 import { deviceName as nameOfDevice } from '../model/device-name.js';
 import { cleanText } from './clean-text.js';
 import { compareSeverity, riskRank } from '../model/severity.js';
@@ -14,14 +15,18 @@ export interface ResultData {
   findings: Finding[];
   advice: AdviceItem[];
   result: AuditResult | null;
+  /** How far the checks got on a device: without a result, a stopped scan checked nothing for sure. */
+  coverage(deviceId: string): CheckCoverage;
 }
 
 export function resultData(scan: ScanState): ResultData {
+  const result = scan.result;
   return {
-    devices: scan.result?.devices ?? scan.devices,
-    findings: scan.result?.findings ?? scan.findings,
-    advice: scan.result?.advice ?? [],
-    result: scan.result,
+    devices: result?.devices ?? scan.devices,
+    findings: result?.findings ?? scan.findings,
+    advice: result?.advice ?? [],
+    result,
+    coverage: (deviceId) => (result ? coverageOf(result, deviceId) : scan.aborted || scan.phase === 'failed' ? 'none' : 'all'),
   };
 }
 
@@ -115,4 +120,46 @@ export function answerableFinding(
     if (question) return { finding, question };
   }
   return undefined;
+}
+
+/** A few words for the worst-finding column: the data's short title, else the full title. */
+export function shortTitle(finding: Finding, lang: Lang): string {
+  return shortTitleFrom(finding, lang, defaultAdviceKnowledge().labels);
+}
+
+/** The settled finding of the device whose answer can be taken back (`u`), with its question. */
+export function settledAnswer(
+  deviceId: string,
+  findings: Finding[],
+  questions: AnswerableQuestion[],
+): { finding: Finding; question: AnswerableQuestion } | undefined {
+  for (const finding of findingsOf(deviceId, findings)) {
+    if (!finding.settledBy) continue;
+    const question = questions.find((candidate) => candidate.check === finding.check);
+    if (question) return { finding, question };
+  }
+  return undefined;
+}
+
+/** "2026-11-21" per settled finding of the device, from when its answer was given. */
+export function answeredOn(data: ResultData, deviceId: string): Record<string, string> {
+  const given = data.result?.answeredAt?.[deviceId] ?? {};
+  const out: Record<string, string> = {};
+  for (const finding of data.findings) {
+    if (finding.deviceId !== deviceId || !finding.settledBy) continue;
+    const question = answeredQuestion(finding.settledBy);
+    const at = question ? given[question] : undefined;
+    if (at) out[finding.id] = at.slice(0, 10);
+  }
+  return out;
+}
+
+/** "two-step verification is on" for the check's "answer: mfa-enabled = yes". */
+export function settledWords(settledBy: string, lang: Lang): string {
+  return settledText(settledBy, lang, defaultAdviceKnowledge().labels);
+}
+
+/** An evidence line in the language on screen (the checks write English). */
+export function evidenceWords(line: string, lang: Lang): string {
+  return inLanguage(line, lang, defaultAdviceKnowledge());
 }

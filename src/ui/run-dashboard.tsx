@@ -4,6 +4,7 @@
 import { render } from 'ink';
 import { Dashboard } from './components/Dashboard.js';
 import { paletteFor } from './palette.js';
+import { keepStderrPlain } from './plain-stderr.js';
 import type { DashboardOutcome, DashboardProps } from './types.js';
 
 export type { DashboardOutcome, DashboardProps, ScanPlan, RunAudit, WriteReports, SaveAnswer, ReportRequest, AnswerableQuestion } from './types.js';
@@ -34,6 +35,7 @@ export async function runDashboard(
 ): Promise<DashboardOutcome> {
   const { stdin, stdout } = io;
   let outcome: DashboardOutcome = { result: null, aborted: true };
+  keepStderrPlain();
   const alternate = Boolean(stdout.isTTY);
   const restore = (): void => {
     if (alternate) stdout.write(SHOW_CURSOR + EXIT_ALTERNATE_SCREEN);

@@ -25,8 +25,8 @@ export interface ReportRequest {
 /** Writes the reports asked for and returns the paths written. */
 export type WriteReports = (result: AuditResult, request: ReportRequest) => Promise<string[]>;
 
-/** Records the user's answer, re-runs what depends on it and returns the updated result. */
-export type SaveAnswer = (deviceId: string, questionId: string, value: string | boolean) => Promise<AuditResult>;
+/** Records the user's answer (null takes it back), re-runs what depends on it and returns the updated result. */
+export type SaveAnswer = (deviceId: string, questionId: string, value: string | boolean | null) => Promise<AuditResult>;
 
 /** A finding the user can settle by telling us what the network cannot show. */
 export interface AnswerableQuestion {

@@ -25,6 +25,8 @@ export interface ViewState {
   filter: Severity | null;
   lang: Lang;
   notice: Notice | null;
+  /** `a` was pressed: the answer is saved only after y. */
+  confirmingAnswer: boolean;
 }
 
 export type ViewAction =
@@ -40,10 +42,11 @@ export type ViewAction =
   | { type: 'toggle-lang' }
   | { type: 'set-filter'; severity: Severity | null }
   | { type: 'cycle-filter' }
-  | { type: 'notice'; notice: Notice | null };
+  | { type: 'notice'; notice: Notice | null }
+  | { type: 'confirm-answer'; asking: boolean; notice: Notice | null };
 
 export function initialViewState(lang: Lang): ViewState {
-  return { view: 'devices', back: 'devices', selected: 0, scroll: 0, filter: null, lang, notice: null };
+  return { view: 'devices', back: 'devices', selected: 0, scroll: 0, filter: null, lang, notice: null, confirmingAnswer: false };
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(Math.max(value, min), Math.max(min, max));
@@ -107,5 +110,7 @@ function reduceView(state: ViewState, action: ViewAction): ViewState {
       return { ...state, filter: nextFilter(state.filter), view: 'findings', back: 'findings', scroll: 0 };
     case 'notice':
       return { ...state, notice: action.notice };
+    case 'confirm-answer':
+      return { ...state, confirmingAnswer: action.asking, notice: action.notice };
   }
 }

@@ -29,10 +29,12 @@ describe('advise on the household', () => {
     }
   });
 
-  it('has unique ids and is ordered by priority, then phase', () => {
+  it('has unique ids and is ordered by harm, then priority, then phase', () => {
     expect(new Set(advice.map((a) => a.id)).size).toBe(advice.length);
     for (let i = 1; i < advice.length; i++) {
       const [a, b] = [advice[i - 1]!, advice[i]!];
+      expect(a.harm! <= b.harm!, `${a.id} before ${b.id}`).toBe(true);
+      if (a.harm !== b.harm) continue;
       expect(a.priority <= b.priority, `${a.id} before ${b.id}`).toBe(true);
       if (a.priority === b.priority) expect(PHASE_ORDER.indexOf(a.phase) <= PHASE_ORDER.indexOf(b.phase)).toBe(true);
     }
@@ -134,9 +136,48 @@ describe('advise on the household', () => {
     const top = topActions(advice);
     expect(top).toHaveLength(3);
     expect(top.every((a) => a.phase === 'install' || a.phase === 'use')).toBe(true);
-    expect(top[0]!.priority).toBe(1);
+    // Reachable from the internet comes first, whatever its severity says.
+    expect(top[0]!.harm).toBeLessThanOrEqual(1);
     const findingIds = top.flatMap((a) => a.findingIds);
     expect(new Set(findingIds).size).toBe(findingIds.length);
+  });
+});
+
+describe('one action per problem per device', () => {
+  const camera = makeDevice({ ip: '10.0.0.2', mac: 'aa:bb:cc:00:00:02', vendor: 'Hikvision', model: 'DS-2CD2032-I', firmware: null, kind: 'camera', names: [], services: [{ transport: 'tcp', port: 80, name: 'http' }] });
+  const nas = makeDevice({ ip: '10.0.0.8', mac: 'aa:bb:cc:00:00:08', vendor: 'Synology', model: 'DS218', firmware: null, kind: 'nas', names: [], services: [{ transport: 'tcp', port: 23, name: 'telnet' }] });
+  const password = (device: typeof camera, service: string, port: number, severity: Finding['severity'] = 'critical'): Finding =>
+    makeFinding({
+      check: 'default-credentials', device, key: `${service}:${port}`, severity,
+      title: { en: `Factory password works on ${service}`, nl: `Fabriekswachtwoord werkt op ${service}` },
+      evidence: [`${service} accepted admin`], standards: ['ETSI EN 303 645 5.1-1'], confidence: 'confirmed',
+      details: { service, port, username: 'admin', passwordMasked: '1•••5' },
+    });
+
+  it('merges the same advice on two services of one device into one item naming both', () => {
+    const findings = [password(camera, 'http-digest', 80), password(camera, 'rtsp', 554)];
+    const advice = advise({ devices: [camera], findings }, knowledge);
+    const change = advice.filter((a) => a.id.startsWith('default-credentials.change-password'));
+    const intruders = advice.filter((a) => a.id.startsWith('default-credentials.check-for-intruders'));
+    expect(change).toHaveLength(1);
+    expect(intruders).toHaveLength(1);
+    expect(change[0]!.findingIds).toEqual(findings.map((f) => f.id));
+    expect(change[0]!.text.en).toContain('This goes for: HTTP Digest (port 80) and the video stream (RTSP) (port 554).');
+    expect(change[0]!.text.nl).toContain('Dit geldt voor: HTTP Digest (poort 80) en de videostroom (RTSP) (poort 554).');
+    expect(topActions(advice).filter((a) => a.id.startsWith('default-credentials.change-password'))).toHaveLength(1);
+  });
+
+  it('ranks a shell reachable from the internet before a factory password that works only at home', () => {
+    const exposed = makeFinding({
+      check: 'exposed-by-port-mapping', device: nas, key: 'tcp:2323', severity: 'high',
+      title: { en: 'NAS reachable from the internet on port 2323', nl: 'NAS bereikbaar vanaf internet op poort 2323' },
+      evidence: ['router maps TCP 2323 to 10.0.0.8:23'], standards: ['ETSI EN 303 645 5.6-1'], confidence: 'confirmed',
+      details: { protocol: 'TCP', externalPort: 2323, internalClient: '10.0.0.8', internalPort: 23, service: 'telnet' },
+    });
+    const advice = advise({ devices: [camera, nas], findings: [password(camera, 'http-digest', 80), exposed] }, knowledge);
+    const top = topActions(advice);
+    expect(top[0]!.findingIds).toEqual([exposed.id]);
+    expect(top.some((a) => a.findingIds.includes(password(camera, 'http-digest', 80).id))).toBe(true);
   });
 });
 

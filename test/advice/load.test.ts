@@ -76,3 +76,14 @@ describe('loadAdviceKnowledge', () => {
     expect(() => loadAdviceKnowledge({ dir })).toThrow(/no generic steps for task "update-firmware"/);
   });
 });
+
+describe('short titles', () => {
+  it('exist for every check and fit the 80-column worst-finding column (20 characters)', () => {
+    const { labels } = loadAdviceKnowledge();
+    for (const check of CHECK_IDS) expect(labels.shortTitles[check], check).toBeDefined();
+    for (const [key, text] of Object.entries(labels.shortTitles)) {
+      expect(Array.from(text.en).length, `${key} en`).toBeLessThanOrEqual(20);
+      expect(Array.from(text.nl).length, `${key} nl`).toBeLessThanOrEqual(20);
+    }
+  });
+});

@@ -44,6 +44,37 @@ describe('runAudit', () => {
     expect(result.devices.length).toBeGreaterThanOrEqual(1);
     for (const d of result.devices) expect(seen.has(d.ip)).toBe(true);
     expect(result.stats.stageMs.checks).toBeUndefined();
+    // Nothing was checked: no device may look clean.
+    for (const d of result.devices) expect(result.checkCoverage?.[d.id], d.ip).toBe('none');
+  });
+
+  it('marks the devices whose checks a stop cut short as not (fully) checked, the finished ones as checked', async () => {
+    const controller = new AbortController();
+    let findings = 0;
+    const result = await audit(['127.92.0.0/28'], {
+      signal: controller.signal,
+      onEvent: (e) => {
+        // Stop right after the first finding: some checks have run, others not.
+        if (e.type === 'finding' && ++findings === 1) controller.abort();
+      },
+    });
+    expect(result.aborted).toBe(true);
+    const coverage = Object.values(result.checkCoverage ?? {});
+    expect(coverage.length).toBe(result.devices.length);
+    expect(coverage.some((c) => c !== 'all')).toBe(true);
+  });
+
+  it('says every device was checked when nothing stopped the scan', async () => {
+    const result = await audit([router]);
+    expect(result.checkCoverage).toEqual({ [result.devices[0]!.id]: 'all' });
+  });
+
+  it('takes an answer back: the settled finding opens again', async () => {
+    const answered = await audit([router], { answers: { [router]: { 'mfa-enabled': true } } });
+    const settled = answered.findings.find((f) => f.check === 'missing-mfa' && f.settledBy);
+    expect(settled).toBeDefined();
+    const undone = await applyAnswer(answered, {}, knowledge);
+    expect(undone.findings.find((f) => f.id === settled!.id)?.settledBy).toBeUndefined();
   });
 
   it('settles the MFA finding with an answer given by address, before or after the scan', async () => {

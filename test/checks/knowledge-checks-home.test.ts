@@ -15,7 +15,9 @@ const ctx = makeContext(loadCheckKnowledge());
 
 const home: Array<[string, string, string, string | null, DeviceKind, string[]]> = [
   ['fritzbox', 'AVM', 'FRITZ!Box 7590', '7.29', 'router', ['missing-mfa:medium', 'outdated-firmware:medium']],
-  ['hikvision', 'Hikvision', 'DS-2CD2042WD-I', 'V5.4.0 build 160530', 'camera', ['camera-privacy:info', 'outdated-firmware:critical', 'outdated-firmware:critical']],
+  // CVE-2017-7921's record names the DS-2CD2xx2F-I/-FWD, 2xx0F-I, 4x2xFWD, 4xx5, 2DFx and 63xx series, not the 2042WD-I:
+  // only CVE-2021-36260 remains for it (issue 12).
+  ['hikvision', 'Hikvision', 'DS-2CD2042WD-I', 'V5.4.0 build 160530', 'camera', ['camera-privacy:info', 'outdated-firmware:critical']],
   ['synology', 'Synology', 'DS218+', 'DSM 6.2.4-25556', 'nas', ['missing-mfa:medium', 'outdated-firmware:high']],
   ['nest-mini', 'Google', 'Google Nest Mini', '1.56.324896', 'speaker', ['camera-privacy:info', 'data-outside-eu:low', 'missing-mfa:medium']],
   ['hp', 'HP', 'HP OfficeJet Pro 9010 series', '2009A', 'printer', ['data-outside-eu:low']],

@@ -95,11 +95,45 @@ describe('outdated-firmware', () => {
     expect(findings[0]!.evidence).toContain('seen as: SSH ident SSH-2.0-dropbear_2015.67');
   });
 
-  it('lowers confidence for distribution packages, which may carry backported fixes', async () => {
+  it('claims nothing from the upstream version of a distribution package, and says the distribution patches it', async () => {
     const findings = await findingsOf({
       identity: { components: [{ name: 'dropbear', version: '2014.63-1+deb8u1', evidence: 'banner' }] },
     });
-    expect(findings[0]?.confidence).toBe('possible');
+    expect(findings.map((finding) => [finding.severity, finding.details.advice, finding.details.distribution])).toEqual([
+      ['info', 'distribution-updates', 'Debian'],
+    ]);
+  });
+
+  it('reads the distribution revision from the banner when the version holds only the upstream number', async () => {
+    const findings = await outdatedFirmwareCheck.run(
+      makeDevice({
+        services: [{ transport: 'tcp', port: 22, name: 'ssh', banner: 'SSH-2.0-dropbear_2014.63 Raspbian-1+rpi2' }],
+        identity: { components: [{ name: 'dropbear', version: '2014.63', evidence: 'ssh banner SSH-2.0-dropbear_2014.63' }] },
+      }),
+      ctx,
+    );
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.details).toMatchObject({ distribution: 'Raspbian', revision: 'Raspbian-1+rpi2' });
+    expect(findings[0]?.details.cves).toBeUndefined();
+  });
+
+  it('calls a vulnerability claimed from a component version range alone possible, and says why', async () => {
+    const findings = await findingsOf({ identity: { components: [{ name: 'dropbear', version: '2014.63', evidence: 'banner' }] } });
+    const vulnerable = findings.find((finding) => finding.details.cves === 'CVE-2016-7406');
+    expect(vulnerable?.confidence).toBe('possible');
+    expect(vulnerable?.evidence.join(' ')).toMatch(/version range alone/);
+  });
+
+  it('keeps a KEV claim on a named model likely', async () => {
+    const findings = await findingsOf({ vendor: 'Acme', model: 'CAM-2', firmware: 'V5.3.0 build 150513' });
+    expect(findings.find((finding) => finding.details.kev === 'CVE-2017-0001')?.confidence).toBe('likely');
+  });
+
+  it('never tells the household to install a component: the device software updates it', async () => {
+    const findings = await findingsOf({ identity: { components: [{ name: 'dropbear', version: '2020.81', evidence: 'banner' }] } });
+    const behind = findings.find((finding) => finding.details.latest === '2024.86');
+    expect(behind?.title.en).toMatch(/update the device's software/);
+    expect(behind?.title.en).not.toMatch(/install/);
   });
 
   it('is deterministic and abortable', async () => {
@@ -129,7 +163,7 @@ describe('outdated-firmware', () => {
     const shipped = makeContext(loadCheckKnowledge());
     const device = makeDevice({ vendor: 'Hikvision', model: 'DS-2CD2142FWD-I', firmware: 'V5.4.0 build 160530' });
     const findings = await outdatedFirmwareCheck.run(device, shipped);
-    expect(findings.map((finding) => finding.details.kev)).toEqual(['CVE-2017-7921', 'CVE-2021-36260']);
+    expect(findings.map((finding) => finding.details.kev).sort()).toEqual(['CVE-2017-7921', 'CVE-2021-36260']);
     expect(findings.every((finding) => finding.severity === 'critical')).toBe(true);
   });
 });

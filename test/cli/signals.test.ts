@@ -49,14 +49,23 @@ afterAll(async () => {
 });
 
 describe.skipIf(!built)('signals', () => {
-  it('Ctrl-C during a scan stops it and still writes the report of what was found', async () => {
+  it('Ctrl-C during a scan stops it with exit 130, writes what was found and marks nothing as clean', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'homeaudit-sigint-')), 'report.json');
     const run = await runUntil(['scan', '--target', '127.91.3.0/27', '--json', out, '--no-save'], /scanning/, 'SIGINT');
-    expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/stopped early/);
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { stats: { aborted?: boolean }; devices: unknown[] };
+    expect(run.code).toBe(130);
+    expect(run.stderr).toMatch(/stopped before everything was checked/);
+    expect(run.stdout).not.toMatch(/No problems found/);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { stats: { aborted?: boolean }; devices: Array<{ risk: string; checked: string }> };
     expect(report.stats.aborted).toBe(true);
     expect(Array.isArray(report.devices)).toBe(true);
+    // A device whose checks did not all run is never reported as checked.
+    for (const device of report.devices) expect(device.checked).not.toBe('all');
+  });
+
+  it('SIGTERM during a scan stops it with exit 143', async () => {
+    const run = await runUntil(['scan', '--target', '127.91.3.0/27', '--no-save'], /scanning/, 'SIGTERM');
+    expect(run.code).toBe(143);
+    expect(run.stdout).toMatch(/The scan was stopped before everything was checked/);
   });
 
   it('SIGTERM stops `homeaudit mock` with exit 0 and frees its ports', async () => {

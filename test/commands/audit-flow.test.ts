@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, inCi } from '../../src/commands/audit-flow.js';
-import { finding, result } from '../history/fixture.js';
+import { EXIT, StoppedBySignal } from '../../src/commands/exit-codes.js';
+import { device, finding, result } from '../history/fixture.js';
 
 describe('exit codes', () => {
-  const scan = result([], [finding('plain-http-admin', 'ip-1', 'http:80', 'medium')]);
+  const plug = device('ip-1', '127.77.0.1', 'plug', 'TP-Link');
+  const scan = result([plug], [finding('plain-http-admin', 'ip-1', 'http:80', 'medium')]);
 
   it('is 0 without --fail-on, 1 at or above it, 0 below it', () => {
     expect(exitCodeFor(scan, undefined)).toBe(0);
@@ -13,8 +15,26 @@ describe('exit codes', () => {
   });
 
   it('does not count a finding the user settled', () => {
-    const settled = result([], [{ ...finding('missing-mfa', 'ip-1', 'vendor:x', 'medium'), settledBy: 'answer: mfa-enabled' }]);
+    const settled = result([plug], [{ ...finding('missing-mfa', 'ip-1', 'vendor:x', 'medium'), settledBy: 'answer: mfa-enabled' }]);
     expect(exitCodeFor(settled, 'low')).toBe(0);
+  });
+
+  it('is 3 when nothing answered: never an all-clear', () => {
+    expect(exitCodeFor(result([], []), undefined)).toBe(EXIT.nothingAnswered);
+    expect(EXIT.nothingAnswered).toBe(3);
+  });
+
+  it('is 130 for Ctrl-C and 143 for SIGTERM, before any findings count', () => {
+    const stopped = { ...scan, aborted: true };
+    const interrupted = new AbortController();
+    interrupted.abort(new StoppedBySignal('SIGINT'));
+    const terminated = new AbortController();
+    terminated.abort(new StoppedBySignal('SIGTERM'));
+    expect(exitCodeFor(stopped, 'critical', interrupted.signal)).toBe(130);
+    expect(exitCodeFor(stopped, 'critical', terminated.signal)).toBe(143);
+    // The dashboard's own stop (raw-mode Ctrl-C) aborts with no signal reason: 130 as well.
+    expect(exitCodeFor(stopped, undefined, new AbortController().signal)).toBe(130);
+    expect(exitCodeFor({ ...result([], []), aborted: true }, undefined)).toBe(130);
   });
 });
 

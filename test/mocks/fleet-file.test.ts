@@ -118,6 +118,23 @@ ${camera}
     expect(message).toMatch(/mapping\.yaml: .*id "cam"\) › ssdp › igd › portMappings › 0 › internalClient: "nas" is neither/);
   });
 
+  it('names every error of the file at once: file, device and field of each', () => {
+    const bad = `name: x\ndevices:${camera}\n    colour: red\n  - { id: p, kind: toaster, vendor: T, model: P }\n`;
+    const message = loadError('many.yaml', bad);
+    expect(message).toContain('many.yaml');
+    expect(message).toMatch(/id "cam"\)[^\n]*colour/);
+    expect(message).toMatch(/id "p"\) › kind: must be equal to one of the allowed values/);
+    const clashes = `name: x\ndevices:${camera}\n    address: 127.77.0.9\n  - { id: b, kind: plug, vendor: T, model: P, address: 127.77.0.9 }\n  - { id: b, kind: plug, vendor: T, model: P }\n`;
+    const both = loadError('clashes.yaml', clashes);
+    expect(both).toMatch(/address: 127\.77\.0\.9 is already used by device "cam"/);
+    expect(both).toMatch(/› id: duplicate id "b"/);
+  });
+
+  it('refuses a range that is not loopback before anything starts', () => {
+    expect(loadError('public.yaml', `name: x\nrange: 8.8.8.0/24\ndevices:${camera}\n`)).toMatch(/public\.yaml: range: 8\.8\.8\.0\/24 is not on loopback/);
+    expect(() => loadFleet(fleetFile('ok.yaml', `name: x\ndevices:${camera}\n`), { range: '192.168.1.0/24' })).toThrow(/range: 192\.168\.1\.0\/24 is not on loopback/);
+  });
+
   it('reports too many devices for the range by device', () => {
     const devices = [1, 2, 3].map((n) => `\n  - { id: d${n}, kind: plug, vendor: T, model: P }`).join('');
     expect(loadError('full.yaml', `name: x\nrange: 127.78.3.0/30\ndevices:${devices}\n`)).toMatch(/id "d3"\) › address: 127\.78\.3\.3 lies outside/);

@@ -103,3 +103,59 @@ describe('reports of the home fleet audit', () => {
     matchesGolden(`home.${lang}.html`, toHtml(timeless, lang));
   });
 });
+
+/** English words that must not appear in a Dutch output (a small list is enough to catch a missed text). */
+const ENGLISH = ['the', 'and', 'with', 'without', 'accepted', 'serves', 'identified', 'offers', 'require', 'version', 'seen', 'empty', 'answer', 'answered', 'found', 'stopped', 'password', 'device', 'devices', 'your', 'not', 'checked', 'findings'];
+
+/** What may stay in its own language: text between quotes (what a device sent) and cited sources. */
+export function dutchProse(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !/kennisbank-item|fabrikantgegevens|Bronnen|Autoriteit Persoonsgegevens|ETSI|OWASP/.test(line))
+    .join('\n')
+    .replace(/<style>[\s\S]*?<\/style>/g, ' ')
+    .replace(/'[^'\n]*'|"[^"\n]*"|“[^”\n]*”/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
+}
+
+describe('Dutch outputs of the home fleet speak Dutch', () => {
+  const outputs = (): Record<string, string> => ({
+    markdown: toMarkdown(result, 'nl'),
+    html: toHtml(result, 'nl'),
+    summary: toPlainSummary(result, 'nl'),
+  });
+  for (const name of ['markdown', 'html', 'summary']) {
+    it(`has no English words in the ${name}`, () => {
+      const prose = dutchProse(outputs()[name]!);
+      const found = ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}-])${word}([^\\p{L}-]|$)`, 'iu').test(prose));
+      const lines = found.map((word) => prose.split('\n').find((line) => new RegExp(`(^|[^\\p{L}-])${word}([^\\p{L}-]|$)`, 'iu').test(line))?.trim());
+      expect(found, lines.join('\n')).toEqual([]);
+    });
+  }
+});
+
+describe('the anonymised export of the home fleet', () => {
+  it.each(LANGS)('carries no MAC, serial, address or name of any device inside any string (%s)', (lang) => {
+    const report = toJsonReport(result, { lang, toolVersion: '0.0.0-test' });
+    const text = JSON.stringify(toAnonymizedReport(report));
+    const identifiers = new Set<string>();
+    for (const device of result.devices) {
+      identifiers.add(device.ip);
+      for (const name of device.names) if (name.length >= 3) identifiers.add(name);
+      for (const host of device.facts.hostnames) identifiers.add(host);
+      if (device.mac) {
+        identifiers.add(device.mac);
+        identifiers.add(device.mac.replace(/:/g, ''));
+      }
+      for (const ssdp of device.facts.ssdp) if (ssdp.description?.serialNumber) identifiers.add(ssdp.description.serialNumber);
+    }
+    // Names case-sensitive: "Thuis" is a hub's name, "thuis" a Dutch word in the advice.
+    for (const id of identifiers) expect(text, id).not.toContain(id);
+    // The doorbell names itself after its MAC: the bare form goes too.
+    expect(text).not.toMatch(/\b[0-9a-f]{12}\b/i);
+    expect(text).not.toContain('IB0418729356');
+    expect(text).not.toContain('4L0459BPAZ8F2C1');
+    // Model numbers are no identifiers and stay useful.
+    expect(text).toContain('DS-2CD2042WD-I');
+  });
+});

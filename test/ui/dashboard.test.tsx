@@ -88,6 +88,10 @@ describe('during the scan', () => {
     const frame = await view.waitFor('Scan stopped');
     expect(audit.signal?.aborted).toBe(true);
     expect(tableNames(frame)).toHaveLength(6);
+    // The checks never ran: no device is shown as clean.
+    expect(frame).toContain('? not checked');
+    expect(frame).not.toContain('✓ none');
+    expect(frame).toContain('"not checked" is no all-clear');
     await view.press('q');
     await vi.waitFor(() => expect(view.onExit).toHaveBeenCalled());
     const outcome = view.onExit.mock.calls[0]![0];
@@ -125,14 +129,16 @@ describe('after the scan', () => {
     await view.press(KEYS.down);
     await view.waitFor('› !! high');
     await view.press(KEYS.enter);
-    const detail = await view.waitFor('What it is');
+    const detail = await view.waitFor('What is wrong');
+    // What is wrong and what to do come first; what it is and the evidence below.
+    expect(detail.indexOf('What is wrong (1)')).toBeLessThan(detail.indexOf('What to do'));
+    expect(detail.indexOf('What to do')).toBeLessThan(detail.indexOf('What it is'));
     expect(detail).toContain('FRITZ!Box 7590');
-    expect(detail).toContain('Why we think so (confidence 90%)');
-    expect(detail).toContain('SSDP manufacturer=AVM');
-    expect(detail).toContain('tcp/80 http');
     expect(detail).toContain('Port 8080 is open to the internet through UPnP');
-    expect(detail).toContain('UPnP mapping TCP 8080');
     expect(detail).toContain('Turn off UPnP on the router.');
+    await view.press(KEYS.pageDown);
+    const below = await view.waitFor('How we know');
+    expect(below).toContain('UPnP mapping TCP 8080');
     await view.press(KEYS.escape);
     await view.waitFor('worst finding');
   });
@@ -173,7 +179,7 @@ describe('after the scan', () => {
     await waitForResults(view);
     await view.press('l');
     const dutch = await view.waitFor('ergste probleem');
-    expect(dutch).toContain('Het fabriekswachtwoord');
+    expect(dutch).toContain('Fabriekslogin werkt');
     expect(dutch).toContain('kritiek');
     expect(dutch).toContain('Apparaten');
     expect(dutch).not.toContain('worst finding');
@@ -214,11 +220,11 @@ describe('after the scan', () => {
     await view.waitFor('Could not write the report: EACCES: /root/report.html');
   });
 
-  test('a in the detail view records the MFA answer and shows the finding settled', async () => {
-    const saveAnswer = vi.fn(async (deviceId: string, questionId: string, value: string | boolean) =>
+  test('a in the detail view asks, y records the MFA answer, u takes it back', async () => {
+    const saveAnswer = vi.fn(async (deviceId: string, questionId: string, value: string | boolean | null) =>
       makeResult({
         findings: findings.map((finding) =>
-          finding.deviceId === deviceId && finding.check === 'missing-mfa' ? { ...finding, settledBy: `answer: ${questionId}=${String(value)}` } : finding,
+          finding.deviceId === deviceId && finding.check === 'missing-mfa' && value !== null ? { ...finding, settledBy: `answer: ${questionId} = yes` } : finding,
         ),
       }),
     );
@@ -230,14 +236,41 @@ describe('after the scan', () => {
     await view.press(KEYS.enter);
     let frame = await view.waitFor('press a if two-step verification (MFA) is on for this account');
     await view.press('a');
-    frame = await view.waitFor('settled: answer: mfa-enabled=true');
+    frame = await view.waitFor('Is it true that two-step verification (MFA) is on for this account?');
+    expect(saveAnswer).not.toHaveBeenCalled();
+    await view.press('y');
+    frame = await view.waitFor('settled: two-step verification is on');
     expect(saveAnswer).toHaveBeenCalledWith('dev-plug', 'mfa-enabled', true);
     expect(frame).toContain('Wasmachine');
+    expect(frame).toContain('u: undo');
     expect(frame).not.toContain('press a if');
+    await view.press('u');
+    frame = await view.waitFor('Answer taken back');
+    expect(saveAnswer).toHaveBeenLastCalledWith('dev-plug', 'mfa-enabled', null);
+    expect(frame).toContain('press a if');
+    await view.press('a');
+    await view.press('y');
+    await view.waitFor('settled: two-step verification is on');
     await view.press(KEYS.escape);
     frame = await view.waitFor('worst finding');
     // The plug has no open finding left: it moves down the table.
     expect(tableNames(frame).indexOf('Wasmachine')).toBeGreaterThan(tableNames(frame).indexOf('EvilCam'));
+  });
+
+  test('a then any key but y saves nothing', async () => {
+    const saveAnswer = vi.fn(async () => makeResult());
+    const view = renderDashboard({ saveAnswer });
+    await waitForResults(view);
+    await view.press(KEYS.down);
+    await view.press(KEYS.down);
+    await view.waitFor('› ! medium');
+    await view.press(KEYS.enter);
+    await view.waitFor('press a if');
+    await view.press('a');
+    await view.waitFor('Is it true that');
+    await view.press('n');
+    await view.waitFor('Nothing saved.');
+    expect(saveAnswer).not.toHaveBeenCalled();
   });
 
   test('a on a device without a question says so and saves nothing', async () => {

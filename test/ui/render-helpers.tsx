@@ -14,6 +14,7 @@ export const KEYS = {
   tab: '\t',
   shiftTab: '\u001B[Z',
   ctrlC: '\u0003',
+  pageDown: '\u001B[6~',
 };
 
 export function renderDashboard(overrides: Partial<DashboardProps> = {}) {

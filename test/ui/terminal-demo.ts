@@ -6,8 +6,11 @@ import { runDashboard } from '../../src/ui/run-dashboard.js';
 import { fakeAudit, makeResult, plan } from './fixture.js';
 
 let current: AuditResult = makeResult();
-const settle = (finding: Finding, deviceId: string, questionId: string, value: string | boolean): Finding =>
-  finding.deviceId === deviceId && finding.check === 'missing-mfa' ? { ...finding, settledBy: `${questionId}=${String(value)}` } : finding;
+const settle = (finding: Finding, deviceId: string, questionId: string, value: string | boolean | null): Finding => {
+  if (finding.deviceId !== deviceId || finding.check !== 'missing-mfa') return finding;
+  if (value === null) return { ...finding, settledBy: undefined };
+  return { ...finding, settledBy: `answer: ${questionId} = yes` };
+};
 
 const outcome = await runDashboard({
   plan: { ...plan, login: !process.argv.includes('--no-login') },

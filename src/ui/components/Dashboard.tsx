@@ -6,9 +6,10 @@ import { useApp, useInput, useStdin } from 'ink';
 import type { Lang } from '../../model.js';
 import { commandForKey, type Command, type KeyPress } from '../keymap.js';
 import { DEFAULT_QUESTIONS } from '../questions.js';
-import { answerableFinding, resultData, sortDevicesByRisk } from '../result-model.js';
+import { answerableFinding, resultData, settledAnswer, sortDevicesByRisk } from '../result-model.js';
 import { hasResults } from '../scan-state.js';
 import { adviceScreenLines } from '../screens/advice-screen.js';
+import { answeredOn } from '../result-model.js';
 import { confirmLines } from '../screens/confirm-screen.js';
 import { deviceDetailLines } from '../screens/device-detail.js';
 import { deviceTableLines } from '../screens/device-table.js';
@@ -18,6 +19,7 @@ import type { Line } from '../screens/line.js';
 import { progressLines } from '../screens/progress-screen.js';
 import { scanProblemLines } from '../screens/scan-problems.js';
 import { t } from '../strings.js';
+import { wrap } from '../text-layout.js';
 import type { DashboardOutcome, DashboardProps } from '../types.js';
 import { useScan } from '../use-scan.js';
 import { useClock, useTerminalSize } from '../use-terminal.js';
@@ -26,6 +28,8 @@ import { Screen, type Tab } from './Screen.js';
 
 /** Title bar, notice line, keys line, and one spare row so ink never fills the whole terminal. */
 const CHROME_ROWS = 4;
+/** Room kept right of the notice's first row for the scroll position ("120-143/300"). */
+const POSITION_ROOM = 13;
 const DEFAULT_REPORT_PATHS = { html: 'homeaudit-report.html', markdown: 'homeaudit-report.md' };
 
 export interface DashboardComponentProps extends DashboardProps {
@@ -51,7 +55,10 @@ export function Dashboard(props: DashboardComponentProps) {
   const data = resultData(scanState);
   const sorted = useMemo(() => sortDevicesByRisk(data.devices, data.findings), [data.devices, data.findings]);
   const width = Math.max(20, columns);
-  const bodyHeight = Math.max(3, rows - CHROME_ROWS);
+  const notice = noticeFor(view.notice, scanState, lang);
+  // The notice wraps (a written report's whole path); the body gives up the rows it needs.
+  const noticeLines = notice ? wrap(notice.text, Math.max(10, width - POSITION_ROOM)) : [];
+  const bodyHeight = Math.max(3, rows - CHROME_ROWS - Math.max(0, noticeLines.length - 1));
   const selectedDevice = sorted[Math.min(view.selected, sorted.length - 1)];
 
   const body: Line[] = useMemo(() => {
@@ -92,22 +99,35 @@ export function Dashboard(props: DashboardComponentProps) {
     }
   }, [writeReports, props.reportPaths, notify]);
 
-  const answer = useCallback(async () => {
-    const { selectedDevice: device, data: current } = latest.current;
+  /** `a`: ask first; the answer is saved only after y. */
+  const askAnswer = useCallback(() => {
+    const { selectedDevice: device, data: current, lang: language } = latest.current;
     const open = device ? answerableFinding(device.id, current.findings, questions) : undefined;
     if (!device || !open || !saveAnswer) return notify({ key: 'nothingToAnswer', tone: 'error' });
-    notify({ key: 'saving', tone: 'info' });
-    try {
-      const updated = await saveAnswer(device.id, open.question.questionId, open.question.value);
-      scan.applyResult(updated);
-      // The device may move in the risk order once its finding is settled: keep it selected.
-      const index = sortDevicesByRisk(updated.devices, updated.findings).findIndex((candidate) => candidate.id === device.id);
-      if (index >= 0) dispatchView({ type: 'select', index, count: updated.devices.length });
-      notify({ key: 'saved', tone: 'info' });
-    } catch (error) {
-      notify({ key: 'saveFailed', params: { error: (error as Error).message ?? String(error) }, tone: 'error' });
-    }
-  }, [questions, saveAnswer, notify, scan]);
+    dispatchView({ type: 'confirm-answer', asking: true, notice: { key: 'confirmAnswer', params: { prompt: open.question.prompt[language] }, tone: 'info' } });
+  }, [questions, saveAnswer, notify]);
+
+  /** Saves (value) or takes back (null) the answer to the selected device's question, keeping it selected. */
+  const recordAnswer = useCallback(
+    async (undo: boolean) => {
+      const { selectedDevice: device, data: current } = latest.current;
+      dispatchView({ type: 'confirm-answer', asking: false, notice: null });
+      const target = device ? (undo ? settledAnswer(device.id, current.findings, questions) : answerableFinding(device.id, current.findings, questions)) : undefined;
+      if (!device || !target || !saveAnswer) return notify({ key: undo ? 'nothingToUndo' : 'nothingToAnswer', tone: 'error' });
+      notify({ key: 'saving', tone: 'info' });
+      try {
+        const updated = await saveAnswer(device.id, target.question.questionId, undo ? null : target.question.value);
+        scan.applyResult(updated);
+        // The device may move in the risk order once its finding is settled: keep it selected.
+        const index = sortDevicesByRisk(updated.devices, updated.findings).findIndex((candidate) => candidate.id === device.id);
+        if (index >= 0) dispatchView({ type: 'select', index, count: updated.devices.length });
+        notify({ key: undo ? 'undone' : 'saved', tone: 'info' });
+      } catch (error) {
+        notify({ key: 'saveFailed', params: { error: (error as Error).message ?? String(error) }, tone: 'error' });
+      }
+    },
+    [questions, saveAnswer, notify, scan],
+  );
 
   const run = (command: Command): void => {
     switch (command.type) {
@@ -124,7 +144,14 @@ export function Dashboard(props: DashboardComponentProps) {
         void exportReports();
         return;
       case 'answer':
-        void answer();
+        return askAnswer();
+      case 'answer-confirmed':
+        void recordAnswer(false);
+        return;
+      case 'answer-cancelled':
+        return dispatchView({ type: 'confirm-answer', asking: false, notice: { key: 'answerNotSaved', tone: 'info' } });
+      case 'undo-answer':
+        void recordAnswer(true);
         return;
       case 'view':
         return dispatchView(command.action);
@@ -142,6 +169,7 @@ export function Dashboard(props: DashboardComponentProps) {
       deviceCount: sorted.length,
       maxScroll,
       pageSize: Math.max(1, bodyHeight - 1),
+      confirmingAnswer: view.confirmingAnswer,
     });
     if (command) run(command);
   };
@@ -161,7 +189,6 @@ export function Dashboard(props: DashboardComponentProps) {
         secs: Math.round(scanState.result.stats.durationMs / 1000),
       })
     : plan.targets.join(' ');
-  const notice = noticeFor(view.notice, scanState, lang);
   return (
     <Screen
       title={`${t(lang, 'appName')}  `}
@@ -171,7 +198,7 @@ export function Dashboard(props: DashboardComponentProps) {
       offset={offset}
       bodyHeight={bodyHeight}
       width={width}
-      notice={notice}
+      notice={notice ? { lines: noticeLines, tone: notice.tone } : null}
       keys={keysFor(scanState.phase === 'confirm' && props.yes ? 'running' : scanState.phase, results, lang, width)}
       position={maxScroll > 0 ? `${offset + 1}-${Math.min(body.length, offset + bodyHeight)}/${body.length}` : ''}
       colour={colour}
@@ -197,13 +224,22 @@ function resultLines(view: ViewState, context: ResultContext): Line[] {
     case 'help':
       return helpLines(lang);
     case 'detail':
-      return selectedDevice ? deviceDetailLines(selectedDevice, data.findings, data.advice, { lang, width, colour, questions }) : [];
+      return selectedDevice
+        ? deviceDetailLines(selectedDevice, data.findings, data.advice, {
+            lang,
+            width,
+            colour,
+            questions,
+            coverage: data.coverage(selectedDevice.id),
+            answeredOn: answeredOn(data, selectedDevice.id),
+          })
+        : [];
     case 'advice':
       return adviceScreenLines(data.advice, data.devices, { lang, width });
     case 'findings':
       return findingsScreenLines(data.findings, data.devices, { lang, width, filter: view.filter, colour });
     case 'devices': {
-      const table = deviceTableLines(sorted, data.findings, { lang, width, height: bodyHeight, selected: view.selected, colour });
+      const table = deviceTableLines(sorted, data.findings, { lang, width, height: bodyHeight, selected: view.selected, colour, coverage: data.coverage });
       return [...table, ...scanProblemLines(data.result, { lang, width, colour, room: bodyHeight - table.length })];
     }
   }

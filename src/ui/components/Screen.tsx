@@ -20,7 +20,8 @@ export interface ScreenProps {
   offset: number;
   bodyHeight: number;
   width: number;
-  notice: { text: string; tone: 'info' | 'error' } | null;
+  /** Already wrapped to the width: a long path is shown whole, over as many rows as it needs. */
+  notice: { lines: string[]; tone: 'info' | 'error' } | null;
   keys: string;
   /** "12-30/45" when the body scrolls. */
   position: string;
@@ -47,17 +48,19 @@ export function Screen(props: ScreenProps) {
         </Text>
       </Box>
       <LineView lines={body} offset={offset} height={bodyHeight} width={width} palette={palette} />
-      <Box width={width}>
-        <Text
-          wrap="truncate-end"
-          bold={notice?.tone === 'error'}
-          color={colour && notice ? inkColour(notice.tone === 'error' ? TONE_COLOURS.bad : TONE_COLOURS.good, palette) : undefined}
-        >
-          {notice ? notice.text : ' '}
-        </Text>
-        <Box flexGrow={1} />
-        <Text dimColor>{position}</Text>
-      </Box>
+      {(notice?.lines.length ? notice.lines : [' ']).map((row, index) => (
+        <Box width={width} key={`notice-${index}`}>
+          <Text
+            wrap="truncate-end"
+            bold={notice?.tone === 'error'}
+            color={colour && notice ? inkColour(notice.tone === 'error' ? TONE_COLOURS.bad : TONE_COLOURS.good, palette) : undefined}
+          >
+            {row}
+          </Text>
+          <Box flexGrow={1} />
+          {index === 0 ? <Text dimColor>{position}</Text> : null}
+        </Box>
+      ))}
       <Text dimColor wrap="truncate-end">
         {keys}
       </Text>

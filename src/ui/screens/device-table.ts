@@ -1,8 +1,8 @@
 // After the scan: every device, worst risk first, one row each; the selected row stays in view.
 
-import type { Device, Finding, Lang } from '../../model.js';
+import type { CheckCoverage, Device, Finding, Lang, Risk } from '../../model.js';
 import { cleanText } from '../clean-text.js';
-import { deviceName, deviceRisk, vendorModel, worstFinding } from '../result-model.js';
+import { deviceName, deviceRisk, shortTitle, vendorModel, worstFinding } from '../result-model.js';
 import { riskColour, riskSymbol } from '../severity-style.js';
 import { kindLabel, riskLabel, t } from '../strings.js';
 import { fit } from '../text-layout.js';
@@ -65,32 +65,57 @@ function headerLine(columns: Columns, lang: Lang): Line {
   ];
 }
 
-function deviceRow(device: Device, findings: Finding[], columns: Columns, options: { lang: Lang; colour: boolean; selected: boolean }): Line {
-  const { lang, colour, selected } = options;
+/** "✓ none" only for a device whose checks all ran; otherwise "? not checked" (a stopped scan). */
+export function riskCell(risk: Risk, coverage: CheckCoverage, lang: Lang): string {
+  if (risk !== 'none' || coverage === 'all') return `${riskSymbol(risk)} ${riskLabel(lang, risk)}`;
+  return `? ${t(lang, coverage === 'none' ? 'notChecked' : 'partlyChecked')}`;
+}
+
+interface RowOptions {
+  lang: Lang;
+  colour: boolean;
+  selected: boolean;
+  coverage: CheckCoverage;
+}
+
+function deviceRow(device: Device, findings: Finding[], columns: Columns, options: RowOptions): Line {
+  const { lang, colour, selected, coverage } = options;
   const risk = deviceRisk(device, findings);
   const worst = worstFinding(device.id, findings);
+  const unchecked = risk === 'none' && coverage !== 'all';
   return [
     segment(selected ? '› ' : '  ', { bold: true, inverse: selected }),
-    segment(cell(`${riskSymbol(risk)} ${riskLabel(lang, risk)}`, columns.risk), { colour: riskColour(risk, colour), bold: risk === 'critical', inverse: selected }),
+    segment(cell(riskCell(risk, coverage, lang), columns.risk), {
+      colour: unchecked ? undefined : riskColour(risk, colour),
+      bold: risk === 'critical',
+      inverse: selected,
+    }),
     segment(cell(kindLabel(lang, device.kind), columns.kind), { inverse: selected }),
     segment(cell(nameCell(device, columns, lang), columns.name), { bold: true, inverse: selected }),
     ...(columns.vendorModel > 0 ? [segment(cell(vendorModel(device) || '-', columns.vendorModel), { inverse: selected })] : []),
     segment(cell(device.ip, columns.address), { inverse: selected }),
-    segment(fit(worst ? cleanText(worst.title[lang]) : '', columns.worst), { colour: worst ? riskColour(worst.severity, colour) : undefined, inverse: selected }),
+    segment(fit(worst ? worstCell(worst, lang, columns.worst) : '', columns.worst), { colour: worst ? riskColour(worst.severity, colour) : undefined, inverse: selected }),
   ];
+}
+
+/** The whole title where it fits, else the short title written for narrow columns: never "Factory password wo…". */
+function worstCell(worst: Finding, lang: Lang, width: number): string {
+  const full = cleanText(worst.title[lang]);
+  return Array.from(full).length <= width ? full : cleanText(shortTitle(worst, lang));
 }
 
 /** Header plus the rows that fit in `height`, scrolled so that the selected device is visible. */
 export function deviceTableLines(
   sorted: Device[],
   findings: Finding[],
-  options: { lang: Lang; width: number; height: number; selected: number; colour: boolean },
+  options: { lang: Lang; width: number; height: number; selected: number; colour: boolean; coverage?: (deviceId: string) => CheckCoverage },
 ): Line[] {
   const { lang, width, height, selected, colour } = options;
+  const coverage = options.coverage ?? (() => 'all' as const);
   if (sorted.length === 0) return [line(t(lang, 'noDevices'))];
   const longest = (values: string[]): number => Math.max(...values.map((value) => Array.from(value).length));
   const columns = tableColumns(width, {
-    risk: longest(sorted.map((device) => riskLabel(lang, deviceRisk(device, findings))).concat(t(lang, 'colRisk'))) + 4,
+    risk: longest(sorted.map((device) => riskCell(deviceRisk(device, findings), coverage(device.id), lang)).concat(t(lang, "colRisk"))),
     kind: longest(sorted.map((device) => kindLabel(lang, device.kind)).concat(t(lang, 'colKind'))),
     address: longest(sorted.map((device) => device.ip).concat(t(lang, 'colAddress'))),
   });
@@ -100,7 +125,7 @@ export function deviceTableLines(
   return [
     headerLine(columns, lang),
     ...visible.map((device, index) =>
-      deviceRow(device, findings, columns, { lang, colour, selected: first + index === selected }),
+      deviceRow(device, findings, columns, { lang, colour, selected: first + index === selected, coverage: coverage(device.id) }),
     ),
   ];
 }

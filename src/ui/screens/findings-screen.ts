@@ -2,7 +2,7 @@
 
 import { SEVERITIES, type Device, type Finding, type Lang, type Severity } from '../../model.js';
 import { cleanText } from '../clean-text.js';
-import { deviceName, filterFindings } from '../result-model.js';
+import { deviceName, evidenceWords, filterFindings } from '../result-model.js';
 import { riskColour, riskSymbol } from '../severity-style.js';
 import { riskLabel, t } from '../strings.js';
 import { line, segment, type Line, wrapped } from './line.js';
@@ -38,7 +38,7 @@ export function findingsScreenLines(
         segment(`${device ? deviceName(device, lang) : t(lang, 'household')}: `, { bold: true, dim: settled }),
         segment(cleanText(finding.title[lang]) + (settled ? ` (✓ ${t(lang, 'settled')})` : ''), { dim: settled }),
       ],
-      ...(finding.evidence[0] ? wrapped(cleanText(finding.evidence[0]), width, { dim: true }, ' '.repeat(13)) : []),
+      ...(finding.evidence[0] ? wrapped(cleanText(evidenceWords(finding.evidence[0], lang)), width, { dim: true }, ' '.repeat(13)) : []),
     ];
   });
   return [filterLine(filter, lang, counts), ...(rows.length > 0 ? rows : [line(t(lang, 'noFindings'), { dim: true })])];

@@ -1,0 +1,150 @@
+// Issue 12: each fact the review reported, as it stands after checking its primary record (the CVE record,
+// the KEV catalogue, endoflife.date, the vendor's help page), and the rule that a confirmed entry cites a record.
+
+import { describe, expect, it } from 'vitest';
+import { loadCheckKnowledge } from '../../src/knowledge/check-knowledge.js';
+import { isLandingPage } from '../../src/knowledge/landing-page.js';
+import { isVerified } from '../../src/knowledge/provenance.js';
+import { inVersionRange, parseVersion } from '../../src/util/parse-version.js';
+import type { FirmwareEntry } from '../../src/knowledge/types.js';
+
+const knowledge = loadCheckKnowledge();
+const firmware = new Map(knowledge.firmware.map((entry) => [entry.id, entry]));
+const vendors = new Map(knowledge.vendors.map((entry) => [entry.id, entry]));
+
+/** The CVEs an entry claims for a version. */
+function cvesFor(id: string, version: string): string[] {
+  const entry: FirmwareEntry | undefined = firmware.get(id);
+  const parsed = parseVersion(version)!;
+  return (entry?.vulnerable ?? []).filter((range) => inVersionRange(parsed, range)).flatMap((range) => range.cves);
+}
+
+describe('facts corrected against their primary record', () => {
+  it('OpenSSH CVE-2018-15473 covers 7.7 ("through 7.7") and not 7.8', () => {
+    expect(cvesFor('openssh', '7.7p1')).toContain('CVE-2018-15473');
+    expect(cvesFor('openssh', '7.8p1')).not.toContain('CVE-2018-15473');
+  });
+
+  it('miniupnpd carries no CallStranger (CVE-2020-12695) claim', () => {
+    expect(firmware.get('miniupnpd')?.vulnerable?.flatMap((range) => range.cves)).not.toContain('CVE-2020-12695');
+    expect(cvesFor('miniupnpd', '2.1')).toEqual([]);
+  });
+
+  it('mosquitto CVE-2021-34432 is fixed in 2.0.8 ("2.07 and earlier")', () => {
+    expect(cvesFor('mosquitto', '2.0.7')).toContain('CVE-2021-34432');
+    expect(cvesFor('mosquitto', '2.0.8')).not.toContain('CVE-2021-34432');
+  });
+
+  it('Dropbear CVE-2018-15599 covers 2018.76 ("through 2018.76") and is fixed in 2019.77', () => {
+    expect(cvesFor('dropbear', '2018.76')).toContain('CVE-2018-15599');
+    expect(cvesFor('dropbear', '2019.77')).not.toContain('CVE-2018-15599');
+  });
+
+  it('Dropbear through 2022.83 is in the Terrapin (CVE-2023-48795) record', () => {
+    expect(cvesFor('dropbear', '2022.83')).toContain('CVE-2023-48795');
+    expect(cvesFor('dropbear', '2024.84')).not.toContain('CVE-2023-48795');
+  });
+
+  it('Apache httpd 2.2 reached its end of life on 2017-07-11', () => {
+    expect(firmware.get('apache-httpd-2-2')?.endOfSupport).toBe('2017-07-11');
+    expect(firmware.get('apache-httpd-2-2')?.checked).toBeDefined();
+  });
+
+  it('the Synology DSM end-of-life entries cite the endoflife.date page that exists (/synology-dsm)', () => {
+    for (const id of ['synology-dsm-6', 'synology-dsm-7-0', 'synology-dsm-7-1']) {
+      expect(firmware.get(id)?.url, id).toBe('https://endoflife.date/synology-dsm');
+    }
+    expect(firmware.get('synology-dsm-7-0')?.endOfSupport).toBe('2023-06-30');
+    expect(firmware.get('synology-dsm-7-1')?.endOfSupport).toBe('2025-06-30');
+    expect(firmware.has('synology-dsm-7')).toBe(false);
+  });
+
+  it('DSM 7.2 turns two-factor authentication on under Personal > Security', () => {
+    expect(vendors.get('synology')?.mfaHowTo?.en).toMatch(/Personal > Security/);
+    expect(vendors.get('synology')?.mfaHowTo?.nl).toMatch(/Persoonlijk > Beveiliging/);
+  });
+
+  it('QNAP CVE-2020-2509 is a KEV entry, fixed per QTS line (4.5.1.1495 is not vulnerable)', () => {
+    const qnap = firmware.get('qnap-qts')!;
+    expect(qnap.vulnerable?.every((range) => range.kev?.includes('CVE-2020-2509'))).toBe(true);
+    expect(cvesFor('qnap-qts', '4.5.1.1495 build 20201123')).toEqual([]);
+    expect(cvesFor('qnap-qts', '4.5.1.1480')).toEqual(['CVE-2020-2509']);
+    expect(cvesFor('qnap-qts', '4.5.2.1566 build 20210202')).toEqual([]);
+  });
+
+  it('Netgear R7000 CVE-2016-6277 is fixed from 1.0.7.6, per its CVE record', () => {
+    expect(cvesFor('netgear-r7000', '1.0.7.2')).toEqual(['CVE-2016-6277']);
+    expect(cvesFor('netgear-r7000', '1.0.7.6')).toEqual([]);
+  });
+
+  it('MiniDLNA CVE-2023-33476 starts at 1.1.15, CVE-2022-26505 is fixed in 1.3.1', () => {
+    expect(cvesFor('minidlna', '1.1.14')).not.toContain('CVE-2023-33476');
+    expect(cvesFor('minidlna', '1.3.1')).toEqual(['CVE-2023-33476']);
+  });
+
+  it('Apache httpd 2.4 latest is no older than 2.4.66 (2025-12-04)', () => {
+    expect(firmware.get('apache-httpd-2-4')?.latest).toBe('2.4.66');
+  });
+});
+
+describe('sources of confirmed entries', () => {
+  it('tells a landing page from a record', () => {
+    expect(isLandingPage('https://support.sonos.com/')).toBe(true);
+    expect(isLandingPage('https://www.cisa.gov/known-exploited-vulnerabilities-catalog')).toBe(true);
+    expect(isLandingPage('https://www.cisa.gov/known-exploited-vulnerabilities-catalog?field_cve=CVE-2016-6277')).toBe(false);
+    expect(isLandingPage('https://endoflife.date/synology-dsm')).toBe(false);
+    expect(isLandingPage('https://www.cve.org/CVERecord?id=CVE-2018-15473')).toBe(false);
+    expect(isLandingPage('not a url')).toBe(true);
+  });
+
+  it('no checked entry cites only a landing page', () => {
+    const entries = [...knowledge.credentials, ...knowledge.firmware, ...knowledge.vendors].filter(isVerified);
+    const offenders = entries.filter((entry) => entry.url === undefined || isLandingPage(entry.url)).map((entry) => `${entry.id} ${entry.url}`);
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('facts found wrong while re-checking', () => {
+  it('Apache CVE-2021-41773 affects 2.4.49 only, CVE-2021-42013 2.4.49 and 2.4.50', () => {
+    expect(cvesFor('apache-httpd-2-4', '2.4.49')).toEqual(expect.arrayContaining(['CVE-2021-41773', 'CVE-2021-42013']));
+    expect(cvesFor('apache-httpd-2-4', '2.4.50')).not.toContain('CVE-2021-41773');
+    expect(cvesFor('apache-httpd-2-4', '2.4.50')).toContain('CVE-2021-42013');
+  });
+});
+
+describe('more facts found wrong while re-checking', () => {
+  it('miniupnpd CVE-2013-0230 (code execution) is named for 1.0 only; CVE-2013-0229 (crash) for all before 1.4', () => {
+    expect(cvesFor('miniupnpd', '1.3')).toEqual(['CVE-2013-0229']);
+    expect(cvesFor('miniupnpd', '1.0')).toEqual(['CVE-2013-0229', 'CVE-2013-0230']);
+  });
+
+  it('GoAhead CVE-2019-5096 is claimed on the versions its record names, not all of 5.0', () => {
+    expect(cvesFor('goahead', '5.0.1')).toContain('CVE-2019-5096');
+    expect(cvesFor('goahead', '5.0.0')).not.toContain('CVE-2019-5096');
+    expect(cvesFor('goahead', '4.1.1')).toContain('CVE-2019-5096');
+  });
+});
+
+describe('Hikvision CVE-2017-7921 per series, as its record names them', () => {
+  const claimed = (model: string, version: string) =>
+    knowledge.firmware
+      .filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-') && entry.models?.some((glob) => new RegExp(`^${glob.replaceAll('?', '.').replaceAll('*', '.*')}$`, 'i').test(model)))
+      .some((entry) => cvesFor(entry.id, version).includes('CVE-2017-7921'));
+
+  it('covers the DS-2CD2xx2FWD builds up to V5.4.4 build 161125, which the single range missed', () => {
+    expect(claimed('DS-2CD2142FWD-I', 'V5.4.4 build 161125')).toBe(true);
+    expect(claimed('DS-2CD2142FWD-I', 'V5.5.0 build 170725')).toBe(false);
+  });
+
+  it('stops the DS-2CD2xx2F-I series at V5.4.0 build 160530', () => {
+    expect(claimed('DS-2CD2032F-I', 'V5.4.0 build 160530')).toBe(true);
+    expect(claimed('DS-2CD2032F-I', 'V5.4.0 build 160531')).toBe(false);
+  });
+
+  it('is no longer claimed on a Hikvision model the record does not name, and its unconfirmed KEV membership keeps it reported', () => {
+    expect(claimed('DS-2CD2042WD-I', 'V5.3.0 build 150513')).toBe(false);
+    const series = knowledge.firmware.filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-'));
+    expect(series).toHaveLength(7);
+    expect(series.every((entry) => entry.reported !== undefined && entry.checked === undefined)).toBe(true);
+  });
+});
