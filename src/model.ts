@@ -291,6 +291,24 @@ export interface ScanStats {
   checkProblems: string[];
   /** Per-stage wall time. */
   stageMs: Record<string, number>;
+  /** Login-like attempts per device id, then per "service/port" (e.g. "telnet/23"). */
+  loginAttemptsByDevice?: Record<string, Record<string, number>>;
+}
+
+/** What one login service of one device got from the login checks: tried how far, or not, and why. */
+export interface LoginCoverage {
+  /** Service kind: telnet, ssh, http-basic, http-digest, http-form, rtsp, ftp, mqtt, snmp. */
+  service: string;
+  port: number;
+  label: string;
+  attempts: number;
+  /** Usernames tried (never passwords). */
+  accounts: string[];
+  result: 'found' | 'accepts-any' | 'none-worked' | 'partly-tried' | 'not-tried';
+  /** Why it was not tried to the end: budget, lock-out sign, --no-login, nothing known to try. */
+  reason?: string;
+  /** The lock-out fact (knowledge/lockout) that set its budget. */
+  lockout: string;
 }
 
 /** How far the checks got on one device: all ran, some ran (the scan was stopped part-way), none ran. */
@@ -310,6 +328,8 @@ export interface AuditResult {
   /** The knowledge overlay merged over the built-in knowledge, and the entry ids taken from it. */
   knowledgeOverlay?: { dir: string; entries: string[] };
   aborted: boolean;
+  /** Per device id, each login service's coverage; absent in older kept scans. */
+  loginCoverage?: Record<string, LoginCoverage[]>;
   /** Per device id; a device missing here (older kept scans) counts as 'all' unless the scan was stopped. */
   checkCoverage?: Record<string, CheckCoverage>;
   /** When each answer in force was given (ISO time), by device id then question id. */

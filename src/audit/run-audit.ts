@@ -2,11 +2,12 @@
 // Each stage is plain data in, plain data out; this file only sequences them, times them and
 // tells the watcher (dashboard or plain progress) what is happening.
 
-import type { AuditEvent, AuditResult, Device, Finding, Scope, Stage } from '../model.js';
+import type { AuditEvent, AuditResult, CheckCoverage, Device, Finding, LoginCoverage, Scope, Stage } from '../model.js';
 import { discover } from '../discovery/discover.js';
 import type { DiscoverOptionsInput } from '../discovery/options.js';
 import { identify, deviceNames, lookupOui } from '../identify/index.js';
 import { createProbeGet, DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeGet } from '../identify/version-probes/index.js';
+import { LoginLedger } from '../checks/login/ledger.js';
 import { runChecks } from '../checks/run-checks.js';
 import { CHECKS } from '../checks/registry.js';
 import type { Answers } from '../model.js';
@@ -47,6 +48,8 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
   const started = now();
   const stageMs: Record<string, number> = {};
   let loginAttempts = 0;
+  const loginAttemptsByDevice: Record<string, Record<string, number>> = {};
+  const loginLedger = new LoginLedger();
 
   const stage = async <T>(name: Stage, work: () => Promise<T> | T, total?: number): Promise<T> => {
     const t0 = performance.now();
@@ -111,9 +114,12 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
             answers: answersById(options.answers, devices),
             onLoginAttempt(deviceId, service, port) {
               loginAttempts += 1;
+              const perService = (loginAttemptsByDevice[deviceId] ??= {});
+              perService[`${service}/${port}`] = (perService[`${service}/${port}`] ?? 0) + 1;
               onEvent({ type: 'login-attempt', deviceId, service, port });
             },
             onNote: (deviceId, message, check = 'default-credentials') => checkProblems.push(`${check} on ${deviceId}: ${message}`),
+            loginLedger,
             now,
           },
           onEvent,
@@ -143,6 +149,7 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
       findings: findings.length,
       loginAttempts,
       versionProbeRequests,
+      loginAttemptsByDevice,
       sourceProblems: discovered.problems,
       checkProblems,
       stageMs,
@@ -150,8 +157,16 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
     knowledgeAsOf: options.knowledge.asOf,
     ...(options.knowledge.overlay ? { knowledgeOverlay: options.knowledge.overlay } : {}),
     aborted: signal.aborted,
-    checkCoverage: coverage.of(devices, checksStarted),
+    loginCoverage: loginLedger.coverage(),
+    checkCoverage: withLoginGaps(coverage.of(devices, checksStarted), loginLedger.coverage()),
   };
   onEvent({ type: 'done', result });
   return result;
+}
+
+/** A device whose login services were not all tried to the end is not fully checked either. */
+function withLoginGaps(checked: Record<string, CheckCoverage>, login: Record<string, LoginCoverage[]>): Record<string, CheckCoverage> {
+  return Object.fromEntries(
+    Object.entries(checked).map(([id, coverage]) => [id, coverage === 'all' && login[id]?.some((line) => line.reason !== undefined) ? 'partial' : coverage]),
+  );
 }

@@ -3,6 +3,7 @@
 import { etsi, makeFinding, owasp } from './finding.js';
 import { probeFtpLogin } from './login/ftp.js';
 import type { Check } from './types.js';
+import { isRefused, ledgerOf } from './login/ledger.js';
 
 /** The password anonymous FTP conventionally asks for: an e-mail-like string (RFC 1635). */
 const ANONYMOUS_PASSWORD = 'guest@example.org';
@@ -17,12 +18,19 @@ export const anonymousFtpCheck: Check = {
     if (!ctx.options.login) return [];
     const findings = [];
     for (const port of device.facts.ports.filter((p) => p.transport === 'tcp' && p.name === 'ftp')) {
-      ctx.onLoginAttempt(device.id, 'ftp', port.port);
-      const result = await probeFtpLogin({ ip: device.ip, port: port.port }, 'anonymous', ANONYMOUS_PASSWORD, {
-        signal: ctx.signal,
-        timeoutMs: ctx.options.timeoutMs,
-        listTopDirectory: true,
-      });
+      // A refused anonymous login is a failed login on the device: it goes through the device's budget.
+      const contact = { kind: 'ftp', protocol: 'ftp' as const, port: port.port, label: 'FTP', software: port.banner };
+      const result = await ledgerOf(ctx).attempt(ctx, device, contact, 'anonymous', () =>
+        probeFtpLogin({ ip: device.ip, port: port.port }, 'anonymous', ANONYMOUS_PASSWORD, {
+          signal: ctx.signal,
+          timeoutMs: ctx.options.timeoutMs,
+          listTopDirectory: true,
+        }),
+      );
+      if (isRefused(result)) {
+        ctx.onNote?.(device.id, `anonymous FTP on :${port.port} not tried: ${result.refused}`);
+        continue;
+      }
       if (result.outcome !== 'success') continue;
       const listing = result.listing ?? [];
       // Files on show are worse than an empty drop box: high when anything is listed.

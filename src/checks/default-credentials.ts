@@ -1,29 +1,23 @@
 // default-credentials: tries a few factory accounts on each login service of a device, and reports a
-// login only with proof. A random password goes first: a device that takes it gets one
-// accepts-any-password finding for that service and no factory-password claim.
+// login only with proof. Candidates go first; after one works, a random password of the same length
+// for the same account must be refused before the factory password is claimed (else the service takes
+// any password). Every attempt goes through the device's ledger, which keeps it under the lock-out
+// threshold that applies (knowledge/lockout) and writes down what was and was not tried.
 
 import type { Device, Finding, Severity } from '../model.js';
 import type { Check, CheckContext } from './types.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import { maskSecret } from '../util/mask-secret.js';
-import { wait } from '../util/wait.js';
 import { randomToken } from './login/abortable.js';
 import { credentialsFor } from '../knowledge/credentials-for.js';
 import type { CredentialEntry } from '../knowledge/types.js';
 import { loadLoginForms, type LoginForm } from './login/login-forms.js';
 import { loginServicesOf, type LoginService } from './login/login-services.js';
 import { LockoutWatch } from './login/lockout-watch.js';
+import { isRefused, ledgerOf, type LoginContact, type LoginLedger, type ServiceCoverage } from './login/ledger.js';
 import { probeMqttAnonymous } from './login/mqtt.js';
 import { tryServiceLogin, type ServiceLoginProbe } from './login/try-login.js';
 import { CUT_OFF, type LoginResult } from './login/types.js';
-
-/**
- * Failed attempts in a row on one device, over all its services: half of maxAttempts, at least 2 (2 by
- * default). Many devices count failures device-wide and the lowest lock-out thresholds are 3.
- */
-export function deviceFailureBudget(maxAttempts: number): number {
-  return Math.max(2, Math.floor(maxAttempts / 2));
-}
 
 /** Kinds whose web admin controls the home's network or shows its inside: a factory password there is critical. */
 const CRITICAL_WEB_KINDS = new Set(['router', 'access-point', 'camera', 'doorbell', 'baby-monitor', 'nas']);
@@ -36,21 +30,37 @@ const SERVICE_ORDER: Record<LoginService['kind'], number> = {
 /** Usernames that mean "anonymous": the anonymous-ftp and mqtt-no-auth checks report those. */
 const ANONYMOUS_USERS = /^(anonymous|ftp|)$/i;
 
+/** A decoy for an empty password that worked: long enough that no device has it as a factory password. */
+const EMPTY_PASSWORD_DECOY_LENGTH = 8;
+
 export function factoryPasswordSeverity(service: LoginService, device: Pick<Device, 'kind'>): Severity {
   if (service.kind === 'telnet' || service.kind === 'ssh') return 'critical';
   if (service.protocol === 'http' && CRITICAL_WEB_KINDS.has(device.kind)) return 'critical';
   return 'high';
 }
 
-interface DeviceAttempts {
-  made: number;
-  failed: number;
-  stopped?: string;
-}
-
 export interface DefaultCredentialsDeps {
   probe?: ServiceLoginProbe;
   forms?: LoginForm[];
+}
+
+/** A candidate that logged in, waiting for its decoy. */
+interface Success {
+  service: LoginService;
+  candidate: CredentialEntry;
+  result: LoginResult;
+}
+
+export function contactOf(service: LoginService, device: Device): LoginContact {
+  const port = device.facts.ports.find((p) => p.transport === 'tcp' && p.port === service.port);
+  const server = port?.http?.headers?.['server'];
+  return {
+    kind: service.kind,
+    protocol: service.protocol,
+    port: service.port,
+    label: service.label,
+    software: [port?.banner, typeof server === 'string' ? server : undefined].filter(Boolean).join(' '),
+  };
 }
 
 export function createDefaultCredentialsCheck(deps: DefaultCredentialsDeps = {}): Check {
@@ -61,17 +71,26 @@ export function createDefaultCredentialsCheck(deps: DefaultCredentialsDeps = {})
     description: 'Tries a few factory passwords on each login service (skipped with --no-login)',
     appliesTo: (device) => device.facts.ports.length > 0,
     async run(device, ctx) {
-      if (!ctx.options.login) return [];
       forms ??= loadLoginForms();
+      const ledger = ledgerOf(ctx);
       const services = loginServicesOf(device, forms).sort((a, b) => SERVICE_ORDER[a.kind] - SERVICE_ORDER[b.kind]);
-      const attempts: DeviceAttempts = { made: 0, failed: 0 };
-      const findings: Finding[] = [];
-      for (const service of services) {
-        if (attempts.stopped) break;
-        findings.push(...(await auditService(device, service, ctx, probe, attempts)));
+      if (!ctx.options.login) {
+        for (const service of services) Object.assign(ledger.coverageOf(device, contactOf(service, device)), { reason: '--no-login' });
+        return [];
       }
+      const successes: Success[] = [];
+      for (const service of services) {
+        const success = await searchService(device, service, ctx, probe, ledger);
+        if (success) successes.push(success);
+      }
+      // Decoys last: each costs a failure, and the candidates of every service come first.
+      const findings: Finding[] = [];
+      for (const success of successes) findings.push(...(await confirm(device, success, ctx, probe, ledger)));
+      const stopped = ledger.stoppedOn(device);
       // Unfinished business is said, not hidden: the user learns that not every service was tried.
-      if (attempts.stopped) ctx.onNote?.(device.id, `stopped trying factory passwords at a lock-out sign (${attempts.stopped})`);
+      if (stopped) ctx.onNote?.(device.id, `stopped trying factory passwords at a lock-out sign (${stopped})`);
+      const unfinished = services.map((s) => ledger.coverageOf(device, contactOf(s, device))).filter((line) => line.reason);
+      if (unfinished.length > 0) ctx.onNote?.(device.id, `not fully checked: ${unfinished.map(describeGap).join('; ')}`);
       return findings;
     },
   };
@@ -79,69 +98,132 @@ export function createDefaultCredentialsCheck(deps: DefaultCredentialsDeps = {})
 
 export const defaultCredentialsCheck: Check = createDefaultCredentialsCheck();
 
-async function auditService(
+function describeGap(line: ServiceCoverage): string {
+  const tried = line.attempts > 0 ? `${line.attempts} attempt(s) with ${line.accounts.length} account(s), then ` : '';
+  return `${line.label} on :${line.port} ${tried}${line.reason}`;
+}
+
+/** Runs one attempt through the ledger, reading lock-out signs; undefined when it may not or must not go on. */
+async function attemptOnce(
   device: Device,
   service: LoginService,
   ctx: CheckContext,
   probe: ServiceLoginProbe,
-  attempts: DeviceAttempts,
-): Promise<Finding[]> {
-  const { maxAttempts, timeoutMs, attemptSpacingMs } = ctx.options;
-  const budget = deviceFailureBudget(maxAttempts);
-  // The random probe counts against maxAttempts: the cap is what the device sees, in total.
-  const candidates = credentialsFor(device, service.protocol, ctx.knowledge, maxAttempts - 1).filter(
-    (c) => !((service.kind === 'ftp' || service.kind === 'mqtt') && ANONYMOUS_USERS.test(c.username)),
+  ledger: LoginLedger,
+  watch: LockoutWatch,
+  username: string,
+  password: string,
+): Promise<LoginResult | undefined> {
+  const contact = contactOf(service, device);
+  const line = ledger.coverageOf(device, contact);
+  const started = performance.now();
+  const result = await ledger.attempt(ctx, device, contact, username, () =>
+    probe(device.ip, service, username, password, { signal: ctx.signal, timeoutMs: ctx.options.timeoutMs }),
   );
-  // The decoy and at least one candidate must fit in what is left of the device's budget.
-  if (candidates.length === 0 || maxAttempts < 2 || budget - attempts.failed < 2) return [];
-  const watch = new LockoutWatch();
-  const attempt = async (username: string, password: string): Promise<LoginResult | undefined> => {
-    if (attempts.stopped || attempts.failed >= budget) return undefined;
-    if (attempts.made > 0) await wait(attemptSpacingMs, ctx.signal);
-    ctx.signal.throwIfAborted();
-    ctx.onLoginAttempt(device.id, service.kind, service.port);
-    attempts.made += 1;
-    const started = performance.now();
-    const result = await probe(device.ip, service, username, password, { signal: ctx.signal, timeoutMs });
-    ctx.signal.throwIfAborted();
-    // A device that streams or stalls is cut off by the reader's caps: said, so the service is not taken as checked.
-    if (result.outcome === 'error' && CUT_OFF.test(result.detail ?? '')) ctx.onNote?.(device.id, result.detail ?? 'cut off');
-    const sign = watch.signOf(result, performance.now() - started);
-    if (sign) attempts.stopped = `${service.label} on :${service.port}: ${sign}`;
-    // A success resets the count, as devices' own "failures in a row" counters do.
-    attempts.failed = result.outcome === 'success' ? 0 : attempts.failed + 1;
-    return sign ? undefined : result;
-  };
-
-  const decoyPassword = randomToken(16);
-  const decoy = await attempt(candidates[0]!.username, decoyPassword);
-  if (!decoy || decoy.outcome === 'error') return [];
-  if (decoy.outcome === 'success') {
-    if (service.kind === 'mqtt' && (await isAnonymousBroker(device, service, ctx))) return [];
-    return [acceptsAnyFinding(device, service, candidates[0]!.username, decoyPassword, decoy)];
+  if (isRefused(result)) {
+    line.reason ??= result.refused;
+    return undefined;
   }
-  for (const candidate of candidates) {
-    const result = await attempt(candidate.username, candidate.password);
-    if (!result || result.outcome === 'error') return [];
-    if (result.outcome === 'success' && result.proof) return [factoryPasswordFinding(device, service, candidate, result)];
+  // A device that streams or stalls is cut off by the reader's caps: said, so the service is not taken as checked.
+  if (result.outcome === 'error' && CUT_OFF.test(result.detail ?? '')) {
+    ctx.onNote?.(device.id, result.detail ?? 'cut off');
+    line.reason ??= result.detail ?? 'cut off';
   }
-  return [];
+  const sign = watch.signOf(result, performance.now() - started);
+  if (sign) {
+    ledger.stop(device, `${service.label} on :${service.port}: ${sign}`);
+    line.reason ??= `lock-out sign: ${sign}`;
+    return undefined;
+  }
+  return result;
 }
 
-/** A broker that takes any password usually takes none: mqtt-no-auth reports that, not this check. */
-async function isAnonymousBroker(
+const watches = new WeakMap<LoginService, LockoutWatch>();
+const watchOf = (service: LoginService): LockoutWatch => watches.get(service) ?? watches.set(service, new LockoutWatch()).get(service)!;
+
+async function searchService(
   device: Device,
   service: LoginService,
   ctx: CheckContext,
-): Promise<boolean> {
-  await wait(ctx.options.attemptSpacingMs, ctx.signal);
-  ctx.signal.throwIfAborted();
-  ctx.onLoginAttempt(device.id, service.kind, service.port);
-  const anonymous = await probeMqttAnonymous({ ip: device.ip, port: service.port, tls: service.tls }, {
-    signal: ctx.signal,
-    timeoutMs: ctx.options.timeoutMs,
-  });
-  return anonymous.outcome === 'success';
+  probe: ServiceLoginProbe,
+  ledger: LoginLedger,
+): Promise<Success | undefined> {
+  const { maxAttempts } = ctx.options;
+  const line = ledger.coverageOf(device, contactOf(service, device));
+  // One attempt of the service's cap stays free for the decoy.
+  const candidates = credentialsFor(device, service.protocol, ctx.knowledge, maxAttempts - 1).filter(
+    (c) => !((service.kind === 'ftp' || service.kind === 'mqtt') && ANONYMOUS_USERS.test(c.username)),
+  );
+  if (candidates.length === 0 || maxAttempts < 2) {
+    line.reason = maxAttempts < 2 ? '--max-attempts below 2 leaves no room for the check with a random password' : 'no factory account is known for it';
+    return undefined;
+  }
+  const exhausted = new Set<string>();
+  let tried = 0;
+  for (const candidate of candidates) {
+    if (ledger.stoppedOn(device)) {
+      line.reason ??= `stopped at a lock-out sign elsewhere on the device (${ledger.stoppedOn(device)})`;
+      break;
+    }
+    // An account at its budget is skipped; another account may still be tried.
+    if (exhausted.has(candidate.username)) continue;
+    const contact = contactOf(service, device);
+    const refused = ledger.overBudget(device, contact, candidate.username);
+    if (refused) {
+      exhausted.add(candidate.username);
+      line.reason ??= refused;
+      continue;
+    }
+    const result = await attemptOnce(device, service, ctx, probe, ledger, watchOf(service), candidate.username, candidate.password);
+    tried += 1;
+    if (!result) break;
+    if (result.outcome === 'error') {
+      // An RTSP stream that plays without a login has no password to guess: nothing is left untried.
+      if (result.status === 200 && service.kind === 'rtsp') line.result = 'none-worked';
+      else line.reason ??= `no answer (${result.detail ?? 'error'})`;
+      if (line.reason === undefined) return undefined;
+      break;
+    }
+    if (result.outcome === 'success' && result.proof) {
+      // The budget note of a skipped account does not matter once a login worked.
+      delete line.reason;
+      ledger.reserve(device, contactOf(service, device), candidate.username);
+      return { service, candidate, result };
+    }
+  }
+  if (line.reason === undefined) line.result = 'none-worked';
+  else line.result = tried > 0 ? 'partly-tried' : 'not-tried';
+  return undefined;
+}
+
+async function confirm(device: Device, success: Success, ctx: CheckContext, probe: ServiceLoginProbe, ledger: LoginLedger): Promise<Finding[]> {
+  const { service, candidate, result } = success;
+  const line = ledger.coverageOf(device, contactOf(service, device));
+  // Same account, a random password as long as the real one: catches "any password for admin" and
+  // "any password shorter than N" alike.
+  const decoyPassword = randomToken(candidate.password.length > 0 ? candidate.password.length : EMPTY_PASSWORD_DECOY_LENGTH);
+  ledger.release(device, contactOf(service, device), candidate.username);
+  const decoy = await attemptOnce(device, service, ctx, probe, ledger, watchOf(service), candidate.username, decoyPassword);
+  if (!decoy || decoy.outcome === 'error') {
+    line.result = 'partly-tried';
+    line.reason ??= 'a factory password was accepted but could not be checked against a random one';
+    return [];
+  }
+  if (decoy.outcome === 'success') {
+    line.result = 'accepts-any';
+    if (service.kind === 'mqtt' && (await isAnonymousBroker(device, service, ctx, ledger))) return [];
+    return [acceptsAnyFinding(device, service, candidate.username, decoyPassword, decoy)];
+  }
+  line.result = 'found';
+  return [factoryPasswordFinding(device, service, candidate, result)];
+}
+
+/** A broker that takes any password usually takes none: mqtt-no-auth reports that, not this check. */
+async function isAnonymousBroker(device: Device, service: LoginService, ctx: CheckContext, ledger: LoginLedger): Promise<boolean> {
+  const anonymous = await ledger.attempt(ctx, device, contactOf(service, device), '', () =>
+    probeMqttAnonymous({ ip: device.ip, port: service.port, tls: service.tls }, { signal: ctx.signal, timeoutMs: ctx.options.timeoutMs }),
+  );
+  return !isRefused(anonymous) && anonymous.outcome === 'success';
 }
 
 function factoryPasswordFinding(device: Device, service: LoginService, candidate: CredentialEntry, result: LoginResult): Finding {
@@ -155,7 +237,12 @@ function factoryPasswordFinding(device: Device, service: LoginService, candidate
       en: `Factory password works on ${service.label} (port ${service.port})`,
       nl: `Fabriekswachtwoord werkt op ${service.label} (poort ${service.port})`,
     },
-    evidence: [`${service.label} on :${service.port} accepted ${candidate.username} / ${passwordMasked} (${result.proof})`],
+    evidence: [
+      `${service.label} on :${service.port} accepted ${candidate.username} / ${passwordMasked} (${result.proof})`,
+      candidate.password.length > 0
+        ? `a random password of the same length for ${candidate.username} was refused`
+        : `a random ${EMPTY_PASSWORD_DECOY_LENGTH}-character password for ${candidate.username} was refused`,
+    ],
     standards: [etsi('5.1-1'), owasp('I1')],
     confidence: 'confirmed',
     details: {

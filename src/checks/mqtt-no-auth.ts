@@ -4,6 +4,7 @@
 import { etsi, makeFinding, owasp } from './finding.js';
 import { probeMqttAnonymous } from './login/mqtt.js';
 import type { Check } from './types.js';
+import { isRefused, ledgerOf } from './login/ledger.js';
 
 const MQTT_NAMES = new Set(['mqtt', 'mqtts', 'secure-mqtt']);
 
@@ -16,11 +17,18 @@ export const mqttNoAuthCheck: Check = {
     if (!ctx.options.login) return [];
     const findings = [];
     for (const port of device.facts.ports.filter((p) => p.transport === 'tcp' && MQTT_NAMES.has(p.name))) {
-      ctx.onLoginAttempt(device.id, 'mqtt', port.port);
-      const result = await probeMqttAnonymous(
-        { ip: device.ip, port: port.port, tls: port.tls === true || port.name !== 'mqtt' },
-        { signal: ctx.signal, timeoutMs: ctx.options.timeoutMs },
+      // A refused anonymous CONNECT is a failed login on the device: it goes through the device's budget.
+      const contact = { kind: 'mqtt', protocol: 'mqtt' as const, port: port.port, label: 'MQTT', software: port.banner };
+      const result = await ledgerOf(ctx).attempt(ctx, device, contact, '', () =>
+        probeMqttAnonymous(
+          { ip: device.ip, port: port.port, tls: port.tls === true || port.name !== 'mqtt' },
+          { signal: ctx.signal, timeoutMs: ctx.options.timeoutMs },
+        ),
       );
+      if (isRefused(result)) {
+        ctx.onNote?.(device.id, `anonymous MQTT on :${port.port} not tried: ${result.refused}`);
+        continue;
+      }
       if (result.outcome !== 'success') continue;
       findings.push(
         makeFinding({

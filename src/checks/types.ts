@@ -3,6 +3,7 @@
 
 import type { Answers, CheckId, Device, Finding } from '../model.js';
 import type { CheckKnowledge } from '../knowledge/types.js';
+import type { LoginLedger } from './login/ledger.js';
 
 export interface CheckOptions {
   /** Try factory passwords (false with --no-login). */
@@ -28,6 +29,8 @@ export interface CheckContext {
   onLoginAttempt(deviceId: string, service: string, port: number): void;
   /** Something the user should know that is no finding, e.g. "stopped trying passwords: HTTP 429". */
   onNote?(deviceId: string, message: string, check?: CheckId): void;
+  /** Every login-like contact per device (budgets, spacing, coverage); one per context when absent. */
+  loginLedger?: LoginLedger;
   now(): Date;
 }
 

@@ -16,6 +16,9 @@ export const DEFAULT_KNOBS: Knobs = {
   lockoutAfter: 0,
   lockoutMs: 60_000,
   acceptAnyPassword: false,
+  acceptAnyPasswordFor: [],
+  acceptPasswordsShorterThan: 0,
+  answersAnyCommunity: false,
 };
 
 export const DEFAULT_SSDP_PORT = 49152;

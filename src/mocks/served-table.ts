@@ -15,6 +15,9 @@ export function formatServedTable(fleet: Fleet, served: Served[]): string {
     const knobs = [
       device.knobs.silent ? 'silent' : '',
       device.knobs.acceptAnyPassword ? 'accepts any password' : '',
+      device.knobs.acceptAnyPasswordFor.length > 0 ? `any password for ${device.knobs.acceptAnyPasswordFor.join(', ')}` : '',
+      device.knobs.acceptPasswordsShorterThan > 0 ? `any password under ${device.knobs.acceptPasswordsShorterThan} characters` : '',
+      device.knobs.answersAnyCommunity ? 'answers any SNMP community' : '',
       device.knobs.lockoutAfter > 0 ? `locks out after ${device.knobs.lockoutAfter}` : '',
       device.knobs.delayMs > 0 ? `delay ${device.knobs.delayMs} ms` : '',
     ].filter(Boolean);

@@ -22,6 +22,12 @@ export interface Knobs {
   lockoutMs: number;
   /** Every username/password pair is accepted: a trap for false positives. */
   acceptAnyPassword: boolean;
+  /** Any password is accepted for these usernames only (a decoy with another user would miss it). */
+  acceptAnyPasswordFor: string[];
+  /** Any password shorter than this is accepted (0 = off): a decoy of a fixed, long length would miss it. */
+  acceptPasswordsShorterThan: number;
+  /** The SNMP agent answers, and takes SETs with, every community. */
+  answersAnyCommunity: boolean;
 }
 
 export interface MdnsSpec {

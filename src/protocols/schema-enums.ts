@@ -32,6 +32,7 @@ export const SCHEMA_ENUM_SLOTS: readonly EnumSlot[] = [
   { file: 'fleet.schema.json', pointer: '/definitions/service/allOf/0/if/properties/type', values: HTTP_MOCK_TYPES },
   { file: 'fleet.schema.json', pointer: '/definitions/device/properties/kind', values: DEVICE_KINDS },
   { file: 'fleet.schema.json', pointer: '/definitions/device/properties/plants/items', values: CHECK_IDS },
+  { file: 'lockout.schema.json', pointer: '/properties/lockouts/items/properties/match/properties/protocols/items', values: LOGIN_PROTOCOLS },
   { file: 'report.schema.json', pointer: '/properties/lang', values: LANGS },
   { file: 'report.schema.json', pointer: '/definitions/severity', values: SEVERITIES },
   { file: 'report.schema.json', pointer: '/definitions/kind', values: DEVICE_KINDS },

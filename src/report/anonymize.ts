@@ -42,6 +42,9 @@ export function toAnonymizedReport(report: JsonReport): JsonReport {
   const copy = structuredClone(report);
   const walked = walk(copy, scrub, '') as JsonReport;
   walked.scope = { targets: [] };
+  // Keys are device ids too: renamed like the ids everywhere else.
+  const perDevice = walked.stats.loginAttemptsByDevice;
+  if (perDevice) walked.stats.loginAttemptsByDevice = Object.fromEntries(Object.entries(perDevice).map(([id, counts]) => [scrub(id), counts]));
   walked.devices = walked.devices.map((device) => ({ ...device, ip: null, mac: null, names: [] }));
   walked.anonymized = true;
   return walked;

@@ -1,6 +1,6 @@
 // The JSON report of one audit in one language: the fixed contract, schema/report.schema.json.
 
-import type { AuditResult, CheckCoverage, Device, Finding, Lang } from '../model.js';
+import type { AuditResult, CheckCoverage, Device, Finding, Lang, LoginCoverage } from '../model.js';
 import { coverageOf } from '../model/coverage.js';
 import { topActions } from '../advice/order.js';
 import { safe, scrubDetails } from './secrets.js';
@@ -24,7 +24,7 @@ export function toJsonReport(result: AuditResult, options: JsonReportOptions): J
     startedAt: result.startedAt,
     finishedAt: result.finishedAt,
     scope: { targets: [...result.scope.targets] },
-    devices: result.devices.map((d) => toJsonDevice(d, coverageOf(result, d.id))),
+    devices: result.devices.map((d) => toJsonDevice(d, coverageOf(result, d.id), result.loginCoverage?.[d.id])),
     findings: result.findings.map((f) => toJsonFinding(f, lang)),
     advice: result.advice.map((a) => ({
       id: a.id,
@@ -44,6 +44,7 @@ export function toJsonReport(result: AuditResult, options: JsonReportOptions): J
       devices: result.stats.devices,
       findings: result.stats.findings,
       loginAttempts: result.stats.loginAttempts,
+      ...(result.stats.loginAttemptsByDevice ? { loginAttemptsByDevice: structuredClone(result.stats.loginAttemptsByDevice) } : {}),
       sourceProblems: result.stats.sourceProblems.map((p) => ({ source: p.source, message: safe(p.message) })),
       checkProblems: (result.stats.checkProblems ?? []).map((p) => safe(p)),
       stageMs: { ...result.stats.stageMs },
@@ -58,7 +59,7 @@ export function toJsonReport(result: AuditResult, options: JsonReportOptions): J
   };
 }
 
-function toJsonDevice(device: Device, checked: CheckCoverage): JsonDevice {
+function toJsonDevice(device: Device, checked: CheckCoverage, loginCoverage: LoginCoverage[] | undefined): JsonDevice {
   return {
     id: device.id,
     ip: device.ip,
@@ -84,6 +85,7 @@ function toJsonDevice(device: Device, checked: CheckCoverage): JsonDevice {
       confidence: device.identity.confidence,
       evidence: device.identity.evidence.map((e) => safe(`${e.source}: ${e.detail}`)),
     },
+    ...(loginCoverage ? { loginCoverage: loginCoverage.map(toJsonCoverage) } : {}),
   };
 }
 
@@ -99,5 +101,19 @@ function toJsonFinding(finding: Finding, lang: Lang): JsonFinding {
     confidence: finding.confidence,
     details: scrubDetails(finding.details),
     ...(finding.settledBy !== undefined ? { settled: safe(finding.settledBy) } : {}),
+  };
+}
+
+/** A device's login services as the checks left them: what was tried, what was not and why. */
+function toJsonCoverage(line: LoginCoverage): LoginCoverage {
+  return {
+    service: line.service,
+    port: line.port,
+    label: safe(line.label, 40),
+    attempts: line.attempts,
+    accounts: line.accounts.map((a) => safe(a, 40)),
+    result: line.result,
+    ...(line.reason !== undefined ? { reason: safe(line.reason) } : {}),
+    lockout: line.lockout,
   };
 }

@@ -1,7 +1,7 @@
 // The published JSON report (schemaVersion 1): the contract in DESIGN.md, described by
 // schema/report.schema.json. Texts are in one language; secrets appear masked only.
 
-import type { CheckCoverage, Confidence, DeviceKind, FirmwareSource, DiscoverySource, Lang, Phase, Risk, Severity, SourceProblem } from '../model.js';
+import type { CheckCoverage, Confidence, DeviceKind, FirmwareSource, DiscoverySource, Lang, LoginCoverage, Phase, Risk, Severity, SourceProblem } from '../model.js';
 
 export interface JsonService {
   transport: 'tcp' | 'udp';
@@ -26,6 +26,8 @@ export interface JsonDevice {
   risk: Risk;
   checked: CheckCoverage;
   identification: { confidence: number; evidence: string[] };
+  /** Each login service: tried how far, or not and why (absent when the checks did not run). */
+  loginCoverage?: LoginCoverage[];
 }
 
 export interface JsonFinding {
@@ -59,6 +61,7 @@ export interface JsonStats {
   devices: number;
   findings: number;
   loginAttempts: number;
+  loginAttemptsByDevice?: Record<string, Record<string, number>>;
   sourceProblems: SourceProblem[];
   checkProblems: string[];
   stageMs: Record<string, number>;

@@ -178,7 +178,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
       loginAttempts: result.stats.loginAttempts,
       problems: [
         ...result.stats.sourceProblems.map((p) => `${p.source}: ${safe(p.message)}`),
-        ...(result.stats.checkProblems ?? []).map((p) => safe(p)),
+        ...(result.stats.checkProblems ?? []).map((p) => safe(inLanguage(p, lang, knowledge))),
       ],
     },
     knowledgeAsOf: result.knowledgeAsOf,

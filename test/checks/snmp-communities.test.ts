@@ -17,10 +17,10 @@ afterEach(async () => {
   agent = undefined;
 });
 
-async function startAgent(address: string, writeCommunities: string[]): Promise<void> {
+async function startAgent(address: string, writeCommunities: string[], answersAnyCommunity = false): Promise<void> {
   const device: DeviceSpec = {
     id: 'printer', address, hostname: 'printer', kind: 'printer', vendor: 'HP', model: 'OfficeJet', plants: [],
-    knobs: { ...DEFAULT_KNOBS }, accounts: [], mdns: [], services: [],
+    knobs: { ...DEFAULT_KNOBS, answersAnyCommunity }, accounts: [], mdns: [], services: [],
     snmp: { port: PORT, sysDescr: 'HP ETHERNET MULTI-ENVIRONMENT', sysObjectID: '1.3.6.1.4.1.11.2.3.9.1', sysName: 'printer', sysContact: 'admin', sysLocation: 'Werkkamer', readCommunities: ['public'], writeCommunities },
   };
   agent = await startSnmpAgent({ device, state: newDeviceState(), fleet: { name: 't', range: `${address}/32`, devices: [device] }, signal: controller.signal });
@@ -48,11 +48,13 @@ describe('SNMP community checks against the mock agent', () => {
   it('finds the write community with a SET that leaves sysLocation as it was', async () => {
     await startAgent('127.81.11.1', ['private']);
     const device = makeDevice('127.81.11.1', [snmpPort], { kind: 'printer', vendor: 'HP', snmp: snmpFacts });
-    const { ctx, attempts } = makeContext([device], credentials);
+    const { ctx, attempts } = makeContext([device], credentials, { timeoutMs: 800 });
     const findings = await snmpWriteCommunityCheck.run(device, ctx);
     expect(findings.map((f) => [f.check, f.severity])).toEqual([['snmp-write-community', 'high']]);
     expect(findings[0]!.evidence[0]).not.toContain('private');
-    expect(attempts.length).toBe(2);
+    expect(findings[0]!.details).not.toHaveProperty('anyCommunity');
+    // public (read-only, SET refused), private (accepted), then a random community that must be refused.
+    expect(attempts.length).toBe(3);
     expect(await readLocation('127.81.11.1', 'public')).toBe('Werkkamer');
   });
 
@@ -64,6 +66,21 @@ describe('SNMP community checks against the mock agent', () => {
     const read = await snmpDefaultCommunityCheck.run(device, ctx);
     expect(read.map((f) => [f.check, f.severity])).toEqual([['snmp-default-community', 'medium']]);
     expect((await probeSnmpReadCommunity({ ip: '127.81.11.2', port: PORT }, 'wrong', { signal: controller.signal, timeoutMs: 500 })).outcome).toBe('denied');
+  });
+
+  it('an agent that answers every community gets no factory-community claim, read or write', async () => {
+    await startAgent('127.81.11.4', [], true);
+    const device = makeDevice('127.81.11.4', [snmpPort], { kind: 'printer', vendor: 'HP', snmp: snmpFacts });
+    const { ctx } = makeContext([device], credentials, { timeoutMs: 800 });
+    const read = await snmpDefaultCommunityCheck.run(device, ctx);
+    const write = await snmpWriteCommunityCheck.run(device, ctx);
+    expect([...read, ...write].map((f) => [f.check, f.details['anyCommunity']])).toEqual([
+      ['snmp-default-community', true],
+      ['snmp-write-community', true],
+    ]);
+    expect(read[0]!.title.en).toBe('SNMP answers any community');
+    expect([...read, ...write].map((f) => f.title.en).join(' ')).not.toMatch(/factory community|guessable community/);
+    expect(await readLocation('127.81.11.4', 'public')).toBe('Werkkamer');
   });
 
   it('--no-login skips the write test', async () => {

@@ -33,7 +33,11 @@ describe('findings of a full audit of the home fleet', () => {
 
   it('reports the whole expected list, finding by finding', () => {
     expect(firstFindings).toEqual(expected);
-    expect(first.result.stats.checkProblems).toEqual([]);
+    // Issue 10: devices whose login services were not all tried to the end say so, with the budget
+    // that stopped them (the router, two web admins of unknown makes, the NAS's second web port).
+    const problems = first.result.stats.checkProblems;
+    expect(problems).toHaveLength(4);
+    for (const problem of problems) expect(problem).toMatch(/^default-credentials on \S+: not fully checked: .*budget: 2 failed login\(s\)/);
   });
 
   it('reports, per device, exactly the checks the fleet plants', () => {

@@ -30,7 +30,7 @@ describe('the shipped knowledge', () => {
   it('marks as confirmed only what was checked against a source, and lists confirmed KEV ids only', () => {
     const summary = verificationSummary(knowledge);
     // The figures docs/knowledge.md quotes.
-    expect(summary.credentials).toEqual({ verified: 178, unverified: 95 });
+    expect(summary.credentials).toEqual({ verified: 182, unverified: 96 });
     expect(summary.firmware).toEqual({ verified: 59, unverified: 17 });
     expect(summary.vendors).toEqual({ verified: 7, unverified: 30 });
     expect(summary.kevConfirmed).toHaveLength(48);

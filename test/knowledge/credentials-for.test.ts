@@ -50,6 +50,6 @@ describe('credentialsFor', () => {
     expect(hikvision[0]).toMatchObject({ username: 'admin', password: '12345' });
     expect(hikvision.length).toBe(5);
     const snmp = credentialsFor(makeDevice({ vendor: 'Netgear' }), 'snmp', knowledge, 5);
-    expect(snmp.map((entry) => `${entry.password}/${entry.access}`)).toEqual(['public/read', 'private/write']);
+    expect(snmp.map((entry) => `${entry.password}/${entry.access}`)).toEqual(['public/read', 'private/write', 'secret/write']);
   });
 });

@@ -5,7 +5,7 @@
 // planted finding that nmap finds found too. Exit 0 when all are met, 1 when one is missed.
 
 import os from 'node:os';
-import type { Expectation } from './compare.js';
+import type { Expectation, ScanReport } from './compare.js';
 import { countLoginAttempts, subtractCounts } from './login-attempts.js';
 import { runNmap, type NmapPort, type NmapRun } from './nmap.js';
 import { realnetSkipReason } from './requirements.js';
@@ -60,6 +60,21 @@ function plantedFinds(truth: Truth, spec: NetworkSpec, expectations: Expectation
   return planted;
 }
 
+/** The report's own attempts per device and service, keyed like the device logs ("nas ftp/21"). */
+function reportedAttempts(report: ScanReport, truth: Truth): Map<string, number> {
+  const out = new Map<string, number>();
+  const byIp = new Map(truth.devices.map((d) => [d.ip, d.id]));
+  for (const device of report.devices) {
+    const id = byIp.get(device.ip) ?? device.id;
+    for (const [service, n] of Object.entries(report.stats.loginAttemptsByDevice?.[device.id] ?? {})) {
+      // http-basic/80 and http-digest/80 are what the lighttpd log calls http/80.
+      const key = `${id} ${service.replace(/^http-(basic|digest|form)/, 'http')}`;
+      out.set(key, (out.get(key) ?? 0) + n);
+    }
+  }
+  return out;
+}
+
 function row(cells: string[], widths: number[]): string {
   return cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
 }
@@ -95,9 +110,15 @@ export async function runRealnetBench(): Promise<number> {
   }
   lines.push(row(['ratio nmap / homeaudit wall clock', `${ratio.toFixed(1)}x`, ''], widths));
   lines.push('', `homeaudit stages: ${Object.entries(first.report.stats.stageMs ?? {}).map(([stage, ms]) => `${stage} ${seconds(ms)}`).join(', ')}; peak memory ${first.peakRssMb} MB; ${first.report.stats.loginAttempts ?? 0} login attempts reported by homeaudit itself`);
-  lines.push('', row(['login attempts per service (device logs)', 'homeaudit', 'nmap'], widths));
-  for (const key of [...new Set([...byHomeaudit.keys(), ...byNmap.keys()])].sort()) lines.push(row([key, String(byHomeaudit.get(key) ?? 0), String(byNmap.get(key) ?? 0)], widths));
-  lines.push(row(['telnet, SNMP', 'not counted (no per-attempt log)', ''], widths));
+  const reported = reportedAttempts(first.report, truth);
+  lines.push('', row(['login attempts per service', 'device logs', 'homeaudit says', 'nmap (logs)'], [44, 12, 15, 12]));
+  for (const key of [...new Set([...byHomeaudit.keys(), ...byNmap.keys(), ...reported.keys()])].sort()) {
+    lines.push(row([key, byHomeaudit.has(key) ? String(byHomeaudit.get(key)) : '-', String(reported.get(key) ?? 0), String(byNmap.get(key) ?? 0)], [44, 12, 15, 12]));
+  }
+  lines.push(row(['(telnet and SNMP daemons log no attempts: "-")', '', '', ''], widths));
+  const perDevice = new Map<string, number>();
+  for (const [key, n] of reported) perDevice.set(key.split(' ')[0]!, (perDevice.get(key.split(' ')[0]!) ?? 0) + n);
+  lines.push(`login attempts per device (homeaudit's report): ${[...perDevice].map(([id, n]) => `${id} ${n}`).join(', ')}`);
   const nmapOnly = planted.filter((p) => p.nmap && !p.homeaudit);
   lines.push('', `planted finds nmap has and homeaudit misses (${nmapOnly.length}):${nmapOnly.map((p) => `\n  ${p.label}`).join('') || ' none'}`);
   const missedByBoth = planted.filter((p) => !p.nmap && !p.homeaudit);

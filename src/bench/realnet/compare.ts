@@ -13,7 +13,7 @@ export interface Expectation {
 
 interface ReportFinding { id: string; deviceId: string; check: string; details?: Record<string, unknown> }
 interface ReportDevice { id: string; ip: string; kind: string; vendor: string | null; model: string | null; firmware: string | null; services: Array<{ transport: string; port: number }> }
-export interface ScanReport { devices: ReportDevice[]; findings: ReportFinding[]; stats: { durationMs: number; loginAttempts?: number; stageMs?: Record<string, number> } }
+export interface ScanReport { devices: ReportDevice[]; findings: ReportFinding[]; stats: { durationMs: number; loginAttempts?: number; loginAttemptsByDevice?: Record<string, Record<string, number>>; stageMs?: Record<string, number> } }
 
 /** A finding's key on its device: its id without the device id (e.g. `default-credentials:http:80`). */
 function findingKey(finding: ReportFinding): string {

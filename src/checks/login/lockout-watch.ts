@@ -9,7 +9,8 @@ const DELAY_GROWTH_FACTOR = 4;
 const GROWTH_FLOOR_MS = 1500;
 
 export class LockoutWatch {
-  private firstElapsedMs: number | undefined;
+  /** Per outcome: a refusal is often slowed on purpose (PAM's fail delay) where a success is not. */
+  private readonly firstElapsedMs = new Map<string, number>();
   private answeredBefore = false;
   /** Only greetings our own probes saw are compared: discovery may format them differently. */
   private firstBanner: string | undefined;
@@ -25,12 +26,13 @@ export class LockoutWatch {
       if (this.firstBanner === undefined) this.firstBanner = result.banner;
       else if (normalise(result.banner) !== normalise(this.firstBanner)) return `greeting changed to '${result.banner.slice(0, 60)}'`;
     }
-    if (this.firstElapsedMs === undefined) {
-      this.firstElapsedMs = elapsedMs;
+    const first = this.firstElapsedMs.get(result.outcome);
+    if (first === undefined) {
+      this.firstElapsedMs.set(result.outcome, elapsedMs);
       return undefined;
     }
-    if (elapsedMs > GROWTH_FLOOR_MS && elapsedMs > this.firstElapsedMs * DELAY_GROWTH_FACTOR) {
-      return `answers slowed from ${Math.round(this.firstElapsedMs)} ms to ${Math.round(elapsedMs)} ms`;
+    if (elapsedMs > GROWTH_FLOOR_MS && elapsedMs > first * DELAY_GROWTH_FACTOR) {
+      return `answers slowed from ${Math.round(first)} ms to ${Math.round(elapsedMs)} ms`;
     }
     return undefined;
   }

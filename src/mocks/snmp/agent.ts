@@ -66,7 +66,9 @@ export async function startSnmpAgent(ctx: PersonaContext): Promise<RunningSnmpAg
     {
       address: device.address,
       port: spec.port,
-      accessControlModelType: snmp.AccessControlModelType.Simple,
+      // The hostile persona: no community is checked, and every one may read and write.
+      accessControlModelType: device.knobs.answersAnyCommunity ? snmp.AccessControlModelType.None : snmp.AccessControlModelType.Simple,
+      disableAuthorization: device.knobs.answersAnyCommunity,
       dgramModule: { createSocket: (type) => (socket = dgram.createSocket({ type, reuseAddr: false })) },
     },
     (error) => {

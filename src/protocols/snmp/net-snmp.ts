@@ -50,6 +50,8 @@ export interface AgentOptions {
   address: string;
   port: number;
   accessControlModelType: number;
+  /** Any community is taken (the mock's hostile agent). */
+  disableAuthorization?: boolean;
   /** Lets the persona create (and so watch) the agent's socket. */
   dgramModule: { createSocket(type: dgram.SocketType): dgram.Socket };
 }
@@ -68,7 +70,7 @@ interface NetSnmp {
   MibProviderType: { Scalar: number };
   ObjectType: { OctetString: number; OID: number; TimeTicks: number; Integer: number };
   MaxAccess: Record<'read-only' | 'read-write', number>;
-  AccessControlModelType: { Simple: number };
+  AccessControlModelType: { None: number; Simple: number };
   AccessLevel: { ReadOnly: number; ReadWrite: number };
 }
 
