@@ -10,6 +10,8 @@ const IPV6 = /(?:[0-9a-f]{1,4}:){1,7}:(?:[0-9a-f]{1,4}(?::[0-9a-f]{1,4})*)?(?:%\
 const HOSTNAME = /\b[\w-]+(?:\.[\w-]+)*\.(?:local|lan|home|internal|fritz\.box|box)\b/gi;
 const SERIAL = /\b(serial(?:\s?number)?|serialNumber|s\/n|sn)(\s*[:=]\s*|\s+)[\w-]{4,}/gi;
 const UUID = /\buuid:[0-9a-f-]{8,}\b/gi;
+// getty and busybox put the host's own name before their prompt ("eyecam-c2 login:").
+const PROMPT_HOST = /[\w.-]+(?= login:)/g;
 // A MAC written without separators ("Doorstation - 1CCAE3718D24", "gw2-4c9a6f31e7b0").
 const MAC_BARE = /\b[0-9a-f]{12}\b/gi;
 // Serial-like: 8 or more letters and digits mixed ("IB0418729356", "4L0459BPAZ8F2C1", "miio326157948").
@@ -35,6 +37,7 @@ export function toAnonymizedReport(report: JsonReport): JsonReport {
       .replace(IPV4, '[ip]')
       .replace(IPV6, '[ip]')
       .replace(HOSTNAME, '[host]')
+      .replace(PROMPT_HOST, '[host]')
       .replace(SERIAL, '$1$2[serial]')
       .replace(MAC_BARE, (found) => (keep.has(found.toLowerCase()) ? found : '[mac]'))
       .replace(SERIALISH, (found) => (keep.has(found.toLowerCase()) || /^CVE/i.test(found) ? found : '[serial]'));

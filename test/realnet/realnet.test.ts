@@ -5,6 +5,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeVerdict } from '../../src/bench/realnet/compare.js';
+import { householdIdentifiers } from '../../src/bench/realnet/identifiers.js';
+import { loadNetworkSpec } from '../../src/bench/realnet/spec.js';
+import { reportSchemaErrors } from '../report/report-schema.js';
 import { realnetSkipReason } from '../../src/bench/realnet/requirements.js';
 import { runRealnetSession, type RealnetSession } from '../../src/bench/realnet/session.js';
 
@@ -44,6 +47,19 @@ describe.skipIf(skipReason !== null)('real-daemon home network', () => {
 
   it('still misses each known gap of truth.yaml (a lifted gap must be removed from the file)', () => {
     expect(session.first.verdict.liftedGaps.map((g) => `${g.expectation} (#${g.issue})`)).toEqual([]);
+  });
+
+  it('shares pass 1 anonymised (history export --anonymize) with no address, MAC, host name, serial, UUID or own password in it', () => {
+    const exported = JSON.parse(session.anonymizedExport) as { devices: unknown[]; anonymized?: boolean };
+    expect(reportSchemaErrors(exported)).toEqual([]);
+    expect(exported.anonymized).toBe(true);
+    expect(exported.devices.length).toBe(session.first.report.devices.length);
+    const identifiers = householdIdentifiers(loadNetworkSpec(), session.first.report);
+    expect(identifiers.length).toBeGreaterThan(30);
+    // Each leak with the text around it, so the failure says where it sits.
+    const text = session.anonymizedExport;
+    const leaks = identifiers.filter((id) => text.includes(id)).map((id) => `${id}: …${text.slice(Math.max(0, text.indexOf(id) - 60), text.indexOf(id) + id.length + 20)}…`);
+    expect(leaks).toEqual([]);
   });
 
   it('with both cores busy, misses no open port beyond the known gaps', () => {

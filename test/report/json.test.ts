@@ -84,7 +84,7 @@ describe('toAnonymizedReport', () => {
   const result = householdResult();
   result.devices.push(hostileDevice());
   result.devices[0]!.names.push('Router van Jansen');
-  result.findings[0]!.evidence.push('SSDP serialNumber=DS2CD2143G2I20210101AAWR123456 uuid:0a1b2c3d-4e5f-6789-abcd-ef0123456789 host woonkamer-cam.local');
+  result.findings[0]!.evidence.push('SSDP serialNumber=DS2CD2143G2I20210101AAWR123456 uuid:0a1b2c3d-4e5f-6789-abcd-ef0123456789 host woonkamer-cam.local', 'telnet :23 banner="Cam (firmware 1.0.7) zolder-cam2 login:"');
   result.advice = advise(result, knowledge);
   const report = toJsonReport(result, options('en'));
   const anonymous = toAnonymizedReport(report);
@@ -100,6 +100,9 @@ describe('toAnonymizedReport', () => {
     expect(text).not.toContain('AAWR123456');
     expect(text).not.toContain('0a1b2c3d');
     expect(text).not.toContain('woonkamer-cam.local');
+    // The host's own name before a getty prompt, seen on a real busybox camera.
+    expect(text).not.toContain('zolder-cam2');
+    expect(text).toContain('[host] login:');
     expect(text).not.toMatch(/\b[0-9a-f]{2}(:[0-9a-f]{2}){5}\b/i);
     expect(text).not.toMatch(/\b192\.168\.\d+\.\d+/);
   });

@@ -80,8 +80,13 @@ function lighttpd(device: DeviceSpec, dir: string, spec: Extract<DaemonSpec, { t
   return { label: 'lighttpd', files, prepare, argv: ['/usr/sbin/lighttpd', '-D', '-f', `${dir}/lighttpd${index}.conf`] };
 }
 
+/** The router's UPnP UUID, made from its serial so that every run announces the same one. */
+export function upnpUuid(serial: string): string {
+  const hex = createHash('sha1').update(serial).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 function miniupnpd(network: NetworkSpec, dir: string, spec: Extract<DaemonSpec, { type: 'miniupnpd' }>): DaemonPlan {
-  const uuid = createHash('sha1').update(spec.serial).digest('hex');
   const conf = [
     'ext_ifname=wan0',
     'listening_ip=eth0',
@@ -92,7 +97,7 @@ function miniupnpd(network: NetworkSpec, dir: string, spec: Extract<DaemonSpec, 
     'secure_mode=no',
     'system_uptime=yes',
     `lease_file=${dir}/upnp.leases`,
-    `uuid=${uuid.slice(0, 8)}-${uuid.slice(8, 12)}-${uuid.slice(12, 16)}-${uuid.slice(16, 20)}-${uuid.slice(20, 32)}`,
+    `uuid=${upnpUuid(spec.serial)}`,
     `friendly_name=${spec.friendlyName}`,
     `manufacturer_name=${spec.manufacturer}`,
     `model_name=${spec.modelName}`,

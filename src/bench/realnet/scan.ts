@@ -6,6 +6,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanReport } from './compare.js';
 import type { RealNetwork } from './network.js';
+import { runCommand } from './run-command.js';
 import { REPO_ROOT } from './spec.js';
 
 const SCAN_TIME_LIMIT_MS = 120_000;
@@ -25,10 +26,12 @@ function peakRssKb(pid: number): number {
   }
 }
 
-export function scanRealNetwork(network: RealNetwork, extraArgs: string[] = [], label = 'scan'): Promise<ScanRun> {
+/** `dataDir`: keep the scan in a history there (as a user's scan is), instead of --no-save. */
+export function scanRealNetwork(network: RealNetwork, extraArgs: string[] = [], label = 'scan', dataDir?: string): Promise<ScanRun> {
   const jsonFile = path.join(network.dir, `${label}.json`);
+  const keep = dataDir ? ['--data-dir', dataDir] : ['--no-save'];
   const argv = ['netns', 'exec', network.scannerNamespace, process.execPath, `${REPO_ROOT}dist/bin.js`, 'scan',
-    '--target', network.spec.subnet, '--json', jsonFile, '--yes', '--no-save', '--lang', 'en', ...extraArgs];
+    '--target', network.spec.subnet, '--json', jsonFile, '--yes', ...keep, '--lang', 'en', ...extraArgs];
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn('ip', argv, { stdio: ['ignore', 'pipe', 'pipe'], signal: AbortSignal.timeout(SCAN_TIME_LIMIT_MS) });
@@ -51,4 +54,10 @@ export function scanRealNetwork(network: RealNetwork, extraArgs: string[] = [], 
       }
     });
   });
+}
+
+/** `homeaudit history export 1 --anonymize`: what a user would share of the first kept scan. */
+export async function exportAnonymized(dataDir: string): Promise<string> {
+  const { stdout } = await runCommand([process.execPath, `${REPO_ROOT}dist/bin.js`, 'history', 'export', '1', '--anonymize', '--data-dir', dataDir]);
+  return stdout;
 }

@@ -7,7 +7,8 @@ import { compareWithTruth, judge, type Expectation, type Verdict } from './compa
 import { lockoutLocks, unlockedAccounts } from './lockout.js';
 import { buildRealNetwork, type RealNetwork } from './network.js';
 import { inNamespace, runCommand } from './run-command.js';
-import { scanRealNetwork, type ScanRun } from './scan.js';
+import { exportAnonymized, scanRealNetwork, type ScanRun } from './scan.js';
+import path from 'node:path';
 import { loadTruth, type Truth } from './spec.js';
 
 /** In the subnet, on no device: a real LAN leaves its connects unanswered (ARP gets no reply for ~3 s). */
@@ -39,6 +40,8 @@ export interface RealnetSession {
   lockout: { rightPasswordFirst: boolean; rightPasswordAfterLock: boolean } | null;
   first: ScanRun & { expectations: Expectation[]; verdict: Verdict };
   underLoad: ScanRun & { expectations: Expectation[]; verdict: Verdict };
+  /** Pass 1 as `history export --anonymize` writes it, for sharing. */
+  anonymizedExport: string;
   between?: unknown;
 }
 
@@ -56,7 +59,10 @@ export async function runRealnetSession<T>(options: { log?: (line: string) => vo
   try {
     const lan = { absentAddress: await connectOutcome(network, ABSENT_ADDRESS, 80), closedPort: await connectOutcome(network, network.spec.devices[0]!.ip, 81) };
     log('realnet: pass 1, scan with factory passwords');
-    const first = await scanRealNetwork(network, [], 'pass1');
+    // Kept in a history of its own, as a user's scan is, so that its anonymised export is the real one.
+    const historyDir = path.join(network.dir, 'history');
+    const first = await scanRealNetwork(network, [], 'pass1', historyDir);
+    const anonymizedExport = await exportAnonymized(historyDir);
     const unlocked = await unlockedAccounts(network, truth);
     const firstExpectations = compareWithTruth(truth, first.report, { unlocked });
     const between = options.between ? await options.between(network) : undefined;
@@ -72,6 +78,7 @@ export async function runRealnetSession<T>(options: { log?: (line: string) => vo
       lockout,
       first: { ...first, expectations: firstExpectations, verdict: judge(firstExpectations, truth.knownGaps) },
       underLoad: { ...underLoad, expectations: loadExpectations, verdict: judge(loadExpectations, truth.knownGapsUnderLoad) },
+      anonymizedExport,
       between,
     };
   } catch (error) {
