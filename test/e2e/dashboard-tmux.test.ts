@@ -23,9 +23,11 @@ afterAll(() => {
 });
 
 /** The demo on its own loopback range, then the exit code, then a pause so the pane stays readable. */
+// In a folder of its own: `e` writes its reports into the working directory.
 function startDemo(session: string, range: string, columns: number, rows: number): TmuxPane {
   const command = `TERM=xterm-256color node ${JSON.stringify(BIN)} demo --range ${range} --lang en --no-save; echo EXIT=$?; exec sleep 120`;
-  const pane = TmuxPane.start({ socket: SOCKET, session, columns, rows, cwd: ROOT, command, env: cleanTerminalEnv(home) });
+  const cwd = mkdtempSync(join(home, `${session}-`));
+  const pane = TmuxPane.start({ socket: SOCKET, session, columns, rows, cwd, command, env: cleanTerminalEnv(home) });
   panes.push(pane);
   return pane;
 }
@@ -134,7 +136,13 @@ describe.skipIf(unavailable !== null)('the dashboard in a real terminal', () => 
     expect(household[2]).toMatch(/^ 1\. De netwerkopslag \(NAS\)/);
     expectFramed(household, 80, 24);
 
+    // What `e` wrote is still named on the terminal once the dashboard's screen is gone.
+    pane.sendKeys('e');
+    await pane.waitFor('reports written', has('homeaudit-report.html'), 20_000);
     await quitAndExpectShellBack(pane);
+    const after = text(pane.capture());
+    expect(after).toMatch(/homeaudit: \S+ \S*homeaudit-report\.html/);
+    expect(after).toMatch(/homeaudit-report\.md/);
   });
 
   test('160x48: wider columns, whole names and titles, and it follows a resize', { timeout: 60_000 }, async () => {
