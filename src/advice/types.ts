@@ -47,12 +47,18 @@ export interface StepEntry {
 
 export interface KindLabel extends Text {
   nlArticle: 'de' | 'het';
+  /** The word for a narrow column (the dashboard's kind column); the full label otherwise. */
+  short?: Text;
+}
+
+export interface SeverityLabel extends Text {
+  short?: Text;
 }
 
 export interface AdviceLabels {
   kinds: Record<DeviceKind, KindLabel>;
   phases: Record<Phase, Text>;
-  severities: Record<Severity | 'none', Text>;
+  severities: Record<Severity | 'none', SeverityLabel>;
   words: Record<string, Text>;
   report: Record<string, Text>;
   /** By check id, or "check.variant" (the finding's service, sensor, advice …): see short-title.ts. */

@@ -2,6 +2,7 @@
 
 import type { Device, Finding, HostFacts, Identity, Service } from '../model.js';
 import { riskRank, worstOpenRisk } from '../model/severity.js';
+import { compareIpv4 } from '../util/ipv4.js';
 
 /** Stable across scans: the MAC where the neighbour table gave it, else the address. */
 export function deviceIdFor(facts: HostFacts): string {
@@ -38,9 +39,6 @@ export function withRisk(devices: Device[], findings: Finding[]): Device[] {
 }
 
 export function compareByRisk(a: Device, b: Device): number {
-  return riskRank(a.risk) - riskRank(b.risk) || ipOrder(a.ip) - ipOrder(b.ip);
+  return riskRank(a.risk) - riskRank(b.risk) || compareIpv4(a.ip, b.ip);
 }
 
-function ipOrder(ip: string): number {
-  return ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
-}

@@ -19,12 +19,6 @@ const texts = {
   purgeKept: { nl: 'Niets verwijderd.', en: 'Nothing deleted.' },
   purged: { nl: '{count} scans en de onthouden antwoorden verwijderd.', en: 'Deleted {count} scans and the remembered answers.' },
   pruned: { nl: '{count} scans ouder dan {days} dagen verwijderd.', en: 'Deleted {count} scans older than {days} days.' },
-  'risk.critical': { nl: 'kritiek', en: 'critical' },
-  'risk.high': { nl: 'hoog', en: 'high' },
-  'risk.medium': { nl: 'middel', en: 'medium' },
-  'risk.low': { nl: 'laag', en: 'low' },
-  'risk.info': { nl: 'info', en: 'info' },
-  'risk.none': { nl: 'geen', en: 'none' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export function historyText(lang: Lang, key: keyof typeof texts, params: Record<string, string | number> = {}): string {

@@ -5,6 +5,7 @@ import type { Lang } from '../model.js';
 import { HistoryStore, diffScans, resolveDataDir, retentionDays } from '../history/index.js';
 import { diffAsJson, renderDiff } from '../history/render-diff.js';
 import { historyText } from './history-text.js';
+import { shortRiskWord } from '../advice/label-words.js';
 import { askYesNo } from './ask.js';
 import { toJsonReport, toAnonymizedReport, toPlainSummary } from '../report/index.js';
 import { TOOL_VERSION } from '../util/version.js';
@@ -48,7 +49,7 @@ export async function historyCommand(
         for (const s of scans) {
           out.write(
             `${String(s.id).padStart(4)}  ${s.startedAt.slice(0, 19).replace('T', ' ')}  ${s.targets.join(',').padEnd(18)}  ` +
-              `${say('listRow', { devices: String(s.devices).padStart(3), findings: String(s.findings).padStart(3), worst: say(`risk.${s.worst}` as never) })}${s.aborted ? `  ${say('stoppedEarly')}` : ''}\n`,
+              `${say('listRow', { devices: String(s.devices).padStart(3), findings: String(s.findings).padStart(3), worst: shortRiskWord(lang, s.worst) })}${s.aborted ? `  ${say('stoppedEarly')}` : ''}\n`,
           );
         }
         return 0;

@@ -1,7 +1,7 @@
 // Folds the observations of every source into one HostFacts per host. Pure: same input, same output.
 
 import { DISCOVERY_SOURCES, type HostFacts, type Observation, type PortInfo, type SsdpInfo } from '../model.js';
-import { parseIpv4 } from '../util/ipv4.js';
+import { compareIpv4, parseIpv4 } from '../util/ipv4.js';
 
 export type OuiLookup = (mac: string) => string | null;
 
@@ -89,6 +89,5 @@ export function mergeObservations(observations: readonly Observation[], lookupOu
     host.hostnames.sort();
     host.macVendor = host.mac && lookupOui ? lookupOui(host.mac) : null;
   }
-  const order = (ip: string) => parseIpv4(ip) ?? Number.MAX_SAFE_INTEGER;
-  return [...hosts.values()].sort((a, b) => order(a.ip) - order(b.ip));
+  return [...hosts.values()].sort((a, b) => compareIpv4(a.ip, b.ip));
 }

@@ -13,6 +13,7 @@ import { inLanguage } from '../advice/phrase-text.js';
 import type { AdviceKnowledge } from '../advice/types.js';
 import { safe } from './secrets.js';
 import { knowledgeNotes } from '../knowledge/report-notes.js';
+import { compareIpv4 } from '../util/ipv4.js';
 
 export interface AdviceView {
   id: string;
@@ -123,7 +124,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
     high: String(count('high')),
   });
   const devices = [...result.devices]
-    .sort((a, b) => riskRank(a.risk) - riskRank(b.risk) || compareIp(a.ip, b.ip))
+    .sort((a, b) => riskRank(a.risk) - riskRank(b.risk) || compareIpv4(a.ip, b.ip))
     .map((device): DeviceView => {
       const coverage = coverageOf(result, device.id);
       return {
@@ -215,11 +216,6 @@ function collectSources(advice: AdviceItem[]): Array<{ source: string; standards
 /** ETSI before OWASP, provisions in numeric order (5.1-1 < 5.3-13 < 6-1; I2 < I10). */
 function compareStandards(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
-}
-
-function compareIp(a: string, b: string): number {
-  const key = (ip: string) => ip.split('.').map((part) => part.padStart(3, '0')).join('.');
-  return key(a).localeCompare(key(b));
 }
 
 /** "2026-11-21 20:30:41 CET": the local time with its zone (TZ decides; tests pin Europe/Amsterdam). */

@@ -8,6 +8,7 @@ import { cleanText } from './clean-text.js';
 import { compareSeverity, riskRank } from '../model/severity.js';
 import type { AnswerableQuestion } from './types.js';
 import type { ScanState } from './scan-state.js';
+import { compareIpv4 } from '../util/ipv4.js';
 
 /** What the result views read: the final result when there is one, else what the events brought. */
 export interface ResultData {
@@ -52,17 +53,6 @@ export function deviceRisk(device: Device, findings: Finding[]): Risk {
   return findings.some((finding) => finding.deviceId === device.id) ? 'none' : device.risk;
 }
 
-function compareAddresses(a: string, b: string): number {
-  const parts = (ip: string): number[] => ip.split('.').map((part) => Number(part) || 0);
-  const left = parts(a);
-  const right = parts(b);
-  for (let index = 0; index < Math.max(left.length, right.length); index += 1) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
-
 /** Worst risk first; among equals, more open findings first, then by address. */
 export function sortDevicesByRisk(devices: Device[], findings: Finding[]): Device[] {
   const openCount = (device: Device): number => openFindings(findingsOf(device.id, findings)).length;
@@ -72,7 +62,7 @@ export function sortDevicesByRisk(devices: Device[], findings: Finding[]): Devic
       (a, b) =>
         riskRank(deviceRisk(a, findings)) - riskRank(deviceRisk(b, findings)) ||
         openCount(b) - openCount(a) ||
-        compareAddresses(a.ip, b.ip),
+        compareIpv4(a.ip, b.ip),
     );
 }
 

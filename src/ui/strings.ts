@@ -1,6 +1,7 @@
 // Every word the dashboard itself says, in the two languages the product speaks. Texts that come from
 // the audit (finding titles, advice) carry their own translations; these are the labels around them.
 
+import { phaseWord, shortKindWord, shortRiskWord } from '../advice/label-words.js';
 import type { DeviceKind, Lang, Phase, Risk, Stage } from '../model.js';
 
 const ui = {
@@ -152,49 +153,8 @@ const stageLabels: Record<Stage, Record<Lang, string>> = {
   advice: { nl: 'advies', en: 'advice' },
 };
 
-const riskLabels: Record<Risk, Record<Lang, string>> = {
-  critical: { nl: 'kritiek', en: 'critical' },
-  high: { nl: 'hoog', en: 'high' },
-  medium: { nl: 'middel', en: 'medium' },
-  low: { nl: 'laag', en: 'low' },
-  info: { nl: 'info', en: 'info' },
-  none: { nl: 'geen', en: 'none' },
-};
-
-const phaseLabels: Record<Phase, Record<Lang, string>> = {
-  buy: { nl: 'Kopen', en: 'Buying' },
-  install: { nl: 'Installeren', en: 'Installing' },
-  use: { nl: 'Gebruiken', en: 'Using' },
-  incident: { nl: 'Als het misgaat', en: 'If something goes wrong' },
-  complaint: { nl: 'Klacht indienen', en: 'Making a complaint' },
-};
-
-const kindLabels: Record<DeviceKind, Record<Lang, string>> = {
-  router: { nl: 'router', en: 'router' },
-  'access-point': { nl: 'wifi-punt', en: 'access point' },
-  camera: { nl: 'camera', en: 'camera' },
-  doorbell: { nl: 'deurbel', en: 'doorbell' },
-  'baby-monitor': { nl: 'babyfoon', en: 'baby monitor' },
-  speaker: { nl: 'speaker', en: 'speaker' },
-  tv: { nl: 'tv', en: 'TV' },
-  'media-player': { nl: 'mediaspeler', en: 'media player' },
-  printer: { nl: 'printer', en: 'printer' },
-  hub: { nl: 'hub', en: 'hub' },
-  nas: { nl: 'NAS', en: 'NAS' },
-  plug: { nl: 'stekker', en: 'plug' },
-  light: { nl: 'lamp', en: 'light' },
-  thermostat: { nl: 'thermostaat', en: 'thermostat' },
-  vacuum: { nl: 'stofzuiger', en: 'vacuum' },
-  appliance: { nl: 'apparaat', en: 'appliance' },
-  sensor: { nl: 'sensor', en: 'sensor' },
-  'energy-meter': { nl: 'energiemeter', en: 'energy meter' },
-  'game-console': { nl: 'spelcomputer', en: 'game console' },
-  computer: { nl: 'computer', en: 'computer' },
-  phone: { nl: 'telefoon', en: 'phone' },
-  unknown: { nl: 'onbekend', en: 'unknown' },
-};
-
 export const stageLabel = (lang: Lang, stage: Stage): string => stageLabels[stage][lang];
-export const riskLabel = (lang: Lang, risk: Risk): string => riskLabels[risk][lang];
-export const phaseLabel = (lang: Lang, phase: Phase): string => phaseLabels[phase][lang];
-export const kindLabel = (lang: Lang, kind: DeviceKind): string => kindLabels[kind]?.[lang] ?? kind;
+// Kinds, risks and phases are worded once, in knowledge/advice/labels.yaml, for every output.
+export const riskLabel = (lang: Lang, risk: Risk): string => shortRiskWord(lang, risk);
+export const phaseLabel = (lang: Lang, phase: Phase): string => phaseWord(lang, phase);
+export const kindLabel = (lang: Lang, kind: DeviceKind): string => shortKindWord(lang, kind);

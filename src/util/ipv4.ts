@@ -19,6 +19,12 @@ export function parseIpv4(text: string): number | null {
   return value;
 }
 
+/** Address order (10.0.0.9 before 10.0.0.10); what is not an IPv4 address sorts last. */
+export function compareIpv4(a: string, b: string): number {
+  const order = (ip: string) => parseIpv4(ip) ?? Number.MAX_SAFE_INTEGER;
+  return order(a) - order(b);
+}
+
 export function formatIpv4(value: number): string {
   return [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
 }
