@@ -81,9 +81,12 @@ describe('identification on the wild corpus', () => {
     expect(score.model / score.withModel).toBeGreaterThanOrEqual(0.8);
   });
 
-  it.fails('names the vendor and the kind of at least 90 % (issue 11: many recorded banners name no maker, model series or product line)', () => {
-    expect(score.vendor / score.devices.length).toBeGreaterThanOrEqual(0.9);
+  it('names the kind of at least 90 %', () => {
     expect(score.kind / score.devices.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.fails('names the vendor of at least 90 % (issue 11: many recorded banners name no maker, model series or product line)', () => {
+    expect(score.vendor / score.devices.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('counts a model as named when one spelling holds the other or they share a model number', () => {
