@@ -84,6 +84,6 @@ export function loadSelfReported(dir: string, rules: readonly CompiledRule[], al
   for (const vendor of [...aliases.map((alias) => alias.vendor), ...ruleVendors(rules)]) add(vendor.trim(), vendor.trim(), false);
   tables.makers = [...spellings]
     .filter(([name, { vendor }]) => !notMakers.has(name) && !notMakers.has(vendor.toLowerCase()))
-    .map(([name, { vendor, brand }]): MakerName => ({ vendor, pattern: wordPattern(name), brand }));
+    .map(([name, { vendor, brand }]): MakerName => ({ vendor, name, pattern: wordPattern(name), brand }));
   return tables;
 }

@@ -14,6 +14,8 @@ import { normaliseVendor } from './vendor-names.js';
 
 export interface MakerName {
   vendor: string;
+  /** The spelling, as the tables write it. */
+  name: string;
   /** Whole-word pattern of one spelling. */
   pattern: RegExp;
   /** A product line: kept in the model. */
@@ -132,6 +134,28 @@ export function modelAfter(text: string, mention: Pick<Mention, 'end' | 'brand'>
   return kept.length > 0 ? kept.join(' ') : null;
 }
 
+const MIN_GLUED_NAME = 3;
+
+/**
+ * A model number with its maker's name glued in front ("LinksysWRT350N", "SMCD3GN2-BIZ"): the maker, and
+ * the model. A name in mixed case that stops before a capital is not part of the model ("WRT350N"); a
+ * name in capitals is, as the maker spells its models that way ("SMCD3GN2-BIZ").
+ */
+export function gluedMaker(text: string, makers: readonly MakerName[]): { vendor: string; model: string } | null {
+  for (const raw of text.split(/[\s/(),;:]+/)) {
+    const token = cleanToken(raw);
+    for (const maker of makers) {
+      const length = maker.name.length;
+      if (maker.brand || length < MIN_GLUED_NAME || token.length <= length || /[^A-Za-z0-9]/.test(maker.name)) continue;
+      if (token.slice(0, length).toLowerCase() !== maker.name.toLowerCase()) continue;
+      const rest = token.slice(length);
+      if (!/^[A-Z0-9]/.test(rest) || !modelLike(rest)) continue;
+      return { vendor: maker.vendor, model: /[a-z]$/.test(token.slice(0, length)) ? rest : token };
+    }
+  }
+  return null;
+}
+
 /** The first word of a text that belongs to a maker's model series, with that series. */
 export function firstSeries(text: string, series: readonly ModelSeries[]): { model: string; series: ModelSeries } | null {
   for (const raw of text.split(/[\s/(),;:]+/)) {
@@ -178,6 +202,11 @@ function textOutcomes(tables: SelfReportedTables, view: FactsView, aliases: read
         if (maker) {
           const model = modelAfter(value, maker, tables.makers);
           outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(maker.vendor, aliases), model }));
+        }
+        const glued = maker ? null : gluedMaker(value, tables.makers);
+        if (glued) {
+          const kind = firstSeries(glued.model, tables.series)?.series.kind;
+          outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(glued.vendor, aliases), model: glued.model, kind }));
         }
         const inSeries = firstSeries(value, tables.series);
         if (inSeries) {

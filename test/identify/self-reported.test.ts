@@ -125,6 +125,47 @@ describe('kind from what a device says it is', () => {
   });
 });
 
+describe('a maker\'s name glued to its model number', () => {
+  const telnet = (banner: string): HostFacts => emptyFacts({ ports: [port(23, 'telnet', { banner })] });
+
+  it('splits a mixed-case name off the model and takes the kind from the model\'s series ("LinksysWRT54G")', () => {
+    const identity = identify(emptyFacts({ ports: [port(21, 'ftp', { banner: 'ProFTPD 1.3.1 Server (LinksysWRT54G) [10.0.0.1]' })] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Linksys', model: 'WRT54G', kind: 'router' });
+    expect(identity.selfReported).toEqual(expect.arrayContaining(['vendor', 'model']));
+  });
+
+  it('keeps a name in capitals as part of the model, as the maker spells it ("SMCWBR14-N")', () => {
+    expect(identify(telnet('SMCWBR14-N login:'), knowledge)).toMatchObject({ vendor: 'SMC Networks', model: 'SMCWBR14-N' });
+  });
+
+  it('needs a capital or digit right after the name and a model-like rest: "Axisymmetric3" is no Axis', () => {
+    expect(identify(telnet('Axisymmetric3 login:'), knowledge).vendor).toBeNull();
+  });
+});
+
+describe('kind from a maker\'s own identifiers', () => {
+  const board = (model: string): HostFacts => emptyFacts({ mdns: [{ type: '_device-info._tcp', instance: 'x', port: 0, txt: { model } }] });
+
+  it('tells an iPhone board from an iPod touch board, and says nothing of an iPad\'s', () => {
+    expect(identify(board('D101AP'), knowledge)).toMatchObject({ vendor: 'Apple', kind: 'phone' });
+    expect(identify(board('N53AP'), knowledge)).toMatchObject({ vendor: 'Apple', kind: 'phone' });
+    expect(identify(board('N81AP'), knowledge)).toMatchObject({ vendor: 'Apple', kind: 'media-player' });
+    expect(identify(board('J207AP'), knowledge)).toMatchObject({ vendor: 'Apple', kind: 'unknown' });
+  });
+
+  it('names a Brother print server by its NC-<n>h series without the maker\'s name', () => {
+    expect(identify(emptyFacts(snmp('SP NC-8100h, Firmware Ver.1.02')), knowledge)).toMatchObject({ vendor: 'Brother', model: 'NC-8100h', kind: 'printer' });
+  });
+
+  it('reads a JetDirect FTP greeting, a Cisco IOS enable realm and a MiniUPnPd Server header', () => {
+    expect(identify(emptyFacts({ ports: [port(21, 'ftp', { banner: 'JD FTP Server Ready' })] }), knowledge)).toMatchObject({ vendor: 'HP', kind: 'printer' });
+    const realm = port(80, 'http', { http: { status: 401, headers: {}, realm: 'level_15_access', authScheme: 'basic' } });
+    expect(identify(emptyFacts({ ports: [realm] }), knowledge)).toMatchObject({ vendor: 'Cisco', kind: 'router' });
+    const upnp = port(5000, 'http', { http: { status: 200, headers: {}, server: 'Linux/3.10 UPnP/1.1 MiniUPnPd/2.1' } });
+    expect(identify(emptyFacts({ ports: [upnp] }), knowledge).kind).toBe('router');
+  });
+});
+
 describe('the self-reported tables', () => {
   const folderWith = (name: string, text: string): string => {
     const dir = mkdtempSync(join(tmpdir(), 'self-reported-'));

@@ -62,6 +62,8 @@ export interface WildDevice {
   id: string;
   path: string;
   commit?: string;
+  /** Scored as it came: no rule was written or changed for it. */
+  heldOut?: true;
   truth: WildTruth;
   wire: WildWire;
   /** Filled in by the loader: the file's source. */

@@ -1,6 +1,6 @@
 // Prints the wild-corpus figures against the targets of issue 11, and every device named wrongly.
 
-import type { WildScore } from './score.js';
+import { summarise, type WildScore } from './score.js';
 
 export const WILD_TARGETS = { vendor: 0.9, kind: 0.9, model: 0.8, confidentlyWrong: 0 };
 
@@ -9,6 +9,16 @@ const percent = (part: number, whole: number): string => (whole === 0 ? 'n/a' : 
 export interface WildVerdict {
   lines: string[];
   missed: number;
+}
+
+/** Devices no rule was written for, scored apart: the honest measure of how far the rules generalise. */
+function heldOutLine(score: WildScore): string {
+  const held = summarise(score.devices.filter(({ device }) => device.heldOut));
+  const total = held.devices.length;
+  return (
+    `  held out (no rule written for them): ${total} devices, vendor ${held.vendor} (${percent(held.vendor, total)}), ` +
+    `kind ${held.kind} (${percent(held.kind, total)}), model ${held.model} / ${held.withModel}, confidently wrong ${held.confidentlyWrongVendor + held.confidentlyWrongKind}`
+  );
 }
 
 export function describeWild(score: WildScore, verbose: boolean): WildVerdict {
@@ -32,6 +42,7 @@ export function describeWild(score: WildScore, verbose: boolean): WildVerdict {
     `  by kind: ${[...byKind].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(', ')}`,
     ...rows.map(([line]) => line),
     `  confidently wrong      vendor ${score.confidentlyWrongVendor}, kind ${score.confidentlyWrongKind}   target 0  ${wrong === 0 ? 'met' : 'MISSED'}`,
+    heldOutLine(score),
   ];
   if (verbose) {
     lines.push('', '  named wrongly (id: found → truth):');

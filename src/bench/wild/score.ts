@@ -62,7 +62,11 @@ export function scoreDevice(device: WildDevice, knowledge: FingerprintKnowledge)
 }
 
 export function scoreCorpus(devices: readonly WildDevice[], knowledge: FingerprintKnowledge): WildScore {
-  const scored = devices.map((device) => scoreDevice(device, knowledge));
+  return summarise(devices.map((device) => scoreDevice(device, knowledge)));
+}
+
+/** The figures of a set of scored devices (the whole corpus, or its held-out part). */
+export function summarise(scored: DeviceScore[]): WildScore {
   const withModel = scored.filter((score) => score.modelRight !== null);
   return {
     devices: scored,
