@@ -82,8 +82,45 @@ describe('facts corrected against their primary record', () => {
     expect(cvesFor('minidlna', '1.3.1')).toEqual(['CVE-2023-33476']);
   });
 
-  it('Apache httpd 2.4 latest is no older than 2.4.66 (2025-12-04)', () => {
-    expect(firmware.get('apache-httpd-2-4')?.latest).toBe('2.4.66');
+  it.each([
+    // [entry, latest, the release record read on 2026-12-01]
+    ['apache-httpd-2-4', '2.4.68', 'endoflife.date apache-http-server.md: 2.4.68 of 2026-06-08'],
+    ['openssh', '10.5p1', 'openssh-portable tag V_10_5_P1 of 2026-08-11'],
+    ['dropbear', '2026.94', 'dropbear CHANGES: 2026.94 of 23 July 2026'],
+    ['miniupnpd', '2.3.11', 'miniupnpd Changelog.txt: 2.3.11 released on 2026/08/12'],
+    ['mosquitto', '2.1.2', 'mosquitto ChangeLog.txt: 2.1.2 of 2026-02-09'],
+    ['lighttpd', '1.4.85', 'lighttpd NEWS: 1.4.85 of 2026-07-08'],
+    ['nginx', '1.30.4', 'endoflife.date nginx.md: stable 1.30.4 of 2026-07-15'],
+  ])('%s latest is %s (%s)', (id, latest) => {
+    expect(firmware.get(id)?.latest).toBe(latest);
+  });
+
+  it('BusyBox CVE-2019-5747 covers 1.30.0 ("through 1.30.0"), CVE-2018-20679 does not ("before 1.30.0")', () => {
+    expect(cvesFor('busybox', '1.30.0')).toEqual(expect.arrayContaining(['CVE-2019-5747']));
+    expect(cvesFor('busybox', '1.30.0')).not.toContain('CVE-2018-20679');
+    expect(cvesFor('busybox', '1.30.1')).not.toContain('CVE-2019-5747');
+    expect(cvesFor('busybox', '1.33.1')).toEqual(['CVE-2021-42374', 'CVE-2021-42386']);
+    expect(cvesFor('busybox', '1.34.0')).toEqual([]);
+  });
+
+  it('nginx HTTP/2 CVE-2019-9511 spans 1.9.5 to 1.17.2 except the fixed 1.16.1 stable', () => {
+    expect(cvesFor('nginx', '1.9.4')).not.toContain('CVE-2019-9511');
+    expect(cvesFor('nginx', '1.14.2')).toContain('CVE-2019-9511');
+    expect(cvesFor('nginx', '1.16.1')).not.toContain('CVE-2019-9511');
+    expect(cvesFor('nginx', '1.17.2')).toContain('CVE-2019-9511');
+    expect(cvesFor('nginx', '1.17.3')).not.toContain('CVE-2019-9511');
+  });
+
+  it('OpenSSL lines past their end of life per endoflife.date: 3.1 to 3.4 and 3.6; 3.5 LTS has none', () => {
+    const ends = (version: string) =>
+      knowledge.firmware
+        .filter((entry) => entry.component === 'OpenSSL' && entry.endOfSupport && inVersionRange(parseVersion(version)!, entry.versions ?? {}))
+        .map((entry) => entry.endOfSupport);
+    expect(ends('3.1.8')).toEqual(['2025-03-14']);
+    expect(ends('3.4.6')).toEqual(['2026-10-22']);
+    expect(ends('3.6.3')).toEqual(['2026-11-01']);
+    expect(ends('3.5.7')).toEqual([]);
+    expect(ends('4.0.1')).toEqual([]);
   });
 });
 
