@@ -185,3 +185,22 @@ describe('Hikvision CVE-2017-7921 per series, as its record names them', () => {
     expect(series.every((entry) => entry.reported !== undefined && entry.checked === undefined)).toBe(true);
   });
 });
+
+describe('vendor facts read on the vendor\'s own pages (2026-12-01)', () => {
+  it('eufy Security offers two-step verification; the eufy Clean vacuums are a separate, unconfirmed entry', () => {
+    const eufy = vendors.get('eufy');
+    expect(eufy).toMatchObject({ mfa: 'optional', checked: '2026-12-01' });
+    expect(eufy?.kinds).not.toContain('vacuum');
+    expect(vendors.get('eufy-clean')).toMatchObject({ mfa: 'unknown', kinds: ['vacuum'] });
+    expect(vendors.get('eufy-clean')?.checked).toBeUndefined();
+  });
+
+  it('Nuki Web offers two-step verification, with where to turn it on', () => {
+    expect(vendors.get('nuki')).toMatchObject({ mfa: 'optional', dataOutsideEu: 'unknown' });
+    expect(vendors.get('nuki')?.mfaHowTo?.en).toMatch(/Manage two-step verification/);
+  });
+
+  it('HomeWizard keeps its data in the EEA and says nothing of two-step verification', () => {
+    expect(vendors.get('homewizard')).toMatchObject({ mfa: 'unknown', dataOutsideEu: false });
+  });
+});
