@@ -204,3 +204,21 @@ describe('vendor facts read on the vendor\'s own pages (2026-12-01)', () => {
     expect(vendors.get('homewizard')).toMatchObject({ mfa: 'unknown', dataOutsideEu: false });
   });
 });
+
+describe('end of maintenance of older FRITZ!Box models (reported: press quotes of AVM, not AVM\'s own page)', () => {
+  it.each([
+    ['avm-fritzbox-7581', 'FRITZ!Box 7581', '2019-11-30'],
+    ['avm-fritzbox-6590', 'FRITZ!Box 6590 Cable', '2020-12-31'],
+    ['avm-fritzbox-7580', 'FRITZ!Box 7580', '2021-01-02'],
+  ])('%s: %s ended on %s and is not claimed as checked', (id, model, date) => {
+    const entry = firmware.get(id);
+    expect(entry?.endOfSupport).toBe(date);
+    expect(entry?.models?.some((glob) => new RegExp(`^${glob.replaceAll('*', '.*')}$`, 'i').test(model))).toBe(true);
+    expect(entry?.checked).toBeUndefined();
+  });
+
+  it('leaves the supported FRITZ!Box 7590 out of them', () => {
+    const ending = knowledge.firmware.filter((entry) => entry.endOfSupport && entry.models?.some((glob) => new RegExp(`^${glob.replaceAll('*', '.*')}$`, 'i').test('FRITZ!Box 7590 AX')));
+    expect(ending).toEqual([]);
+  });
+});
