@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCheckKnowledge } from '../../src/knowledge/check-knowledge.js';
 import { isLandingPage } from '../../src/knowledge/landing-page.js';
 import { isVerified } from '../../src/knowledge/provenance.js';
+import { globMatches } from '../../src/knowledge/name-match.js';
 import { inVersionRange, parseVersion } from '../../src/util/parse-version.js';
 import type { FirmwareEntry } from '../../src/knowledge/types.js';
 
@@ -165,7 +166,7 @@ describe('more facts found wrong while re-checking', () => {
 describe('Hikvision CVE-2017-7921 per series, as its record names them', () => {
   const claimed = (model: string, version: string) =>
     knowledge.firmware
-      .filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-') && entry.models?.some((glob) => new RegExp(`^${glob.replaceAll('?', '.').replaceAll('*', '.*')}$`, 'i').test(model)))
+      .filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-') && entry.models?.some((glob) => globMatches(glob, model)))
       .some((entry) => cvesFor(entry.id, version).includes('CVE-2017-7921'));
 
   it('covers the DS-2CD2xx2FWD builds up to V5.4.4 build 161125, which the single range missed', () => {
@@ -213,12 +214,12 @@ describe('end of maintenance of older FRITZ!Box models (reported: press quotes o
   ])('%s: %s ended on %s and is not claimed as checked', (id, model, date) => {
     const entry = firmware.get(id);
     expect(entry?.endOfSupport).toBe(date);
-    expect(entry?.models?.some((glob) => new RegExp(`^${glob.replaceAll('*', '.*')}$`, 'i').test(model))).toBe(true);
+    expect(entry?.models?.some((glob) => globMatches(glob, model))).toBe(true);
     expect(entry?.checked).toBeUndefined();
   });
 
   it('leaves the supported FRITZ!Box 7590 out of them', () => {
-    const ending = knowledge.firmware.filter((entry) => entry.endOfSupport && entry.models?.some((glob) => new RegExp(`^${glob.replaceAll('*', '.*')}$`, 'i').test('FRITZ!Box 7590 AX')));
+    const ending = knowledge.firmware.filter((entry) => entry.endOfSupport && entry.models?.some((glob) => globMatches(glob, 'FRITZ!Box 7590 AX')));
     expect(ending).toEqual([]);
   });
 });
