@@ -223,3 +223,10 @@ describe('end of maintenance of older FRITZ!Box models (reported: press quotes o
     expect(ending).toEqual([]);
   });
 });
+
+describe('Philips Hue accounts', () => {
+  it('offer two-factor authentication (Philips Hue "accounts" page), with where to find the account', () => {
+    expect(vendors.get('philips-hue')).toMatchObject({ mfa: 'optional', checked: '2026-12-01' });
+    expect(vendors.get('philips-hue')?.mfaHowTo?.en).toMatch(/Settings > Account/);
+  });
+});
