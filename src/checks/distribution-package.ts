@@ -13,7 +13,11 @@ export interface DistributionPackage {
 const DISTRIBUTION_MARKERS: Array<{ distribution: string; pattern: RegExp }> = [
   { distribution: 'Raspbian', pattern: /\bRaspbian(?:-[\w.+~-]+)?|\+rpi\d+\b|\(Raspbian\)/i },
   { distribution: 'Ubuntu', pattern: /\bUbuntu-[\w.+~-]+|\b[\w.+~-]*\dubuntu\d[\w.+~-]*|\(Ubuntu\)/i },
-  { distribution: 'Debian', pattern: /\bDebian-[\w.+~-]+|[\w.~-]*[+~]deb\d+u\d+[\w.+~-]*|~bpo\d+\+\d+|\(Debian\)|\bDebian\/\w+/i },
+  // "Debian DLNADOC/1.50 UPnP/1.0 MiniDLNA/1.3.0": Debian's minidlna names the distribution as the UPnP SERVER's OS token.
+  {
+    distribution: 'Debian',
+    pattern: /\bDebian-[\w.+~-]+|[\w.~-]*[+~]deb\d+u\d+[\w.+~-]*|~bpo\d+\+\d+|\(Debian\)|\bDebian\/\w+|\bDebian(?= (?:DLNADOC|UPnP)\/\d)/i,
+  },
   { distribution: 'FreeBSD', pattern: /\bFreeBSD-\d{8}\b/ },
   { distribution: 'Red Hat family', pattern: /\((?:Red Hat[^)]*|CentOS[^)]*|Fedora[^)]*|Rocky Linux[^)]*|AlmaLinux[^)]*)\)|\.el\d+(?:_\d+)?\b/i },
 ];

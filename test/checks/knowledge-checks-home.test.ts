@@ -21,7 +21,8 @@ const home: Array<[string, string, string, string | null, DeviceKind, string[]]>
   ['synology', 'Synology', 'DS218+', 'DSM 6.2.4-25556', 'nas', ['missing-mfa:medium', 'outdated-firmware:high']],
   ['nest-mini', 'Google', 'Google Nest Mini', '1.56.324896', 'speaker', ['camera-privacy:info', 'data-outside-eu:low', 'missing-mfa:medium']],
   ['hp', 'HP', 'HP OfficeJet Pro 9010 series', '2009A', 'printer', ['data-outside-eu:low']],
-  ['hue', 'Philips', 'Philips hue bridge 2015', '1.60.1960149090', 'hub', []],
+  // The Hue account offers two-factor authentication (Philips Hue "accounts" page, checked 2026-12-01): turn it on.
+  ['hue', 'Philips', 'Philips hue bridge 2015', '1.60.1960149090', 'hub', ['missing-mfa:medium']],
   ['tado', 'tado', 'tado Internet Bridge IB01', '96', 'thermostat', []],
   ['ikea', 'IKEA', 'DIRIGERA Hub', '2.615.4', 'hub', []],
   ['extender', 'TP-Link', 'RE305', '1.0.4 Build 20210813', 'access-point', []],

@@ -130,6 +130,22 @@ describe('outdated-firmware', () => {
     expect(findings[0]?.details.cves).toBeUndefined();
   });
 
+  it('treats MiniDLNA whose SSDP SERVER names Debian as a Debian package: no CVE claim from 1.3.0', async () => {
+    const shipped = makeContext(loadCheckKnowledge());
+    const fromServer = (server: string) =>
+      outdatedFirmwareCheck.run(
+        makeDevice({ identity: { components: [{ name: 'MiniDLNA', version: '1.3.0', evidence: `ssdp server="${server}"` }] } }),
+        shipped,
+      );
+    // The SERVER string of Debian 12's minidlnad (1.3.0+dfsg-2.2+deb12u1, which patches CVE-2023-33476).
+    const debian = await fromServer('Debian DLNADOC/1.50 UPnP/1.0 MiniDLNA/1.3.0');
+    expect(debian.map((finding) => [finding.severity, finding.details.distribution, finding.details.cves])).toEqual([
+      ['info', 'Debian', undefined],
+    ]);
+    const upstream = await fromServer('Linux/5.10 DLNADOC/1.50 UPnP/1.0 MiniDLNA/1.3.0');
+    expect(upstream.map((finding) => finding.details.cves).filter(Boolean).sort()).toEqual(['CVE-2022-26505', 'CVE-2023-33476']);
+  });
+
   it('calls a vulnerability claimed from a component version range alone possible, and says why', async () => {
     const findings = await findingsOf({ identity: { components: [{ name: 'dropbear', version: '2014.63', evidence: 'banner' }] } });
     const vulnerable = findings.find((finding) => finding.details.cves === 'CVE-2016-7406');

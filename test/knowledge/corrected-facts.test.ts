@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCheckKnowledge } from '../../src/knowledge/check-knowledge.js';
 import { isLandingPage } from '../../src/knowledge/landing-page.js';
 import { isVerified } from '../../src/knowledge/provenance.js';
+import { globMatches } from '../../src/knowledge/name-match.js';
 import { inVersionRange, parseVersion } from '../../src/util/parse-version.js';
 import type { FirmwareEntry } from '../../src/knowledge/types.js';
 
@@ -82,8 +83,45 @@ describe('facts corrected against their primary record', () => {
     expect(cvesFor('minidlna', '1.3.1')).toEqual(['CVE-2023-33476']);
   });
 
-  it('Apache httpd 2.4 latest is no older than 2.4.66 (2025-12-04)', () => {
-    expect(firmware.get('apache-httpd-2-4')?.latest).toBe('2.4.66');
+  it.each([
+    // [entry, latest, the release record read on 2026-12-01]
+    ['apache-httpd-2-4', '2.4.68', 'endoflife.date apache-http-server.md: 2.4.68 of 2026-06-08'],
+    ['openssh', '10.5p1', 'openssh-portable tag V_10_5_P1 of 2026-08-11'],
+    ['dropbear', '2026.94', 'dropbear CHANGES: 2026.94 of 23 July 2026'],
+    ['miniupnpd', '2.3.11', 'miniupnpd Changelog.txt: 2.3.11 released on 2026/08/12'],
+    ['mosquitto', '2.1.2', 'mosquitto ChangeLog.txt: 2.1.2 of 2026-02-09'],
+    ['lighttpd', '1.4.85', 'lighttpd NEWS: 1.4.85 of 2026-07-08'],
+    ['nginx', '1.30.4', 'endoflife.date nginx.md: stable 1.30.4 of 2026-07-15'],
+  ])('%s latest is %s (%s)', (id, latest) => {
+    expect(firmware.get(id)?.latest).toBe(latest);
+  });
+
+  it('BusyBox CVE-2019-5747 covers 1.30.0 ("through 1.30.0"), CVE-2018-20679 does not ("before 1.30.0")', () => {
+    expect(cvesFor('busybox', '1.30.0')).toEqual(expect.arrayContaining(['CVE-2019-5747']));
+    expect(cvesFor('busybox', '1.30.0')).not.toContain('CVE-2018-20679');
+    expect(cvesFor('busybox', '1.30.1')).not.toContain('CVE-2019-5747');
+    expect(cvesFor('busybox', '1.33.1')).toEqual(['CVE-2021-42374', 'CVE-2021-42386']);
+    expect(cvesFor('busybox', '1.34.0')).toEqual([]);
+  });
+
+  it('nginx HTTP/2 CVE-2019-9511 spans 1.9.5 to 1.17.2 except the fixed 1.16.1 stable', () => {
+    expect(cvesFor('nginx', '1.9.4')).not.toContain('CVE-2019-9511');
+    expect(cvesFor('nginx', '1.14.2')).toContain('CVE-2019-9511');
+    expect(cvesFor('nginx', '1.16.1')).not.toContain('CVE-2019-9511');
+    expect(cvesFor('nginx', '1.17.2')).toContain('CVE-2019-9511');
+    expect(cvesFor('nginx', '1.17.3')).not.toContain('CVE-2019-9511');
+  });
+
+  it('OpenSSL lines past their end of life per endoflife.date: 3.1 to 3.4 and 3.6; 3.5 LTS has none', () => {
+    const ends = (version: string) =>
+      knowledge.firmware
+        .filter((entry) => entry.component === 'OpenSSL' && entry.endOfSupport && inVersionRange(parseVersion(version)!, entry.versions ?? {}))
+        .map((entry) => entry.endOfSupport);
+    expect(ends('3.1.8')).toEqual(['2025-03-14']);
+    expect(ends('3.4.6')).toEqual(['2026-10-22']);
+    expect(ends('3.6.3')).toEqual(['2026-11-01']);
+    expect(ends('3.5.7')).toEqual([]);
+    expect(ends('4.0.1')).toEqual([]);
   });
 });
 
@@ -128,7 +166,7 @@ describe('more facts found wrong while re-checking', () => {
 describe('Hikvision CVE-2017-7921 per series, as its record names them', () => {
   const claimed = (model: string, version: string) =>
     knowledge.firmware
-      .filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-') && entry.models?.some((glob) => new RegExp(`^${glob.replaceAll('?', '.').replaceAll('*', '.*')}$`, 'i').test(model)))
+      .filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-') && entry.models?.some((glob) => globMatches(glob, model)))
       .some((entry) => cvesFor(entry.id, version).includes('CVE-2017-7921'));
 
   it('covers the DS-2CD2xx2FWD builds up to V5.4.4 build 161125, which the single range missed', () => {
@@ -146,5 +184,49 @@ describe('Hikvision CVE-2017-7921 per series, as its record names them', () => {
     const series = knowledge.firmware.filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-'));
     expect(series).toHaveLength(7);
     expect(series.every((entry) => entry.reported !== undefined && entry.checked === undefined)).toBe(true);
+  });
+});
+
+describe('vendor facts read on the vendor\'s own pages (2026-12-01)', () => {
+  it('eufy Security offers two-step verification; the eufy Clean vacuums are a separate, unconfirmed entry', () => {
+    const eufy = vendors.get('eufy');
+    expect(eufy).toMatchObject({ mfa: 'optional', checked: '2026-12-01' });
+    expect(eufy?.kinds).not.toContain('vacuum');
+    expect(vendors.get('eufy-clean')).toMatchObject({ mfa: 'unknown', kinds: ['vacuum'] });
+    expect(vendors.get('eufy-clean')?.checked).toBeUndefined();
+  });
+
+  it('Nuki Web offers two-step verification, with where to turn it on', () => {
+    expect(vendors.get('nuki')).toMatchObject({ mfa: 'optional', dataOutsideEu: 'unknown' });
+    expect(vendors.get('nuki')?.mfaHowTo?.en).toMatch(/Manage two-step verification/);
+  });
+
+  it('HomeWizard keeps its data in the EEA and says nothing of two-step verification', () => {
+    expect(vendors.get('homewizard')).toMatchObject({ mfa: 'unknown', dataOutsideEu: false });
+  });
+});
+
+describe('end of maintenance of older FRITZ!Box models (reported: press quotes of AVM, not AVM\'s own page)', () => {
+  it.each([
+    ['avm-fritzbox-7581', 'FRITZ!Box 7581', '2019-11-30'],
+    ['avm-fritzbox-6590', 'FRITZ!Box 6590 Cable', '2020-12-31'],
+    ['avm-fritzbox-7580', 'FRITZ!Box 7580', '2021-01-02'],
+  ])('%s: %s ended on %s and is not claimed as checked', (id, model, date) => {
+    const entry = firmware.get(id);
+    expect(entry?.endOfSupport).toBe(date);
+    expect(entry?.models?.some((glob) => globMatches(glob, model))).toBe(true);
+    expect(entry?.checked).toBeUndefined();
+  });
+
+  it('leaves the supported FRITZ!Box 7590 out of them', () => {
+    const ending = knowledge.firmware.filter((entry) => entry.endOfSupport && entry.models?.some((glob) => globMatches(glob, 'FRITZ!Box 7590 AX')));
+    expect(ending).toEqual([]);
+  });
+});
+
+describe('Philips Hue accounts', () => {
+  it('offer two-factor authentication (Philips Hue "accounts" page), with where to find the account', () => {
+    expect(vendors.get('philips-hue')).toMatchObject({ mfa: 'optional', checked: '2026-12-01' });
+    expect(vendors.get('philips-hue')?.mfaHowTo?.en).toMatch(/Settings > Account/);
   });
 });

@@ -1,0 +1,61 @@
+// Issue 12: the rules of knowledge/fingerprints/dutch-home.yaml name the devices from what their Home Assistant
+// integrations listen for (mDNS types and TXT keys, DHCP host names), and stay quiet on look-alikes.
+
+import { describe, expect, it } from 'vitest';
+import { identify, loadFingerprints } from '../../src/identify/index.js';
+import { emptyFacts } from '../helpers/host-facts.js';
+import type { HostFacts } from '../../src/model.js';
+
+const knowledge = loadFingerprints();
+type Service = HostFacts['mdns'][number];
+const announcing = (...services: Service[]) => identify(emptyFacts({ mdns: services }), knowledge);
+const service = (type: string, instance: string, txt: Record<string, string> = {}, port = 80): Service => ({ instance, type, port, txt });
+const ruleIds = (identity: ReturnType<typeof identify>) => identity.evidence.map((item) => item.ruleId);
+
+describe('Plugwise gateways over mDNS', () => {
+  it.each([
+    ['smile_open_therm', 'Adam', 'thermostat'],
+    ['smile_thermo', 'Anna', 'thermostat'],
+    ['smile', 'Smile P1', 'energy-meter'],
+    ['stretch', 'Stretch', 'hub'],
+  ])('product %s is a Plugwise %s (%s)', (product, model, kind) => {
+    // The TXT keys HA's config flow reads: product and version.
+    const identity = announcing(service('_plugwise._tcp', 'smile123456', { product, version: '3.7.8' }));
+    expect(identity).toMatchObject({ vendor: 'Plugwise', model, kind });
+  });
+
+  it('names the maker of a gateway whose product it does not know, as a hub', () => {
+    const identity = announcing(service('_plugwise._tcp', 'smile654321', { product: 'smile_future' }));
+    expect(identity).toMatchObject({ vendor: 'Plugwise', kind: 'hub' });
+    expect(ruleIds(identity)).toContain('plugwise-mdns');
+    expect(ruleIds(identity)).not.toContain('plugwise-adam-mdns');
+  });
+});
+
+describe('smart locks, energy meters, heating and TVs', () => {
+  it('calls a host named nuki_bridge_<id> a Nuki Bridge (model Bridge)', () => {
+    const identity = identify(emptyFacts({ hostnames: ['nuki_bridge_2a9f03c1'] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Nuki', model: 'Bridge', kind: 'hub' });
+  });
+
+  it('names the LOQED bridge and the Pure Energie SmartBridge from their _http._tcp instance names', () => {
+    expect(announcing(service('_http._tcp', 'LOQED-1a2b3c'))).toMatchObject({ vendor: 'LOQED', kind: 'hub' });
+    expect(announcing(service('_http._tcp', 'smartbridge-5c2f'))).toMatchObject({ vendor: 'Pure Energie', kind: 'energy-meter' });
+  });
+
+  it('does not take another _http._tcp service for either', () => {
+    const identity = announcing(service('_http._tcp', 'my-printer'));
+    expect(ruleIds(identity)).not.toContain('loqed-http-mdns');
+    expect(ruleIds(identity)).not.toContain('pure-energie-smartbridge-mdns');
+  });
+
+  it('names Viessmann from its IEEE registration', () => {
+    expect(identify(emptyFacts({ macVendor: 'Viessmann Elektronik GmbH' }), knowledge).vendor).toBe('Viessmann');
+  });
+
+  it('calls a host with the Philips JointSpace service a Philips TV, over either transport', () => {
+    for (const type of ['_philipstv_s_rpc._tcp', '_philipstv_rpc._tcp']) {
+      expect(announcing(service(type, 'Living Room TV', {}, type.includes('_s_') ? 1926 : 1925)), type).toMatchObject({ vendor: 'Philips', kind: 'tv' });
+    }
+  });
+});
