@@ -1,0 +1,132 @@
+// Turns wild-corpus devices into a mock fleet that says on the wire what each device said: SSDP
+// replies and descriptions verbatim, mDNS services, SNMP system objects, banners and HTTP answers.
+// Nothing comes from the truth: host names are neutral, so only the recorded answers can name a device.
+
+import type { RawDevice, RawFleet } from '../../mocks/fleet-defaults.js';
+import { httpServiceOf } from '../../mocks/record/http-service.js';
+import type { TcpServiceSpec } from '../../mocks/types.js';
+import { escapeXml } from '../../mocks/upnp/description.js';
+import type { WildDevice, WildSsdp, WildTcp } from './corpus.js';
+
+export const WILD_FLEET_NAME = 'wild-replay';
+const DEFAULT_DESCRIPTION_PORT = 49152;
+const HOST_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
+
+/** The port and path of a recorded LOCATION; undefined when it is not an http URL. */
+function locationParts(location: string | undefined): { port: number; path: string } | undefined {
+  if (!location) return undefined;
+  try {
+    const url = new URL(location);
+    if (url.protocol !== 'http:') return undefined;
+    return { port: url.port ? Number(url.port) : 80, path: url.pathname || '/' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** A description from the parsed fields a source keeps when it has no XML: only those fields, as given. */
+function descriptionFromFields(fields: NonNullable<WildSsdp['fields']>): string {
+  const text = (name: string): string => {
+    const value = fields[name];
+    return typeof value === 'string' ? `<${name}>${escapeXml(value)}</${name}>` : '';
+  };
+  const list = (name: 'services' | 'deviceTypes'): string[] => (Array.isArray(fields[name]) ? (fields[name] as string[]) : []);
+  const services = list('services').map((type) => `<service><serviceType>${escapeXml(type)}</serviceType></service>`).join('');
+  const embedded = list('deviceTypes')
+    .filter((type) => type !== fields.deviceType)
+    .map((type) => `<device><deviceType>${escapeXml(type)}</deviceType></device>`)
+    .join('');
+  return (
+    '<?xml version="1.0"?>\r\n<root xmlns="urn:schemas-upnp-org:device-1-0"><specVersion><major>1</major><minor>0</minor></specVersion><device>' +
+    ['deviceType', 'friendlyName', 'manufacturer', 'manufacturerURL', 'modelDescription', 'modelName', 'modelNumber', 'serialNumber', 'presentationURL'].map(text).join('') +
+    (services ? `<serviceList>${services}</serviceList>` : '') +
+    (embedded ? `<deviceList>${embedded}</deviceList>` : '') +
+    '</device></root>\r\n'
+  );
+}
+
+function ssdpOf(entries: WildSsdp[], takenPorts: Set<number>): RawDevice['ssdp'] {
+  const recordedPort = locationParts(entries.find((entry) => locationParts(entry.location))?.location)?.port;
+  // The description shares no port with a web service of the same device (the mock serves them apart).
+  const port = recordedPort !== undefined && !takenPorts.has(recordedPort) ? recordedPort : DEFAULT_DESCRIPTION_PORT;
+  const documents: Record<string, string> = {};
+  const replies: NonNullable<NonNullable<RawDevice['ssdp']>['replies']> = [];
+  entries.forEach((entry, index) => {
+    const path = locationParts(entry.location)?.path ?? `/description-${index + 1}.xml`;
+    const xml = entry.description ?? (entry.fields ? descriptionFromFields(entry.fields) : undefined);
+    if (xml !== undefined) documents[path] = xml;
+    replies.push({
+      path,
+      ...(entry.st === undefined ? {} : { st: entry.st }),
+      ...(entry.usn === undefined ? {} : { usn: entry.usn }),
+      ...(entry.server === undefined ? {} : { server: entry.server }),
+    });
+  });
+  const [first, ...more] = Object.entries(documents);
+  const ssdp: NonNullable<RawDevice['ssdp']> = { port, replies };
+  if (first) {
+    ssdp.descriptionPath = first[0];
+    ssdp.descriptionXml = first[1];
+  }
+  if (more.length > 0) ssdp.documents = Object.fromEntries(more);
+  return ssdp;
+}
+
+function tcpServiceOf(tcp: WildTcp): TcpServiceSpec {
+  if (tcp.name === 'rtsp') {
+    const server = Object.entries(tcp.http?.headers ?? {}).find(([name]) => name.toLowerCase() === 'server')?.[1];
+    return { type: 'rtsp', port: tcp.port, auth: 'none', ...(server === undefined ? {} : { server }) };
+  }
+  if (tcp.http) {
+    // The title as the source keeps it is the page's text between the tags, entities included.
+    const title = tcp.http.title === undefined ? '' : `<html><head><title>${tcp.http.title}</title></head></html>`;
+    return httpServiceOf(tcp.name === 'https' ? 'https' : 'http', tcp.port, {
+      status: tcp.http.status ?? 200,
+      headers: tcp.http.headers ?? {},
+      body: tcp.http.body ?? title,
+    });
+  }
+  return { type: 'open', port: tcp.port, ...(tcp.banner === undefined ? {} : { banner: tcp.banner }) };
+}
+
+function mdnsHost(host: string | undefined): string | undefined {
+  const bare = host?.replace(/\.$/, '').replace(/\.local$/i, '');
+  return bare && HOST_NAME.test(bare) ? bare : undefined;
+}
+
+/** One fleet device per wild device, on addresses in corpus order. */
+export function wildDeviceToFleet(device: WildDevice, index: number): RawDevice {
+  const { wire, truth } = device;
+  const services = (wire.tcp ?? []).map(tcpServiceOf);
+  const raw: RawDevice = {
+    // Corpus ids run longer than fleet ids may; the fleet is read back by position.
+    id: `wild-${index + 1}`,
+    hostname: `host-${index + 1}`,
+    kind: truth.kind,
+    vendor: truth.vendor,
+    model: truth.model ?? 'unknown',
+    services,
+  };
+  if (truth.model === null) raw.wire = { model: 'the source records no model on the wire' };
+  if (wire.ssdp) raw.ssdp = ssdpOf(wire.ssdp, new Set(services.map((service) => service.port)));
+  if (wire.mdns) {
+    raw.mdns = wire.mdns.map((service) => {
+      const host = mdnsHost(service.host);
+      // A source that keeps no instance name (TXT only) gets the host name, the fleet's default.
+      const instance = service.instance.trim() === '' ? {} : { instance: service.instance };
+      return { type: service.type, ...instance, port: service.port, txt: { ...service.txt }, ...(host ? { host } : {}) };
+    });
+  }
+  if (wire.snmp) {
+    raw.snmp = {
+      ...(wire.snmp.sysDescr === undefined ? {} : { sysDescr: wire.snmp.sysDescr }),
+      ...(wire.snmp.sysObjectID === undefined ? {} : { sysObjectID: wire.snmp.sysObjectID.replace(/^\./, '') }),
+      ...(wire.snmp.sysName === undefined ? {} : { sysName: wire.snmp.sysName }),
+    };
+  }
+  return raw;
+}
+
+export function wildFleet(devices: readonly WildDevice[], range: string): RawFleet {
+  return { name: WILD_FLEET_NAME, range, devices: devices.map(wildDeviceToFleet) };
+}
