@@ -5,7 +5,7 @@
 import type { RawDevice, RawFleet } from '../../mocks/fleet-defaults.js';
 import { httpServiceOf } from '../../mocks/record/http-service.js';
 import type { TcpServiceSpec } from '../../mocks/types.js';
-import { escapeXml } from '../../mocks/upnp/description.js';
+import { descriptionXmlOf } from '../../mocks/record/description-xml.js';
 import type { WildDevice, WildSsdp, WildTcp } from './corpus.js';
 
 export const WILD_FLEET_NAME = 'wild-replay';
@@ -26,23 +26,12 @@ function locationParts(location: string | undefined): { port: number; path: stri
 
 /** A description from the parsed fields a source keeps when it has no XML: only those fields, as given. */
 function descriptionFromFields(fields: NonNullable<WildSsdp['fields']>): string {
-  const text = (name: string): string => {
-    const value = fields[name];
-    return typeof value === 'string' ? `<${name}>${escapeXml(value)}</${name}>` : '';
-  };
-  const list = (name: 'services' | 'deviceTypes'): string[] => (Array.isArray(fields[name]) ? (fields[name] as string[]) : []);
-  const services = list('services').map((type) => `<service><serviceType>${escapeXml(type)}</serviceType></service>`).join('');
-  const embedded = list('deviceTypes')
-    .filter((type) => type !== fields.deviceType)
-    .map((type) => `<device><deviceType>${escapeXml(type)}</deviceType></device>`)
-    .join('');
-  return (
-    '<?xml version="1.0"?>\r\n<root xmlns="urn:schemas-upnp-org:device-1-0"><specVersion><major>1</major><minor>0</minor></specVersion><device>' +
-    ['deviceType', 'friendlyName', 'manufacturer', 'manufacturerURL', 'modelDescription', 'modelName', 'modelNumber', 'serialNumber', 'presentationURL'].map(text).join('') +
-    (services ? `<serviceList>${services}</serviceList>` : '') +
-    (embedded ? `<deviceList>${embedded}</deviceList>` : '') +
-    '</device></root>\r\n'
-  );
+  const { services, deviceTypes, ...text } = fields as Record<string, string> & { services?: string[]; deviceTypes?: string[] };
+  return descriptionXmlOf({
+    ...text,
+    services: (services ?? []).map((serviceType) => ({ serviceType })),
+    deviceTypes: deviceTypes ?? [],
+  });
 }
 
 function ssdpOf(entries: WildSsdp[], takenPorts: Set<number>): RawDevice['ssdp'] {
