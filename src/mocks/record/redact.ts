@@ -97,7 +97,7 @@ export function redactFleet(fleet: RawFleet): RawFleet {
       [new RegExp(mac, 'gi'), (found) => caseLike(found, macs.of(mac))],
     ]),
     [EMAIL, () => 'user@example.org'],
-    ...people.keys().map((name): [RegExp, (found: string) => string] => [new RegExp(`\\b${escapeRegExp(name)}\\b`, 'g'), () => people.of(name)]),
+    ...people.keys().map((name): [RegExp, (found: string) => string] => [new RegExp(`\\b${escapeRegExp(name)}(?=\\b|s-)`, 'g'), () => people.of(name)]),
   ];
   const redacted = mapStrings(fleet, (text, key) => {
     if (key && SECRET_HEADERS.has(key.toLowerCase())) return 'redacted';
