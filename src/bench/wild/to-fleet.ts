@@ -4,25 +4,13 @@
 
 import type { RawDevice, RawFleet } from '../../mocks/fleet-defaults.js';
 import { httpServiceOf } from '../../mocks/record/http-service.js';
+import { ssdpOfRoots } from '../../mocks/record/ssdp-roots.js';
 import type { TcpServiceSpec } from '../../mocks/types.js';
 import { descriptionXmlOf } from '../../mocks/record/description-xml.js';
 import type { WildDevice, WildSsdp, WildTcp } from './corpus.js';
 
 export const WILD_FLEET_NAME = 'wild-replay';
-const DEFAULT_DESCRIPTION_PORT = 49152;
 const HOST_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
-
-/** The port and path of a recorded LOCATION; undefined when it is not an http URL. */
-function locationParts(location: string | undefined): { port: number; path: string } | undefined {
-  if (!location) return undefined;
-  try {
-    const url = new URL(location);
-    if (url.protocol !== 'http:') return undefined;
-    return { port: url.port ? Number(url.port) : 80, path: url.pathname || '/' };
-  } catch {
-    return undefined;
-  }
-}
 
 /** A description from the parsed fields a source keeps when it has no XML: only those fields, as given. */
 function descriptionFromFields(fields: NonNullable<WildSsdp['fields']>): string {
@@ -35,30 +23,13 @@ function descriptionFromFields(fields: NonNullable<WildSsdp['fields']>): string 
 }
 
 function ssdpOf(entries: WildSsdp[], takenPorts: Set<number>): RawDevice['ssdp'] {
-  const recordedPort = locationParts(entries.find((entry) => locationParts(entry.location))?.location)?.port;
-  // The description shares no port with a web service of the same device (the mock serves them apart).
-  const port = recordedPort !== undefined && !takenPorts.has(recordedPort) ? recordedPort : DEFAULT_DESCRIPTION_PORT;
-  const documents: Record<string, string> = {};
-  const replies: NonNullable<NonNullable<RawDevice['ssdp']>['replies']> = [];
-  entries.forEach((entry, index) => {
-    const path = locationParts(entry.location)?.path ?? `/description-${index + 1}.xml`;
-    const xml = entry.description ?? (entry.fields ? descriptionFromFields(entry.fields) : undefined);
-    if (xml !== undefined) documents[path] = xml;
-    replies.push({
-      path,
-      ...(entry.st === undefined ? {} : { st: entry.st }),
-      ...(entry.usn === undefined ? {} : { usn: entry.usn }),
-      ...(entry.server === undefined ? {} : { server: entry.server }),
-    });
-  });
-  const [first, ...more] = Object.entries(documents);
-  const ssdp: NonNullable<RawDevice['ssdp']> = { port, replies };
-  if (first) {
-    ssdp.descriptionPath = first[0];
-    ssdp.descriptionXml = first[1];
-  }
-  if (more.length > 0) ssdp.documents = Object.fromEntries(more);
-  return ssdp;
+  return ssdpOfRoots(
+    entries.map((entry) => {
+      const xml = entry.description ?? (entry.fields ? descriptionFromFields(entry.fields) : undefined);
+      return { ...entry, ...(xml === undefined ? {} : { xml }) };
+    }),
+    takenPorts,
+  );
 }
 
 function tcpServiceOf(tcp: WildTcp): TcpServiceSpec {

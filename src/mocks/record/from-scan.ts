@@ -7,46 +7,16 @@ import type { RawDevice, RawFleet } from '../fleet-defaults.js';
 import type { TcpServiceSpec } from '../types.js';
 import { descriptionXmlOf } from './description-xml.js';
 import { httpServiceOf } from './http-service.js';
+import { ssdpOfRoots, urlParts } from './ssdp-roots.js';
 
 /** Pages a version probe read, by URL: served again on the same port and path. */
 export type RecordedPages = Map<string, { status: number; body: string }>;
 
-const DEFAULT_DESCRIPTION_PORT = 49152;
 const HOST_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 const SNMP_PORT = 161;
 
-function urlParts(url: string | undefined): { port: number; path: string } | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    return { port: parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80, path: parsed.pathname || '/' };
-  } catch {
-    return undefined;
-  }
-}
-
-function ssdpOf(roots: SsdpInfo[]): RawDevice['ssdp'] {
-  const port = roots.map((root) => urlParts(root.location)?.port).find((p) => p !== undefined) ?? DEFAULT_DESCRIPTION_PORT;
-  const documents: Record<string, string> = {};
-  const replies = roots.map((root, index) => {
-    const path = urlParts(root.location)?.path ?? `/description-${index + 1}.xml`;
-    if (root.description) documents[path] = descriptionXmlOf(root.description);
-    return {
-      path,
-      ...(root.st === undefined ? {} : { st: root.st }),
-      ...(root.usn === undefined ? {} : { usn: root.usn }),
-      ...(root.server === undefined ? {} : { server: root.server }),
-    };
-  });
-  const [first, ...more] = Object.entries(documents);
-  return {
-    port,
-    replies,
-    ...(first ? { descriptionPath: first[0], descriptionXml: first[1] } : {}),
-    ...(more.length > 0 ? { documents: Object.fromEntries(more) } : {}),
-  };
-}
+const ssdpOf = (roots: SsdpInfo[], takenPorts: Set<number>): NonNullable<RawDevice['ssdp']> =>
+  ssdpOfRoots(roots.map((root) => ({ ...root, ...(root.description ? { xml: descriptionXmlOf(root.description) } : {}) })), takenPorts);
 
 /** The body to serve: the excerpt discovery kept, with the title in front where the excerpt lost it. */
 function bodyOf(port: PortInfo): string {
@@ -117,7 +87,8 @@ export function deviceFromScan(device: Device, index: number, recorded: Recorded
       };
     });
   }
-  const ssdp = facts.ssdp.length > 0 ? ssdpOf(facts.ssdp) : undefined;
+  // The description keeps its recorded port: there the device's UPnP server answers, not a second web service.
+  const ssdp = facts.ssdp.length > 0 ? ssdpOf(facts.ssdp, new Set()) : undefined;
   if (ssdp) raw.ssdp = ssdp;
   if (facts.snmp) {
     const { community, version: _version, ...objects } = facts.snmp;
