@@ -66,6 +66,7 @@ export function scoreCorpus(devices: readonly WildDevice[], knowledge: Fingerpri
   return summarise(devices.map((device) => scoreDevice(device, knowledge)));
 }
 
+/** The figures of a set of scored devices (the whole corpus, or its held-out part). */
 export function summarise(scored: DeviceScore[]): WildScore {
   const withModel = scored.filter((score) => score.modelRight !== null);
   return {
