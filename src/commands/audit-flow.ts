@@ -17,7 +17,8 @@ import type { Answers } from '../model.js';
 import { HistoryStore, resolveDataDir, retentionDays } from '../history/index.js';
 import { assertReportTargets, writeReports, toPlainSummary } from '../report/index.js';
 import { TOOL_VERSION } from '../util/version.js';
-import { startRecorder, writeRecord } from '../mocks/record/recorder.js';
+import { writeRecord } from '../mocks/record/recorder.js';
+import { startProbeRecorder } from './record-probes.js';
 
 export interface Io {
   stdout: NodeJS.WriteStream;
@@ -98,7 +99,7 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
   };
 
   // --record: the version probes' answers are kept, so the fleet written afterwards serves them too.
-  const recorder = flags.record ? startRecorder() : undefined;
+  const recorder = flags.record ? startProbeRecorder() : undefined;
   const audit = async (auditSignal: AbortSignal, onEvent: (e: AuditEvent) => void): Promise<AuditResult> => {
     const raw = await runAudit(
       { scope, knowledge, login: flags.login, maxAttempts: flags.maxAttempts, answers, ...extras.audit, ...(recorder ? { versionProbeGet: recorder.probeGet } : {}) },

@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fleetFromText, startFleet, type RunningFleet } from '../../src/mocks/index.js';
-import { recordText, startRecorder } from '../../src/mocks/record/recorder.js';
+import { recordText } from '../../src/mocks/record/recorder.js';
+import { startProbeRecorder } from '../../src/commands/record-probes.js';
 import type { Device } from '../../src/model.js';
 import { auditFleet, startHomeFleet, type AuditOfFleet } from '../integration/home-fleet-audit.js';
 
@@ -23,7 +24,7 @@ const named = (device: Device | undefined) =>
 
 beforeAll(async () => {
   home = await startHomeFleet(RECORDED_RANGE);
-  const recorder = startRecorder();
+  const recorder = startProbeRecorder();
   try {
     first = await auditFleet(home, { login: false, versionProbeGet: recorder.probeGet });
   } finally {

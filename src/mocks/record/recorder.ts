@@ -1,34 +1,12 @@
-// `scan --record FILE`: keeps the pages version probes read during the scan, and afterwards writes
-// every device the scan found as a fleet file (YAML) that `homeaudit mock FILE` replays.
+// `scan --record FILE`: every device the scan found written as a fleet file (YAML) that
+// `homeaudit mock FILE` replays (the pages version probes read are kept by commands/record-probes.ts).
 
 import { writeFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import type { Device } from '../../model.js';
-import { createProbeGet, DEFAULT_VERSION_PROBE_CAPS, type ProbeGet } from '../../identify/version-probes/index.js';
 import { fleetFromText } from '../fleet-file.js';
 import { fleetFromScan, type RecordedPages } from './from-scan.js';
 import { redactFleet } from './redact.js';
-
-export interface ScanRecorder {
-  /** The version probes' GET, which also keeps what each answered. */
-  probeGet: ProbeGet;
-  pages: RecordedPages;
-  close(): Promise<void>;
-}
-
-export function startRecorder(): ScanRecorder {
-  const pages: RecordedPages = new Map();
-  const client = createProbeGet(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
-  return {
-    pages,
-    probeGet: async (url, caps) => {
-      const answer = await client.get(url, caps);
-      pages.set(url, { status: answer.status, body: answer.body.toString('utf8') });
-      return answer;
-    },
-    close: () => client.close(),
-  };
-}
 
 const HEADER = [
   '# Recorded by `homeaudit scan --record`: what each device said on the wire, as a mock fleet.',
