@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // One real-daemon network at a time: a second one built beside the loaded pass would skew its timings.
+    fileParallelism: false,
   },
 });

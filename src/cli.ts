@@ -74,7 +74,8 @@ export function buildProgram(run: {
       .description(d('find and audit the devices on the network (default: the private subnets of this machine)'))
       .option('-t, --target <target...>', d('CIDR, address or range to scan (repeatable)'), [])
       .option('--interface <name>', d('scan the subnet of this interface only'))
-      .option('--allow-large', d('allow a scope larger than /22'), false),
+      .option('--allow-large', d('allow a scope larger than /22'), false)
+      .option('--record <file>', d('also write what every device said as a fleet file that homeaudit mock replays (secrets replaced)')),
     lang,
   ).action(async (flags: ScanFlags) => setExit(await run.scan(flags, signal)));
 

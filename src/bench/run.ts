@@ -2,7 +2,7 @@
 // figures printed against the targets. Options: --only ID[,ID] (home, fleet-250, empty-22), --sources
 // (also time each discovery source alone), --realnet (the real-daemon network with nmap beside us
 // instead; root and Debian's packages, see docs/realnet.md), --wild [--verbose] (identification on the wild
-// corpus only), --hostile (each hostile persona's wall clock and peak memory, see docs/discovery.md). Exit 0 when every target is met, 1 when one is missed.
+// corpus only; with --replay also through the mock fleet on loopback, inside a network namespace), --hostile (each hostile persona's wall clock and peak memory, see docs/discovery.md). Exit 0 when every target is met, 1 when one is missed.
 
 import { fork } from 'node:child_process';
 import os from 'node:os';
@@ -12,7 +12,7 @@ import { runRealnetBench } from './realnet/bench.js';
 import { describeScenario } from './report.js';
 import { runScenario, type ScenarioMeasure } from './run-scenario.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
-import { runWild } from './wild/run.js';
+import { runWild, runWildReplay } from './wild/run.js';
 
 /** A scenario that takes longer than this is stuck: its child is killed and the bench says so. */
 const SCENARIO_TIME_LIMIT_MS = 180_000;
@@ -65,7 +65,9 @@ async function parent(argv: string[]): Promise<number> {
 const argv = process.argv.slice(2);
 const scenarioAt = argv.indexOf('--scenario');
 const main = argv.includes('--wild')
-  ? Promise.resolve(runWild(argv.includes('--verbose')) === 0 ? 0 : 1)
+  ? argv.includes('--replay')
+    ? runWildReplay(argv.includes('--verbose')).then((missed) => (missed === 0 ? 0 : 1))
+    : Promise.resolve(runWild(argv.includes('--verbose')) === 0 ? 0 : 1)
   : scenarioAt >= 0
     ? child(argv[scenarioAt + 1] ?? '', argv.includes('--sources')).then(() => 0)
     : argv.includes('--realnet') ? runRealnetBench() : argv.includes('--hostile') ? runHostileBench() : parent(argv);

@@ -17,6 +17,8 @@ import type { Answers } from '../model.js';
 import { HistoryStore, resolveDataDir, retentionDays } from '../history/index.js';
 import { assertReportTargets, writeReports, toPlainSummary } from '../report/index.js';
 import { TOOL_VERSION } from '../util/version.js';
+import { writeRecord } from '../mocks/record/recorder.js';
+import { startProbeRecorder } from './record-probes.js';
 
 export interface Io {
   stdout: NodeJS.WriteStream;
@@ -66,7 +68,9 @@ function plainProgress(stderr: NodeJS.WriteStream, lang: Lang): (event: AuditEve
 export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: AbortSignal, io: Io, extras: FlowExtras = {}): Promise<number> {
   const knowledge = loadKnowledge(resolveOverlayDir(flags.knowledge));
   // A report that cannot be written fails now, naming the path the user gave, not after the scan.
-  assertReportTargets({ json: typeof flags.json === 'string' && flags.json !== '-' ? flags.json : undefined, markdown: flags.markdown, html: flags.html });
+  // The record file is checked the same way: its flag name keys the message (--record FILE: ...).
+  const recordTarget = (flags.record ? { record: flags.record } : {}) as Record<string, never>;
+  assertReportTargets({ json: typeof flags.json === 'string' && flags.json !== '-' ? flags.json : undefined, markdown: flags.markdown, html: flags.html, ...recordTarget });
   if (knowledge.overlay) {
     io.stderr.write(`homeaudit: knowledge overlay ${knowledge.overlay.dir}: ${knowledge.overlay.entries.length} entries (${knowledge.overlay.entries.join(', ')})\n`);
   }
@@ -94,9 +98,11 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
     return { ...updated, answeredAt: inForce.answeredAt };
   };
 
+  // --record: the version probes' answers are kept, so the fleet written afterwards serves them too.
+  const recorder = flags.record ? startProbeRecorder() : undefined;
   const audit = async (auditSignal: AbortSignal, onEvent: (e: AuditEvent) => void): Promise<AuditResult> => {
     const raw = await runAudit(
-      { scope, knowledge, login: flags.login, maxAttempts: flags.maxAttempts, answers, ...extras.audit },
+      { scope, knowledge, login: flags.login, maxAttempts: flags.maxAttempts, answers, ...extras.audit, ...(recorder ? { versionProbeGet: recorder.probeGet } : {}) },
       { signal: AbortSignal.any([signal, auditSignal]), onEvent },
     );
     return withAnswers(raw);
@@ -167,6 +173,7 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
     }
   } finally {
     store?.close();
+    await recorder?.close();
   }
   // No result: the confirmation was cancelled (or the scan stopped before it produced one).
   if (!result) return stoppedExitCode(signal);
@@ -182,6 +189,10 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
     stdout: io.stdout,
   });
   for (const file of written) if (file !== '-') io.stderr.write(`homeaudit: ${flowText(flags.lang, 'wrote', { file })}\n`);
+  if (recorder && flags.record) {
+    writeRecord(flags.record, result.devices, recorder.pages);
+    io.stderr.write(`homeaudit: ${flowText(flags.lang, 'wrote', { file: flags.record })}\n`);
+  }
   if (!jsonToStdout && !useDashboard) io.stdout.write(toPlainSummary(result, flags.lang));
   if (result.aborted) io.stderr.write(`homeaudit: ${flowText(flags.lang, 'stopped')}\n`);
   else if (result.devices.length === 0) io.stderr.write(`homeaudit: ${flowText(flags.lang, 'nothingAnswered')}\n`);

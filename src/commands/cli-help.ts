@@ -10,6 +10,7 @@ export const DUTCH_HELP: Record<string, string> = {
   'CIDR, address or range to scan (repeatable)': 'CIDR, adres of reeks om te scannen (mag vaker)',
   'scan the subnet of this interface only': 'scan alleen het subnet van deze netwerkkaart',
   'allow a scope larger than /22': 'sta een bereik groter dan /22 toe',
+  'also write what every device said as a fleet file that homeaudit mock replays (secrets replaced)': 'schrijf ook op wat elk apparaat zei, als vlootbestand dat homeaudit mock afspeelt (geheimen vervangen)',
   'start the built-in mock home fleet on loopback and audit it': 'start het ingebouwde nep-huishouden op loopback en controleer het',
   'audit this fleet file instead of the built-in home fleet': 'controleer dit vlootbestand in plaats van het ingebouwde huishouden',
   "loopback range for the mock devices (default: the fleet file's)": 'loopback-reeks voor de nepapparaten (standaard: die van het vlootbestand)',

@@ -24,6 +24,8 @@ export interface ScanFlags extends ReportFlags {
   retentionDays?: number;
   /** A knowledge overlay folder merged over the built-in knowledge. */
   knowledge?: string;
+  /** Write what every device said as a fleet file (scan only). */
+  record?: string;
 }
 
 export interface DemoFlags extends ScanFlags {

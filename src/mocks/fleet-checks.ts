@@ -6,6 +6,8 @@ import { isIpv4, parseCidr, rangeContains } from './ipv4.js';
 import { plannedPorts } from './device-ports.js';
 import type { Fleet } from './types.js';
 
+const SYSTEM_GROUP = '1.3.6.1.2.1.1';
+
 /** Throws with the first problem; fleetProblems lists them all. */
 export function checkFleet(file: string, fleet: Fleet): void {
   const problems = fleetProblems(fleet);
@@ -41,6 +43,12 @@ export function fleetProblems(fleet: Fleet): string[] {
     }
   });
   fleet.devices.forEach((device, index) => {
+    for (const oid of Object.keys(device.snmp?.objects ?? {})) {
+      // The system group has its own fields; an object there would shadow or contradict them.
+      if (`${oid}.`.startsWith(`${SYSTEM_GROUP}.`)) {
+        problems.push(`devices › ${index} (id "${device.id}") › snmp › objects › ${oid}: lies in the system group (${SYSTEM_GROUP}); use sysDescr, sysObjectID, sysName, sysContact or sysLocation`);
+      }
+    }
     device.ssdp?.igd?.portMappings.forEach((mapping, m) => {
       if (!ids.has(mapping.internalClient) && !isIpv4(mapping.internalClient)) {
         problems.push(

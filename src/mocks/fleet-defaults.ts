@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import type { DeviceKind } from '../model.js';
 import type {
-  Account, DeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes,
+  Account, DeviceSpec, EmbeddedDeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes,
 } from './types.js';
+import { DESCRIPTION_PATH } from './upnp/description.js';
 import { intToIpv4, ipv4ToInt, parseCidr } from './ipv4.js';
 
 export const DEFAULT_RANGE = '127.77.0.0/24';
@@ -24,9 +25,6 @@ export const DEFAULT_KNOBS: Knobs = {
 export const DEFAULT_SSDP_PORT = 49152;
 export const DEFAULT_SNMP_PORT = 161;
 const IGD_DEVICE_TYPE = 'urn:schemas-upnp-org:device:InternetGatewayDevice:1';
-const BASIC_DEVICE_TYPE = 'urn:schemas-upnp-org:device:Basic:1';
-/** net-snmp's generic Linux agent OID: what an unconfigured embedded agent reports. */
-const GENERIC_SYS_OBJECT_ID = '1.3.6.1.4.1.8072.3.2.10';
 
 /** The fleet file as written: every default still open. */
 export interface RawFleet {
@@ -50,12 +48,19 @@ export interface RawDevice {
   knobs?: Partial<Knobs>;
   accounts?: Account[];
   mdns?: Array<Omit<MdnsSpec, 'instance' | 'txt'> & { instance?: string; txt?: Record<string, string | number | boolean> }>;
-  ssdp?: Partial<Omit<SsdpSpec, 'igd'>> & {
+  ssdp?: Partial<Omit<SsdpSpec, 'igd' | 'devices'>> & {
+    devices?: RawEmbeddedDevice[];
     igd?: { externalIp: string; portMappings?: Array<Partial<PortMapping> & Pick<PortMapping, 'externalPort' | 'internalClient' | 'internalPort'>> };
   };
   snmp?: Partial<SnmpSpec>;
   services?: TcpServiceSpec[];
 }
+
+export type RawEmbeddedDevice = Omit<EmbeddedDeviceSpec, 'udn' | 'serviceTypes' | 'devices'> & {
+  udn?: string;
+  serviceTypes?: string[];
+  devices?: RawEmbeddedDevice[];
+};
 
 /** A stable UPnP UDN per fleet and device, so repeated runs announce the same device. */
 export function stableUdn(fleetName: string, deviceId: string): string {
@@ -102,7 +107,8 @@ function resolveDevice(fleetName: string, raw: RawDevice, address: string): Devi
     accounts: raw.accounts ?? [],
     mdns: (raw.mdns ?? []).map((m) => ({
       type: m.type,
-      instance: m.instance ?? raw.model,
+      // The host name, never the model: a fleet that names no instance must not hand identification the truth.
+      instance: m.instance ?? hostname,
       port: m.port,
       host: m.host ?? hostname,
       txt: Object.fromEntries(Object.entries(m.txt ?? {}).map(([k, v]) => [k, String(v)])),
@@ -113,27 +119,31 @@ function resolveDevice(fleetName: string, raw: RawDevice, address: string): Devi
   if (raw.wire !== undefined) device.wire = { ...raw.wire };
   if (raw.mac !== undefined) device.mac = raw.mac;
   if (raw.ssdp) device.ssdp = resolveSsdp(fleetName, raw, raw.ssdp);
-  if (raw.snmp) device.snmp = resolveSnmp(raw, hostname, raw.snmp);
+  if (raw.snmp) device.snmp = resolveSnmp(hostname, raw.snmp);
   return device;
 }
 
+// Every field a device sends is given by the fleet: nothing is made up from the vendor or model, so a
+// recorded device replays as it was recorded. Only the IGD's own device type follows from `igd`.
 function resolveSsdp(fleetName: string, device: RawDevice, raw: NonNullable<RawDevice['ssdp']>): SsdpSpec {
-  const firmware = raw.firmware ?? device.firmware;
+  const udn = raw.udn ?? stableUdn(fleetName, device.id);
   const spec: SsdpSpec = {
     port: raw.port ?? DEFAULT_SSDP_PORT,
-    server: raw.server ?? `Linux/3.10 UPnP/1.0 ${device.vendor.replace(/\s+/g, '-')}/${firmware ?? '1.0'}`,
-    deviceType: raw.deviceType ?? (raw.igd ? IGD_DEVICE_TYPE : BASIC_DEVICE_TYPE),
-    friendlyName: raw.friendlyName ?? `${device.vendor} ${device.model}`,
-    manufacturer: raw.manufacturer ?? device.vendor,
-    modelName: raw.modelName ?? device.model,
-    udn: raw.udn ?? stableUdn(fleetName, device.id),
+    descriptionPath: raw.descriptionPath ?? DESCRIPTION_PATH,
+    udn,
     serviceTypes: raw.serviceTypes ?? [],
+    devices: (raw.devices ?? []).map((embedded, index) => resolveEmbedded(embedded, `${udn}-${index + 1}`)),
   };
-  for (const key of ['manufacturerURL', 'modelNumber', 'modelDescription', 'serialNumber', 'descriptionXml'] as const) {
+  const deviceType = raw.deviceType ?? (raw.igd ? IGD_DEVICE_TYPE : undefined);
+  if (deviceType !== undefined) spec.deviceType = deviceType;
+  for (const key of [
+    'server', 'friendlyName', 'manufacturer', 'manufacturerURL', 'modelName', 'modelNumber', 'modelDescription', 'serialNumber', 'firmware', 'descriptionXml',
+  ] as const) {
     if (raw[key] !== undefined) spec[key] = raw[key];
   }
+  if (raw.replies !== undefined) spec.replies = raw.replies.map((reply) => ({ ...reply }));
+  if (raw.documents !== undefined) spec.documents = { ...raw.documents };
   if (raw.extraHeaders !== undefined) spec.extraHeaders = raw.extraHeaders.map((header) => ({ ...header }));
-  if (firmware !== undefined) spec.firmware = firmware;
   if (raw.igd) {
     spec.igd = {
       externalIp: raw.igd.externalIp,
@@ -150,15 +160,27 @@ function resolveSsdp(fleetName: string, device: RawDevice, raw: NonNullable<RawD
   return spec;
 }
 
-function resolveSnmp(device: RawDevice, hostname: string, raw: Partial<SnmpSpec>): SnmpSpec {
+function resolveEmbedded(raw: RawEmbeddedDevice, fallbackUdn: string): EmbeddedDeviceSpec {
+  const udn = raw.udn ?? fallbackUdn;
   return {
+    ...raw,
+    udn,
+    serviceTypes: raw.serviceTypes ?? [],
+    devices: (raw.devices ?? []).map((embedded, index) => resolveEmbedded(embedded, `${udn}-${index + 1}`)),
+  };
+}
+
+function resolveSnmp(hostname: string, raw: Partial<SnmpSpec>): SnmpSpec {
+  const spec: SnmpSpec = {
     port: raw.port ?? DEFAULT_SNMP_PORT,
-    sysDescr: raw.sysDescr ?? `${device.vendor} ${device.model}${device.firmware ? ` ${device.firmware}` : ''}`,
-    sysObjectID: raw.sysObjectID ?? GENERIC_SYS_OBJECT_ID,
     sysName: raw.sysName ?? hostname,
     sysContact: raw.sysContact ?? '',
     sysLocation: raw.sysLocation ?? '',
+    objects: { ...raw.objects },
     readCommunities: raw.readCommunities ?? ['public'],
     writeCommunities: raw.writeCommunities ?? [],
   };
+  if (raw.sysDescr !== undefined) spec.sysDescr = raw.sysDescr;
+  if (raw.sysObjectID !== undefined) spec.sysObjectID = raw.sysObjectID;
+  return spec;
 }

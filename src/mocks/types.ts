@@ -49,36 +49,77 @@ export interface PortMapping {
   enabled: boolean;
 }
 
+/** A device inside the root device's deviceList (UPnP 1.0 section 2.3), itself with services and devices. */
+export interface EmbeddedDeviceSpec {
+  deviceType: string;
+  friendlyName?: string;
+  manufacturer?: string;
+  modelName?: string;
+  modelNumber?: string;
+  modelDescription?: string;
+  udn: string;
+  serviceTypes: string[];
+  devices: EmbeddedDeviceSpec[];
+}
+
+/** One search reply exactly as a recorded device sent it: each header only when given. */
+export interface SsdpReplySpec {
+  st?: string;
+  usn?: string;
+  /** Path of the LOCATION on the description port; the description's own path by default. */
+  path?: string;
+  /** SERVER of this reply when it differs from the device's. */
+  server?: string;
+}
+
 export interface SsdpSpec {
   /** HTTP port serving the description XML and control URLs. */
   port: number;
-  server: string;
-  deviceType: string;
-  friendlyName: string;
-  manufacturer: string;
+  /** Where the description is served (the LOCATION's path). */
+  descriptionPath: string;
+  /** SERVER header of replies and HTTP answers; none is sent when absent. */
+  server?: string;
+  deviceType?: string;
+  friendlyName?: string;
+  manufacturer?: string;
   manufacturerURL?: string;
-  modelName: string;
+  modelName?: string;
   modelNumber?: string;
   modelDescription?: string;
   serialNumber?: string;
   udn: string;
   firmware?: string; // served as <softwareVersion>
   serviceTypes: string[];
+  /** Devices embedded in the root device, announced and described like it. */
+  devices: EmbeddedDeviceSpec[];
+  /** Recorded search replies sent instead of the ones derived from the types above. */
+  replies?: SsdpReplySpec[];
   /** Headers a real device adds to its search replies, sent verbatim after the standard ones (values may be empty). */
   extraHeaders?: Array<{ name: string; value: string }>;
   /** A recorded description served byte for byte instead of one built from the fields above. */
   descriptionXml?: string;
+  /** Further documents on the description port, path → XML (a second root description, a TR-064 one). */
+  documents?: Record<string, string>;
   /** Routers: UPnP IGD WANIPConnection answering GetExternalIPAddress / GetGenericPortMappingEntry. */
   igd?: { externalIp: string; portMappings: PortMapping[] };
 }
 
+/** A value an SNMP agent serves for one object, typed as on the wire. */
+export interface SnmpObjectValue {
+  type: 'OctetString' | 'Integer' | 'OID' | 'TimeTicks' | 'Counter32' | 'Gauge32' | 'IpAddress';
+  value: string | number;
+}
+
 export interface SnmpSpec {
   port: number;
-  sysDescr: string;
-  sysObjectID: string;
+  /** The system group: each object is served only when given (sysName defaults to the hostname). */
+  sysDescr?: string;
+  sysObjectID?: string;
   sysName: string;
   sysContact: string;
   sysLocation: string;
+  /** Objects beyond the system group, OID → value (e.g. hrDeviceDescr 1.3.6.1.2.1.25.3.2.1.3.1). */
+  objects: Record<string, SnmpObjectValue>;
   readCommunities: string[];
   writeCommunities: string[];
 }
@@ -98,7 +139,10 @@ export type TcpServiceSpec =
       type: 'http' | 'https';
       port: number;
       server?: string; // Server header
-      title: string;
+      /** Page title of the home page; a page without a title when absent. */
+      title?: string;
+      /** A recorded answer to GET /: status, headers (verbatim) and body; the home page built from the title when absent. */
+      answer?: { status: number; headers: Record<string, string>; body: string };
       auth: 'none' | 'basic' | 'digest' | 'form';
       realm?: string;
       form?: HttpFormLogin;
@@ -112,7 +156,7 @@ export type TcpServiceSpec =
   | { type: 'ssh'; port: number; ident: string; accounts?: Account[] }
   | { type: 'ftp'; port: number; banner: string; anonymous: boolean; accounts?: Account[] }
   | { type: 'mqtt'; port: number; anonymous: boolean; accounts?: Account[] }
-  | { type: 'rtsp'; port: number; server?: string; auth: 'none' | 'basic' | 'digest'; realm?: string; accounts?: Account[] }
+  | { type: 'rtsp'; port: number; server?: string; auth: 'none' | 'basic' | 'digest'; realm?: string; sessionName?: string; accounts?: Account[] }
   | { type: 'vnc'; port: number; noAuth: boolean; version?: string }
   /** A port that accepts connections and optionally sends a banner: RDP, ADB, TR-069, … */
   | { type: 'open'; port: number; banner?: string };

@@ -30,7 +30,7 @@ async function startIgd(): Promise<void> {
     knobs: { ...DEFAULT_KNOBS }, accounts: [], mdns: [], services: [],
     ssdp: {
       port: 49000, server: 'FRITZ!Box UPnP/1.0', deviceType: 'urn:schemas-upnp-org:device:InternetGatewayDevice:1', friendlyName: 'FRITZ!Box',
-      manufacturer: 'AVM', modelName: 'FRITZ!Box 7590', udn: 'uuid:1', serviceTypes: [],
+      manufacturer: 'AVM', modelName: 'FRITZ!Box 7590', udn: 'uuid:1', serviceTypes: [], descriptionPath: '/description.xml', devices: [],
       igd: {
         externalIp: '203.0.113.47',
         portMappings: [

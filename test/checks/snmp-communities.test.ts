@@ -21,7 +21,7 @@ async function startAgent(address: string, writeCommunities: string[], answersAn
   const device: DeviceSpec = {
     id: 'printer', address, hostname: 'printer', kind: 'printer', vendor: 'HP', model: 'OfficeJet', plants: [],
     knobs: { ...DEFAULT_KNOBS, answersAnyCommunity }, accounts: [], mdns: [], services: [],
-    snmp: { port: PORT, sysDescr: 'HP ETHERNET MULTI-ENVIRONMENT', sysObjectID: '1.3.6.1.4.1.11.2.3.9.1', sysName: 'printer', sysContact: 'admin', sysLocation: 'Werkkamer', readCommunities: ['public'], writeCommunities },
+    snmp: { port: PORT, sysDescr: 'HP ETHERNET MULTI-ENVIRONMENT', sysObjectID: '1.3.6.1.4.1.11.2.3.9.1', sysName: 'printer', sysContact: 'admin', sysLocation: 'Werkkamer', objects: {}, readCommunities: ['public'], writeCommunities },
   };
   agent = await startSnmpAgent({ device, state: newDeviceState(), fleet: { name: 't', range: `${address}/32`, devices: [device] }, signal: controller.signal });
 }

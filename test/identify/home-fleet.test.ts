@@ -66,7 +66,7 @@ function factsOf(device: DeviceSpec): HostFacts {
           {
             st: 'upnp:rootdevice',
             server: ssdp.server,
-            types: ['upnp:rootdevice', ssdp.deviceType],
+            types: ['upnp:rootdevice', ...(ssdp.deviceType ? [ssdp.deviceType] : [])],
             description: {
               deviceType: ssdp.deviceType,
               friendlyName: ssdp.friendlyName,
@@ -79,7 +79,7 @@ function factsOf(device: DeviceSpec): HostFacts {
               ...(ssdp.firmware ? { firmware: ssdp.firmware } : {}),
               udn: ssdp.udn,
               services: ssdp.serviceTypes.map((serviceType) => ({ serviceType })),
-              deviceTypes: [ssdp.deviceType],
+              deviceTypes: ssdp.deviceType ? [ssdp.deviceType] : [],
             },
           },
         ]

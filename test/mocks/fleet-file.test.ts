@@ -56,8 +56,13 @@ ${camera}
     expect(cam!.address).toBe('127.77.0.2');
     expect(cam!.hostname).toBe('cam');
     expect(cam!.knobs).toMatchObject({ delayMs: 20, silent: false, lockoutAfter: 0, acceptAnyPassword: false });
-    expect(cam!.mdns[0]).toEqual({ type: '_http._tcp', instance: 'DS-2CD2042WD-I', port: 80, host: 'cam', txt: { n: '5' } });
-    expect(cam!.snmp).toMatchObject({ port: 161, sysName: 'cam', readCommunities: ['public'], writeCommunities: [] });
+    // The instance defaults to the host name, never the model: nothing is made up from the truth.
+    expect(cam!.mdns[0]).toEqual({ type: '_http._tcp', instance: 'cam', port: 80, host: 'cam', txt: { n: '5' } });
+    expect(cam!.snmp).toEqual({ port: 161, sysName: 'cam', sysContact: '', sysLocation: '', objects: {}, readCommunities: ['public'], writeCommunities: [] });
+    expect(router!.ssdp).not.toHaveProperty('server');
+    expect(router!.ssdp).not.toHaveProperty('manufacturer');
+    expect(router!.ssdp).not.toHaveProperty('modelName');
+    expect(router!.ssdp).not.toHaveProperty('firmware');
     expect(router!.ssdp?.deviceType).toBe('urn:schemas-upnp-org:device:InternetGatewayDevice:1');
     expect(router!.ssdp?.udn).toMatch(/^uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(router!.ssdp?.igd?.portMappings[0]).toMatchObject({ protocol: 'TCP', enabled: true, internalClient: 'cam' });
@@ -128,6 +133,18 @@ ${camera}
     const both = loadError('clashes.yaml', clashes);
     expect(both).toMatch(/address: 127\.77\.0\.9 is already used by device "cam"/);
     expect(both).toMatch(/› id: duplicate id "b"/);
+  });
+
+  it('refuses an SNMP object inside the system group, naming device and OID', () => {
+    const message = loadError('objects.yaml', `name: t
+devices:
+  - id: printer
+    kind: printer
+    vendor: HP
+    model: X
+    snmp: { objects: { "1.3.6.1.2.1.1.1.0": { type: OctetString, value: "shadow" } } }
+`);
+    expect(message).toContain('devices › 0 (id "printer") › snmp › objects › 1.3.6.1.2.1.1.1.0: lies in the system group');
   });
 
   it('refuses a range that is not loopback before anything starts', () => {

@@ -35,6 +35,16 @@ devices:
       sysLocation: Werkkamer
       readCommunities: [public]
       writeCommunities: [private]
+      objects:
+        "1.3.6.1.2.1.25.3.2.1.3.1": { type: OctetString, value: "HP OfficeJet Pro 9010 series" }
+        "1.3.6.1.2.1.25.3.2.1.3.2": { type: OctetString, value: "Fax" }
+        "1.3.6.1.2.1.43.5.1.1.17.1": { type: OctetString, value: "TH0AB1C2D3" }
+        "1.3.6.1.2.1.25.3.2.1.5.1": { type: Integer, value: 2 }
+  - id: unnamed
+    kind: printer
+    vendor: Brother
+    model: HL-L2350DW
+    snmp: { port: 16161 }
   - id: quiet
     kind: printer
     vendor: Brother
@@ -80,6 +90,33 @@ describe('SNMP agent', () => {
     }
   });
 
+  it('serves objects beyond the system group with their types, and nothing under them that was not given', async () => {
+    running.push(await startSnmpAgent(contextFor(fleet, 'printer')));
+    const s = session('127.78.3.1', 'public');
+    try {
+      const varbinds = await get(s, ['1.3.6.1.2.1.25.3.2.1.3.1', '1.3.6.1.2.1.25.3.2.1.3.2', '1.3.6.1.2.1.43.5.1.1.17.1', '1.3.6.1.2.1.25.3.2.1.5.1']);
+      expect(varbinds.map((v) => String(v.value))).toEqual(['HP OfficeJet Pro 9010 series', 'Fax', 'TH0AB1C2D3', '2']);
+      expect(varbinds.map((v) => v.type)).toEqual([4, 4, 4, 2]);
+      const [missing] = await get(s, ['1.3.6.1.2.1.25.3.2.1.3.3']);
+      expect(snmp.isVarbindError(missing!)).toBe(true);
+    } finally {
+      s.close();
+    }
+  });
+
+  it('serves no sysDescr or sysObjectID the fleet does not give', async () => {
+    running.push(await startSnmpAgent(contextFor(fleet, 'unnamed')));
+    const s = session('127.78.3.2', 'public');
+    try {
+      const [descr, objectId, name] = await get(s, [oid('sysDescr'), oid('sysObjectID'), oid('sysName')]);
+      expect(snmp.isVarbindError(descr!)).toBe(true);
+      expect(snmp.isVarbindError(objectId!)).toBe(true);
+      expect(String(name!.value)).toBe('unnamed');
+    } finally {
+      s.close();
+    }
+  });
+
   it('lets the write community SET sysContact, and the read community not', async () => {
     running.push(await startSnmpAgent(contextFor(fleet, 'printer')));
     const writer = session('127.78.3.1', 'private');
@@ -108,7 +145,7 @@ describe('SNMP agent', () => {
 
   it('says nothing when the device is silent', async () => {
     running.push(await startSnmpAgent(contextFor(fleet, 'quiet')));
-    const s = session('127.78.3.2', 'public');
+    const s = session('127.78.3.3', 'public');
     try {
       await expect(get(s, [oid('sysDescr')])).rejects.toMatchObject({ name: 'RequestTimedOutError' });
     } finally {

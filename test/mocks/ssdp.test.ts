@@ -19,6 +19,9 @@ devices:
     ssdp:
       port: 49000
       server: "FRITZ!Box 7590 UPnP/1.0 AVM FRITZ!Box 7590 154.07.29"
+      manufacturer: AVM
+      modelName: FRITZ!Box 7590
+      firmware: "7.29"
       serviceTypes: ["urn:schemas-upnp-org:service:Layer3Forwarding:1"]
       igd:
         externalIp: 203.0.113.7
@@ -50,6 +53,37 @@ devices:
         - { name: X-RINCON-BOOTSEQ, value: "32" }
         - { name: OPT, value: "" }
       descriptionXml: '<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><device><deviceType>urn:schemas-upnp-org:device:ZonePlayer:1</deviceType><manufacturer>Sonos, Inc.</manufacturer><modelName>Sonos Play:1</modelName><modelNumber>S1</modelNumber></device></root>'
+  - id: bare
+    kind: plug
+    vendor: Belkin
+    model: Insight
+    firmware: "2.00"
+    ssdp: { port: 49153 }
+  - id: replayed
+    kind: router
+    vendor: AVM
+    model: FRITZ!Box 7590
+    ssdp:
+      port: 49000
+      descriptionPath: /igddesc.xml
+      descriptionXml: '<root><device><deviceType>urn:schemas-upnp-org:device:InternetGatewayDevice:1</deviceType></device></root>'
+      documents: { /tr64desc.xml: '<root><device><deviceType>urn:dslforum-org:device:InternetGatewayDevice:1</deviceType></device></root>' }
+      replies:
+        - { st: "urn:schemas-upnp-org:device:InternetGatewayDevice:1", usn: "uuid:75802409-bccb-40e7-8e6c-fa095ecce13e::urn:schemas-upnp-org:device:InternetGatewayDevice:1", server: "FRITZ!Box 7590 UPnP/1.0 AVM FRITZ!Box 7590 154.07.29" }
+        - { path: /tr64desc.xml }
+  - id: hub
+    kind: hub
+    vendor: Belkin
+    model: WeMo Link
+    ssdp:
+      port: 49154
+      deviceType: "urn:Belkin:device:bridge:1"
+      udn: "uuid:Bridge-1_0-231442B0100C7C"
+      devices:
+        - deviceType: "urn:Belkin:device:light:1"
+          modelName: OSRAM Lightify
+          udn: "uuid:Light-1_0-94103EA2B2780CA5"
+          serviceTypes: ["urn:Belkin:service:bridge:1"]
 `);
 
 // A fresh client per test: a kept-alive connection must not outlive the server it came from.
@@ -194,6 +228,49 @@ describe('UPnP IGD control point', () => {
     expect(entries[0]).toContain('<NewEnabled>1</NewEnabled>');
     expect(entries[1]).toContain('<NewInternalClient>127.78.2.9</NewInternalClient>');
     expect(entries[1]).toContain('<NewEnabled>0</NewEnabled>');
+  });
+
+  it('makes up nothing a fleet omits: no SERVER, no names, no device type, no firmware', async () => {
+    await startDevice('bare');
+    const [reply] = await mSearch('127.78.2.5', 'upnp:rootdevice');
+    expect(header(reply!, 'SERVER')).toBeUndefined();
+    const response = await request('http://127.78.2.5:49153/description.xml', { dispatcher });
+    const xml = await response.body.text();
+    expect(response.headers['server']).toBeUndefined();
+    for (const element of ['deviceType', 'friendlyName', 'manufacturer', 'modelName', 'softwareVersion']) expect(xml).not.toContain(`<${element}>`);
+    expect(xml).not.toMatch(/Belkin|Insight|2\.00/);
+  });
+
+  it('sends recorded replies as given: only their headers, each LOCATION on its own path', async () => {
+    await startDevice('replayed');
+    const replies = await mSearch('127.78.2.6', 'ssdp:all');
+    expect(replies).toHaveLength(2);
+    const [igd, tr64] = replies.sort((a, b) => (header(a, 'ST') ? -1 : 0) - (header(b, 'ST') ? -1 : 0));
+    expect(header(igd!, 'ST')).toBe('urn:schemas-upnp-org:device:InternetGatewayDevice:1');
+    expect(header(igd!, 'USN')).toBe('uuid:75802409-bccb-40e7-8e6c-fa095ecce13e::urn:schemas-upnp-org:device:InternetGatewayDevice:1');
+    expect(header(igd!, 'SERVER')).toBe('FRITZ!Box 7590 UPnP/1.0 AVM FRITZ!Box 7590 154.07.29');
+    expect(header(igd!, 'LOCATION')).toBe('http://127.78.2.6:49000/igddesc.xml');
+    expect(header(tr64!, 'ST')).toBeUndefined();
+    expect(header(tr64!, 'USN')).toBeUndefined();
+    expect(header(tr64!, 'LOCATION')).toBe('http://127.78.2.6:49000/tr64desc.xml');
+    const second = await request('http://127.78.2.6:49000/tr64desc.xml', { dispatcher });
+    expect(await second.body.text()).toContain('urn:dslforum-org:device:InternetGatewayDevice:1');
+    const first = await request('http://127.78.2.6:49000/igddesc.xml', { dispatcher });
+    expect(await first.body.text()).toContain('urn:schemas-upnp-org:device:InternetGatewayDevice:1');
+  });
+
+  it('describes and announces embedded devices with their own types, names and services', async () => {
+    await startDevice('hub');
+    const response = await request('http://127.78.2.7:49154/description.xml', { dispatcher });
+    const xml = await response.body.text();
+    expect(xml).toContain('<deviceList><device><deviceType>urn:Belkin:device:light:1</deviceType><modelName>OSRAM Lightify</modelName><UDN>uuid:Light-1_0-94103EA2B2780CA5</UDN>');
+    expect(xml).toContain('<serviceType>urn:Belkin:service:bridge:1</serviceType>');
+    const sts = (await mSearch('127.78.2.7', 'ssdp:all')).map((reply) => `${header(reply, 'ST')} ${header(reply, 'USN')}`);
+    expect(sts).toEqual(expect.arrayContaining([
+      'urn:Belkin:device:bridge:1 uuid:Bridge-1_0-231442B0100C7C::urn:Belkin:device:bridge:1',
+      'urn:Belkin:device:light:1 uuid:Light-1_0-94103EA2B2780CA5::urn:Belkin:device:light:1',
+      'urn:Belkin:service:bridge:1 uuid:Light-1_0-94103EA2B2780CA5::urn:Belkin:service:bridge:1',
+    ]));
   });
 
   it('answers an unknown action with fault 401', async () => {

@@ -1,7 +1,7 @@
 // Scores identification on the wild corpus: per device, is the vendor, kind and (where the wire shows
 // one) model right, and is a wrong answer one identification claims with confidence?
 
-import type { Identity } from '../../model.js';
+import type { HostFacts, Identity } from '../../model.js';
 import { identify } from '../../identify/identify.js';
 import type { FingerprintKnowledge } from '../../identify/types.js';
 import { normaliseVendor } from '../../identify/vendor-names.js';
@@ -48,8 +48,9 @@ function claimedByRule(identity: Identity, attribute: 'vendor' | 'kind'): boolea
   return !(identity.selfReported ?? []).includes(attribute) && identity.confidence >= CONFIDENT;
 }
 
-export function scoreDevice(device: WildDevice, knowledge: FingerprintKnowledge): DeviceScore {
-  const identity = identify(factsOf(device), knowledge);
+/** `facts` default to the direct replay; the fleet replay passes what a scan of the mock saw. */
+export function scoreDevice(device: WildDevice, knowledge: FingerprintKnowledge, facts: HostFacts = factsOf(device)): DeviceScore {
+  const identity = identify(facts, knowledge);
   const { truth } = device;
   const vendorRight =
     identity.vendor !== null && normaliseVendor(identity.vendor, knowledge.aliases).toLowerCase() === normaliseVendor(truth.vendor, knowledge.aliases).toLowerCase();

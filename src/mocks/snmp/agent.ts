@@ -9,6 +9,7 @@ import { wait } from '../../util/wait.js';
 import { personaLifetime } from '../wait.js';
 import { netSnmp as snmp, type ScalarProvider, type SnmpAgent } from '../../protocols/snmp/net-snmp.js';
 import { SYSTEM_OIDS } from '../../protocols/snmp/system-group.js';
+import { registerObjects } from './objects.js';
 
 export { SYSTEM_OIDS };
 
@@ -17,13 +18,14 @@ export interface RunningSnmpAgent extends RunningPersona {
   readonly rejectedPackets: () => number;
 }
 
-function systemProviders(startedAt: number): ScalarProvider[] {
+function systemProviders(spec: SnmpSpec, startedAt: number): ScalarProvider[] {
   const scalar = (name: keyof typeof SYSTEM_OIDS, scalarType: number, access: 'read-only' | 'read-write'): ScalarProvider => ({
     name, type: snmp.MibProviderType.Scalar, oid: SYSTEM_OIDS[name], scalarType, maxAccess: snmp.MaxAccess[access],
   });
+  // sysDescr and sysObjectID only when the fleet gives them: an agent that sends neither replays without them.
   return [
-    scalar('sysDescr', snmp.ObjectType.OctetString, 'read-only'),
-    scalar('sysObjectID', snmp.ObjectType.OID, 'read-only'),
+    ...(spec.sysDescr === undefined ? [] : [scalar('sysDescr', snmp.ObjectType.OctetString, 'read-only')]),
+    ...(spec.sysObjectID === undefined ? [] : [scalar('sysObjectID', snmp.ObjectType.OID, 'read-only')]),
     {
       ...scalar('sysUpTime', snmp.ObjectType.TimeTicks, 'read-only'),
       handler: (request) => {
@@ -46,13 +48,14 @@ function configure(agent: SnmpAgent, spec: SnmpSpec, startedAt: number): void {
     access.setCommunityAccess(community, snmp.AccessLevel.ReadWrite);
   }
   const mib = agent.getMib();
-  for (const provider of systemProviders(startedAt)) mib.registerProvider(provider);
-  mib.setScalarValue('sysDescr', spec.sysDescr);
-  mib.setScalarValue('sysObjectID', spec.sysObjectID);
+  for (const provider of systemProviders(spec, startedAt)) mib.registerProvider(provider);
+  if (spec.sysDescr !== undefined) mib.setScalarValue('sysDescr', spec.sysDescr);
+  if (spec.sysObjectID !== undefined) mib.setScalarValue('sysObjectID', spec.sysObjectID);
   mib.setScalarValue('sysUpTime', 0);
   mib.setScalarValue('sysContact', spec.sysContact);
   mib.setScalarValue('sysName', spec.sysName);
   mib.setScalarValue('sysLocation', spec.sysLocation);
+  registerObjects(mib, spec.objects);
 }
 
 export async function startSnmpAgent(ctx: PersonaContext): Promise<RunningSnmpAgent> {

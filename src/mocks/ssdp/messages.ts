@@ -1,7 +1,7 @@
 // SSDP on the wire: reading an M-SEARCH and writing the unicast replies a device sends back
 // (UPnP Device Architecture 1.1, section 1.3). Pure: no sockets.
 
-import type { SsdpSpec } from '../types.js';
+import type { EmbeddedDeviceSpec, SsdpSpec } from '../types.js';
 import { igdEmbeddedTypes } from '../upnp/igd-layout.js';
 
 export interface MSearch {
@@ -26,37 +26,59 @@ export function parseMSearch(datagram: Buffer): MSearch | null {
   return Number.isFinite(mx) && headers.has('MX') ? { st, man, mx } : { st, man };
 }
 
-/** Every (ST, USN) pair the device announces: root, UDN, device type, services, embedded IGD parts. */
-export function announcedTargets(spec: SsdpSpec): Array<{ st: string; usn: string }> {
-  const types = [spec.deviceType, ...spec.serviceTypes, ...(spec.igd ? igdEmbeddedTypes() : [])];
+export interface SsdpTarget {
+  st?: string;
+  usn?: string;
+  /** LOCATION path when not the description's own. */
+  path?: string;
+  server?: string;
+}
+
+function embeddedTargets(devices: EmbeddedDeviceSpec[]): Array<{ udn: string; type: string }> {
+  return devices.flatMap((device) => [
+    { udn: device.udn, type: device.deviceType },
+    ...device.serviceTypes.map((type) => ({ udn: device.udn, type })),
+    ...embeddedTargets(device.devices),
+  ]);
+}
+
+/** Every reply the device sends: the recorded ones as they are, else root, UDNs, device and service types. */
+export function announcedTargets(spec: SsdpSpec): SsdpTarget[] {
+  if (spec.replies) return spec.replies;
+  const types = [...(spec.deviceType ? [spec.deviceType] : []), ...spec.serviceTypes, ...(spec.igd ? igdEmbeddedTypes() : [])];
+  const embedded = embeddedTargets(spec.devices);
   return [
     { st: 'upnp:rootdevice', usn: `${spec.udn}::upnp:rootdevice` },
     { st: spec.udn, usn: spec.udn },
     ...[...new Set(types)].map((type) => ({ st: type, usn: `${spec.udn}::${type}` })),
+    ...[...new Set(embedded.map((target) => target.udn))].map((udn) => ({ st: udn, usn: udn })),
+    ...embedded.map((target) => ({ st: target.type, usn: `${target.udn}::${target.type}` })),
   ];
 }
 
-/** The ST values an M-SEARCH matches: everything for ssdp:all, else the one it names. */
-export function matchingTargets(spec: SsdpSpec, st: string): Array<{ st: string; usn: string }> {
+/** The replies an M-SEARCH gets: everything for ssdp:all, else those of the ST it names. */
+export function matchingTargets(spec: SsdpSpec, st: string): SsdpTarget[] {
   const targets = announcedTargets(spec);
   if (st === 'ssdp:all') return targets;
-  return targets.filter((target) => target.st.toLowerCase() === st.toLowerCase());
+  return targets.filter((target) => target.st?.toLowerCase() === st.toLowerCase());
 }
 
-export function searchReply(spec: SsdpSpec, location: string, target: { st: string; usn: string }, now: Date = new Date()): string {
+const header = (name: string, value: string | undefined): string[] => (value === undefined ? [] : [`${name}: ${value}`]);
+
+export function searchReply(spec: SsdpSpec, location: string, target: SsdpTarget, now: Date = new Date()): string {
   return [
     'HTTP/1.1 200 OK',
     'CACHE-CONTROL: max-age=1800',
     `DATE: ${now.toUTCString()}`,
     'EXT:',
     `LOCATION: ${location}`,
-    `SERVER: ${spec.server}`,
-    `ST: ${target.st}`,
-    `USN: ${target.usn}`,
+    ...header('SERVER', target.server ?? spec.server),
+    ...header('ST', target.st),
+    ...header('USN', target.usn),
     'BOOTID.UPNP.ORG: 1',
     'CONFIGID.UPNP.ORG: 1',
     // Verbatim, empty values included: what real devices add (OPT, 01-NLS, X-User-Agent, vendor headers).
-    ...(spec.extraHeaders ?? []).map((header) => `${header.name}:${header.value === '' ? '' : ` ${header.value}`}`),
+    ...(spec.extraHeaders ?? []).map((extra) => `${extra.name}:${extra.value === '' ? '' : ` ${extra.value}`}`),
     '',
     '',
   ].join('\r\n');

@@ -38,7 +38,6 @@ export async function startSsdpResponder(ctx: PersonaContext, options: SsdpRespo
       throw error;
     }
   }
-  const location = upnpDescriptionUrl(device.address, spec);
 
   async function answer(socket: dgram.Socket, datagram: Buffer, rinfo: dgram.RemoteInfo): Promise<void> {
     if (device.knobs.silent) return;
@@ -50,7 +49,7 @@ export async function startSsdpResponder(ctx: PersonaContext, options: SsdpRespo
     if (!(await wait(device.knobs.delayMs + spread, life.signal))) return;
     for (const target of targets) {
       if (life.signal.aborted) return;
-      socket.send(searchReply(spec!, location, target), rinfo.port, rinfo.address, () => {});
+      socket.send(searchReply(spec!, upnpDescriptionUrl(device.address, spec!, target.path), target), rinfo.port, rinfo.address, () => {});
     }
   }
 

@@ -4,11 +4,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const page = (title: string, body: string): string =>
-  `<!DOCTYPE html>\n<html>\n<head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n${body}\n</body>\n</html>\n`;
+// A page without a title has no <title> element at all: a fleet that names no title sends none.
+const page = (title: string | undefined, body: string): string =>
+  `<!DOCTYPE html>\n<html>\n<head><meta charset="utf-8">${title === undefined ? '' : `<title>${escapeHtml(title)}</title>`}</head>\n<body>\n${body}\n</body>\n</html>\n`;
 
-export function homePage(title: string, content: string): string {
-  return page(title, `<h1>${escapeHtml(title)}</h1>\n<div id="content">${escapeHtml(content)}</div>`);
+export function homePage(title: string | undefined, content: string): string {
+  return page(title, `${title === undefined ? '' : `<h1>${escapeHtml(title)}</h1>\n`}<div id="content">${escapeHtml(content)}</div>`);
 }
 
 export interface LoginFormView {

@@ -38,7 +38,8 @@ function sessionDescription(address: string, name: string): string {
 
 export function createRtspResponder(ctx: PersonaContext, spec: RtspSpec): (request: RtspRequest) => RtspAnswer {
   const accounts = serviceAccounts(ctx, spec.accounts);
-  const realm = spec.realm ?? ctx.device.model;
+  // Nothing made up from the model: an empty realm and an unnamed session where the fleet names none.
+  const realm = spec.realm ?? '';
   const digest = new DigestAuthority(realm);
 
   /** undefined when the request may proceed, else the refusal to send. */
@@ -74,7 +75,7 @@ export function createRtspResponder(ctx: PersonaContext, spec: RtspSpec): (reque
           status: 200,
           reason: 'OK',
           headers: { 'Content-Type': 'application/sdp', 'Content-Base': `${request.uri.replace(/\/?$/, '/')}` },
-          body: sessionDescription(ctx.device.address, ctx.device.model),
+          body: sessionDescription(ctx.device.address, spec.sessionName ?? ' '),
         };
       case 'SETUP':
         // No media is ever streamed.

@@ -23,7 +23,7 @@ export interface SelfSignedCertificate {
 
 export interface CertificateSubject {
   commonName: string;
-  organization: string;
+  organization?: string;
   /** Put in subjectAltName: IPv4 addresses as iPAddress, the rest as dNSName. */
   altNames: string[];
 }
@@ -40,7 +40,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 function name(subject: CertificateSubject): Buffer {
   const attribute = (oid: string, value: string) => set(sequence(objectIdentifier(oid), utf8String(value)));
-  return sequence(attribute(OID.organization, subject.organization), attribute(OID.commonName, subject.commonName));
+  const organization = subject.organization === undefined ? [] : [attribute(OID.organization, subject.organization)];
+  return sequence(...organization, attribute(OID.commonName, subject.commonName));
 }
 
 function altName(entry: string): Buffer {

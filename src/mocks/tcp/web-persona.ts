@@ -53,11 +53,10 @@ async function writeAnswer(
   response.end();
 }
 
-/** Key and certificate like a device makes on first boot: its own name, vendor and address. */
+/** Key and certificate like a device makes on first boot: its own name and address (no organisation made up from the vendor). */
 function deviceCertificate(device: DeviceSpec): { key: string; cert: string } {
   const made = createSelfSignedCertificate({
     commonName: device.hostname,
-    organization: device.vendor,
     altNames: [device.address, device.hostname, `${device.hostname}.local`],
   });
   return { key: made.keyPem, cert: made.certPem };

@@ -7,6 +7,7 @@ import { BoundedTokens } from './bounded-tokens.js';
 import { DigestAuthority } from './digest-authority.js';
 import { homePage, lockoutPage, loginFormPage, statusPage } from './http-pages.js';
 import { attemptLogin, lockoutSecondsLeft, serviceAccounts } from './login.js';
+import { overlayHeaders, replayableHeaders } from './recorded-answer.js';
 
 export type WebServiceSpec = Extract<TcpServiceSpec, { type: 'http' | 'https' }>;
 
@@ -58,7 +59,10 @@ function cookieValue(headers: IncomingHttpHeaders, name: string): string | undef
 
 export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (request: WebRequest) => WebAnswer {
   const accounts = serviceAccounts(ctx, spec.accounts);
-  const realm = spec.realm ?? spec.title;
+  // No realm made up from the title: an empty one where the fleet names none.
+  const realm = spec.realm ?? '';
+  const title = spec.title;
+  const recorded = spec.answer ? replayableHeaders(spec.answer.headers) : undefined;
   const digest = new DigestAuthority(realm);
   const form = { ...DEFAULT_FORM, ...spec.form };
   const csrfTokens = new BoundedTokens();
@@ -71,15 +75,18 @@ export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (req
     const seconds = lockoutSecondsLeft(ctx);
     return html(429, lockoutPage(seconds), { 'Retry-After': String(seconds) });
   };
-  const unauthorized = (challenge: string) =>
-    html(401, statusPage(401, 'Unauthorized', 'This server could not verify that you are authorized.'), {
-      'WWW-Authenticate': challenge,
-    });
+  // A recorded device's refusal keeps its own headers and body; only the challenge is the login's.
+  const unauthorized = (challenge: string): WebAnswer =>
+    spec.answer && recorded
+      ? { status: 401, headers: overlayHeaders(recorded, { 'WWW-Authenticate': challenge }), body: spec.answer.body }
+      : html(401, statusPage(401, 'Unauthorized', 'This server could not verify that you are authorized.'), { 'WWW-Authenticate': challenge });
+  const home = (): WebAnswer =>
+    spec.answer && recorded ? { status: spec.answer.status, headers: recorded, body: spec.answer.body } : html(200, homePage(title, afterLogin));
   const loginForm = (error?: string, status = 200) =>
     html(
       status,
       loginFormPage({
-        title: spec.title,
+        title: title ?? '',
         action: form.path,
         userField: form.userField,
         passField: form.passField,
@@ -98,13 +105,13 @@ export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (req
       if (!credentials) return unauthorized(challenge);
       const outcome = attemptLogin(ctx, accounts, credentials.username, credentials.password);
       if (outcome === 'locked') return lockedOut();
-      return outcome === 'ok' ? html(200, homePage(spec.title, afterLogin)) : unauthorized(challenge);
+      return outcome === 'ok' ? html(200, homePage(title, afterLogin)) : unauthorized(challenge);
     }
     const verdict = digest.check(header, request.method, request.url, accounts);
     if (verdict.kind === 'unusable') return unauthorized(digest.challenge());
     const outcome = attemptLogin(ctx, accounts, verdict.username, verdict.password);
     if (outcome === 'locked') return lockedOut();
-    return outcome === 'ok' ? html(200, homePage(spec.title, afterLogin)) : unauthorized(digest.challenge());
+    return outcome === 'ok' ? html(200, homePage(title, afterLogin)) : unauthorized(digest.challenge());
   }
 
   function formLogin(request: WebRequest): WebAnswer {
@@ -128,7 +135,7 @@ export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (req
   }
 
   function formSuccessPage(request: WebRequest): WebAnswer {
-    if (sessions.get(cookieValue(request.headers, form.cookieName))) return html(200, homePage(spec.title, afterLogin));
+    if (sessions.get(cookieValue(request.headers, form.cookieName))) return html(200, homePage(title, afterLogin));
     return html(302, statusPage(302, 'Found', `Log in at ${form.path}.`), { Location: form.path });
   }
 
@@ -150,6 +157,6 @@ export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (req
     if (spec.auth === 'form' && (path === '/' || path === form.path)) return loginForm();
     if (extraPage !== undefined) return staticPage(extraPage);
     if (spec.auth === 'basic' || spec.auth === 'digest') return challengedHome(request);
-    return html(200, homePage(spec.title, afterLogin));
+    return home();
   };
 }

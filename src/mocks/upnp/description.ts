@@ -1,6 +1,6 @@
 // The UPnP device description XML a device serves at /description.xml. Pure: no sockets.
 
-import type { DeviceSpec, SsdpSpec } from '../types.js';
+import type { DeviceSpec, EmbeddedDeviceSpec, SsdpSpec } from '../types.js';
 import {
   WAN_COMMON_INTERFACE_CONFIG, WAN_CONNECTION_DEVICE, WAN_DEVICE, WAN_IP_CONNECTION, WAN_IP_CONNECTION_CONTROL,
 } from './igd-layout.js';
@@ -41,17 +41,37 @@ function serviceList(types: string[]): string {
   return `<serviceList>${services.join('')}</serviceList>`;
 }
 
-function igdDeviceList(spec: SsdpSpec, device: DeviceSpec): string {
+function igdDevice(spec: SsdpSpec): string {
   const sub = (suffix: string): string => `${spec.udn.slice(0, -4)}${suffix}`;
   const wanConnection =
     '<device>' + element('deviceType', WAN_CONNECTION_DEVICE) + element('friendlyName', 'WANConnectionDevice') +
-    element('manufacturer', spec.manufacturer) + element('modelName', device.model) + element('UDN', sub('0002')) +
+    element('manufacturer', spec.manufacturer) + element('modelName', spec.modelName) + element('UDN', sub('0002')) +
     serviceList([WAN_IP_CONNECTION]) + '</device>';
   const wan =
     '<device>' + element('deviceType', WAN_DEVICE) + element('friendlyName', 'WANDevice') +
-    element('manufacturer', spec.manufacturer) + element('modelName', device.model) + element('UDN', sub('0001')) +
+    element('manufacturer', spec.manufacturer) + element('modelName', spec.modelName) + element('UDN', sub('0001')) +
     serviceList([WAN_COMMON_INTERFACE_CONFIG]) + `<deviceList>${wanConnection}</deviceList>` + '</device>';
-  return `<deviceList>${wan}</deviceList>`;
+  return wan;
+}
+
+/** An embedded device as the fleet gives it, its own embedded devices inside. */
+function embeddedDevice(embedded: EmbeddedDeviceSpec): string {
+  return (
+    '<device>' + element('deviceType', embedded.deviceType) + element('friendlyName', embedded.friendlyName) +
+    element('manufacturer', embedded.manufacturer) + element('modelDescription', embedded.modelDescription) +
+    element('modelName', embedded.modelName) + element('modelNumber', embedded.modelNumber) + element('UDN', embedded.udn) +
+    serviceList(embedded.serviceTypes) + deviceList(embedded.devices.map(embeddedDevice)) + '</device>'
+  );
+}
+
+/** The service types of the root and of every embedded device: each has its SCPD served. */
+export function everyServiceType(spec: SsdpSpec): string[] {
+  const embedded = (devices: EmbeddedDeviceSpec[]): string[] => devices.flatMap((d) => [...d.serviceTypes, ...embedded(d.devices)]);
+  return [...spec.serviceTypes, ...embedded(spec.devices)];
+}
+
+function deviceList(devices: string[]): string {
+  return devices.length === 0 ? '' : `<deviceList>${devices.join('')}</deviceList>`;
 }
 
 export function descriptionXml(device: DeviceSpec, spec: SsdpSpec, baseUrl: string): string {
@@ -73,7 +93,7 @@ export function descriptionXml(device: DeviceSpec, spec: SsdpSpec, baseUrl: stri
     element('softwareVersion', spec.firmware) +
     element('presentationURL', spec.igd ? `http://${device.address}/` : undefined) +
     serviceList(spec.serviceTypes) +
-    (spec.igd ? igdDeviceList(spec, device) : '') +
+    deviceList([...(spec.igd ? [igdDevice(spec)] : []), ...spec.devices.map(embeddedDevice)]) +
     '</device></root>\r\n'
   );
 }

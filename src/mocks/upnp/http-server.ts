@@ -7,7 +7,7 @@ import { MockBindError } from '../errors.js';
 import type { PersonaContext, RunningPersona, SsdpSpec } from '../types.js';
 import { wait } from '../../util/wait.js';
 import { personaLifetime } from '../wait.js';
-import { DESCRIPTION_PATH, DIAL_SERVICE_TYPE, descriptionXml, scpdXml, servicePaths } from './description.js';
+import { DIAL_SERVICE_TYPE, everyServiceType, descriptionXml, scpdXml, servicePaths } from './description.js';
 import { answerIgdAction, soapActionName } from './igd-soap.js';
 import { WAN_IP_CONNECTION, WAN_IP_CONNECTION_CONTROL } from './igd-layout.js';
 
@@ -20,8 +20,8 @@ interface Reply {
   body: string;
 }
 
-export function upnpDescriptionUrl(address: string, spec: SsdpSpec): string {
-  return `http://${address}:${spec.port}${DESCRIPTION_PATH}`;
+export function upnpDescriptionUrl(address: string, spec: SsdpSpec, path = spec.descriptionPath): string {
+  return `http://${address}:${spec.port}${path}`;
 }
 
 export async function startUpnpHttp(ctx: PersonaContext): Promise<RunningPersona> {
@@ -30,21 +30,25 @@ export async function startUpnpHttp(ctx: PersonaContext): Promise<RunningPersona
   if (!spec) throw new Error(`device "${device.id}" has no ssdp section to serve a UPnP description for`);
   const life = personaLifetime(ctx.signal);
   const baseUrl = `http://${device.address}:${spec.port}/`;
-  const xmlHeaders = { 'Content-Type': 'text/xml; charset="utf-8"', Server: spec.server };
-  const scpdPaths = new Set([...spec.serviceTypes, ...(spec.igd ? [WAN_IP_CONNECTION] : [])].map((t) => servicePaths(t).scpd));
+  // No Server header where the fleet names none: a recorded device that sent none replays without one.
+  const serverHeader: Record<string, string> = spec.server === undefined ? {} : { Server: spec.server };
+  const xmlHeaders = { 'Content-Type': 'text/xml; charset="utf-8"', ...serverHeader };
+  const scpdPaths = new Set([...everyServiceType(spec), ...(spec.igd ? [WAN_IP_CONNECTION] : [])].map((t) => servicePaths(t).scpd));
 
   function route(method: string, path: string, soapAction: string | undefined, body: string): Reply {
-    if (method === 'GET' && path === DESCRIPTION_PATH) {
+    if (method === 'GET' && path === spec!.descriptionPath) {
       const headers: Record<string, string> = { ...xmlHeaders };
       if (spec!.serviceTypes.includes(DIAL_SERVICE_TYPE)) headers['Application-URL'] = `${baseUrl}apps/`;
       return { status: 200, headers, body: spec!.descriptionXml ?? descriptionXml(device, spec!, baseUrl) };
     }
+    const document = method === 'GET' ? spec!.documents?.[path] : undefined;
+    if (document !== undefined) return { status: 200, headers: xmlHeaders, body: document };
     if (method === 'GET' && scpdPaths.has(path)) return { status: 200, headers: xmlHeaders, body: scpdXml() };
     if (method === 'POST' && spec!.igd && path === WAN_IP_CONNECTION_CONTROL) {
       const answer = answerIgdAction(fleet, spec!.igd, soapActionName(soapAction), body);
       return { status: answer.status, headers: xmlHeaders, body: answer.body };
     }
-    return { status: 404, headers: { 'Content-Type': 'text/html', Server: spec!.server }, body: '<html><body><h1>404 Not Found</h1></body></html>' };
+    return { status: 404, headers: { 'Content-Type': 'text/html', ...serverHeader }, body: '<html><body><h1>404 Not Found</h1></body></html>' };
   }
 
   async function send(response: http.ServerResponse, reply: Reply): Promise<void> {

@@ -33,6 +33,9 @@ export interface ScalarProvider {
 
 export interface SnmpMib {
   registerProvider(provider: ScalarProvider): void;
+  getProvider(name: string): ScalarProvider;
+  /** The tree node at an OID, made with its ancestors where missing. */
+  addNodesForOid(oid: string): { provider?: ScalarProvider; value?: unknown; valueType?: number };
   setScalarValue(name: string, value: unknown): void;
   getScalarValue(name: string): unknown;
 }
@@ -68,7 +71,7 @@ interface NetSnmp {
   varbindError(varbind: SnmpVarbind): string;
   createAgent(options: AgentOptions, callback: (error: Error | null) => void): SnmpAgent;
   MibProviderType: { Scalar: number };
-  ObjectType: { OctetString: number; OID: number; TimeTicks: number; Integer: number };
+  ObjectType: Record<string, number> & { OctetString: number; OID: number; TimeTicks: number; Integer: number };
   MaxAccess: Record<'read-only' | 'read-write', number>;
   AccessControlModelType: { None: number; Simple: number };
   AccessLevel: { ReadOnly: number; ReadWrite: number };

@@ -79,6 +79,39 @@ describe('web persona, no login', () => {
     ]);
   });
 
+  it('replays a recorded answer to GET /: its status, headers and body, without a made-up title', async () => {
+    const address = nextAddress();
+    const answer = { status: 200, headers: { 'Content-Type': 'text/plain', 'X-Frame-Options': 'SAMEORIGIN', 'Content-Length': '999', Date: 'Mon, 01 Jan 2018 00:00:00 GMT' }, body: 'router ready' };
+    await personas.start(address, webSpec({ title: undefined, server: 'GoAhead-Webs', answer }));
+    const home = await get(`http://${address}:8080/`);
+    expect(home.status).toBe(200);
+    expect(home.body).toBe('router ready');
+    expect(home.headers['content-type']).toBe('text/plain');
+    expect(home.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(home.headers['content-length']).toBe('12');
+    expect(home.headers.server).toBe('GoAhead-Webs');
+  });
+
+  it('keeps a recorded refusal\'s body and headers behind a Basic challenge with the fleet\'s realm', async () => {
+    const address = nextAddress();
+    const answer = { status: 401, headers: { 'content-type': 'text/html', 'WWW-Authenticate': 'Basic realm="stale"' }, body: '<html><title>401 Unauthorized</title></html>' };
+    await personas.start(address, webSpec({ title: undefined, auth: 'basic', realm: 'NETGEAR R7000', answer }));
+    const home = await get(`http://${address}:8080/`);
+    expect(home.status).toBe(401);
+    expect(home.headers['www-authenticate']).toBe('Basic realm="NETGEAR R7000"');
+    expect(home.body).toBe(answer.body);
+  });
+
+  it('sends no title and an empty realm where the fleet names none', async () => {
+    const address = nextAddress();
+    await personas.start(address, webSpec({ title: undefined, auth: 'basic' }));
+    const refused = await get(`http://${address}:8080/`);
+    expect(refused.headers['www-authenticate']).toBe('Basic realm=""');
+    const open = nextAddress();
+    await personas.start(open, webSpec({ title: undefined }));
+    expect((await get(`http://${open}:8080/`)).body).not.toContain('<title>');
+  });
+
   it('answers HEAD without a body and refuses other methods on known pages with 405', async () => {
     const address = nextAddress();
     await personas.start(address, webSpec());

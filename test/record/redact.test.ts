@@ -1,0 +1,71 @@
+// What identifies a household is replaced in a recorded fleet, the same value by the same stand-in
+// everywhere, and what identifies the make (the MAC's OUI, a vendor's UDN prefix) stays.
+
+import { describe, expect, it } from 'vitest';
+import type { RawFleet } from '../../src/mocks/fleet-defaults.js';
+import { redactFleet } from '../../src/mocks/record/redact.js';
+
+const recorded: RawFleet = {
+  name: 'recorded',
+  devices: [
+    {
+      id: 'device-1',
+      hostname: 'Jans-iPhone',
+      kind: 'phone',
+      vendor: 'Apple',
+      model: 'iPhone',
+      mac: '24:65:11:4a:0c:01',
+      mdns: [
+        { type: '_companion-link._tcp', instance: "Jan's iPhone", port: 49152, txt: { rpBA: '24:65:11:4A:0C:01', macaddress: '1CCAE3718D24' } },
+        { type: '_hue._tcp', instance: 'Hue Bridge', port: 443, txt: { bridgeid: '001788FFFE6A4F21', sn: '0017886a4f21' } },
+      ],
+      ssdp: {
+        port: 49153,
+        replies: [{ st: 'upnp:rootdevice', usn: 'uuid:Socket-1_0-221517K0101769::upnp:rootdevice' }],
+        descriptionXml: '<root><device><UDN>uuid:Socket-1_0-221517K0101769</UDN><serialNumber>221517K0101769</serialNumber><friendlyName>iPhone van Jan</friendlyName></device></root>',
+      },
+      snmp: { sysContact: 'jan@example.nl', sysDescr: 'Printer; Serial Number: TH0AB1C2D3' },
+      services: [
+        {
+          type: 'http',
+          port: 80,
+          auth: 'none',
+          server: 'HP HTTP Server; Serial Number: TH0AB1C2D3',
+          answer: { status: 200, headers: { 'Set-Cookie': 'sid=9f8e7d6c5b4a', 'X-Device': '7c1f2c8e-4a9b-5d60-8e3f-1a2b3c4d5e6f' }, body: 'id 7c1f2c8e-4a9b-5d60-8e3f-1a2b3c4d5e6f' },
+        },
+      ],
+    },
+  ],
+};
+
+describe('redactFleet', () => {
+  const text = JSON.stringify(redactFleet(recorded));
+
+  it('replaces MAC addresses in every spelling, keeping the vendor half (OUI)', () => {
+    for (const original of ['4a:0c:01', '4A:0C:01', '718d24', '718D24', '6A4F21', '6a4f21']) expect(text).not.toContain(original);
+    expect(text).toContain('24:65:11:00:00:01');
+    expect(text).toContain('24:65:11:00:00:01'.toUpperCase());
+    expect(text).toContain('1CCAE3');
+    expect(text).toContain('001788FFFE');
+  });
+
+  it('replaces serial numbers wherever they occur, a vendor UDN keeping its prefix', () => {
+    expect(text).not.toContain('221517K0101769');
+    expect(text).not.toContain('TH0AB1C2D3');
+    expect(text).toContain('uuid:Socket-1_0-SERIAL');
+  });
+
+  it('replaces UUIDs, personal names, e-mail addresses, SNMP contacts and cookies, each consistently', () => {
+    expect(text).not.toMatch(/7c1f2c8e/);
+    expect(text.match(/00000000-0000-4000-8000-000000000001/g)).toHaveLength(2);
+    expect(text).not.toMatch(/\bJan\b|Jans-/);
+    expect(text).toContain("Person1's iPhone");
+    expect(text).toContain('iPhone van Person1');
+    expect(text).not.toContain('jan@example.nl');
+    expect(text).not.toContain('9f8e7d6c5b4a');
+  });
+
+  it('is the same for the same input: a recording replays identically run after run', () => {
+    expect(JSON.stringify(redactFleet(recorded))).toBe(text);
+  });
+});
