@@ -6,7 +6,7 @@ import type { AuditEvent, AuditResult, CheckCoverage, Device, Finding, LoginCove
 import { discover } from '../discovery/discover.js';
 import type { DiscoverOptionsInput } from '../discovery/options.js';
 import { identify, deviceNames, lookupOui } from '../identify/index.js';
-import { createProbeGet, DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeGet } from '../identify/version-probes/index.js';
+import { createProbeTransports, DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeGet, type ProbeTransports } from '../identify/version-probes/index.js';
 import { LoginLedger } from '../checks/login/ledger.js';
 import { runChecks } from '../checks/run-checks.js';
 import { CHECKS } from '../checks/registry.js';
@@ -32,6 +32,8 @@ export interface AuditOptions {
   now?: () => Date;
   /** The version probes' GET; the limited HTTP client by default, tests inject one to count requests. */
   versionProbeGet?: ProbeGet;
+  /** The version probes' IPP and SNMP requests; the real ones by default, tests inject them to count. */
+  versionProbeTransports?: Partial<ProbeTransports>;
 }
 
 export interface AuditHooks {
@@ -77,22 +79,21 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
     }),
   );
 
-  // Firmware no announcement or banner gave: one GET per matched probe, on matched devices only.
+  // Firmware no announcement or banner gave: one request per matched probe, on matched devices only.
   let versionProbeRequests = 0;
-  if (!signal.aborted && options.knowledge.versionProbes.length > 0) {
-    const probeGet = options.versionProbeGet ? { get: options.versionProbeGet, close: async () => {} } : createProbeGet(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
-    try {
-      devices = await readFirmwareVersions(devices, options.knowledge.versionProbes, {
-        ...DEFAULT_VERSION_PROBE_CAPS,
-        get: probeGet.get,
-        signal,
-        onRequest: () => {
-          versionProbeRequests += 1;
-        },
-      });
-    } finally {
-      await probeGet.close();
+  const probeRequestsByDevice = new Map<string, number>();
+  const countProbeRequest = (deviceId: string): void => {
+    versionProbeRequests += 1;
+    probeRequestsByDevice.set(deviceId, (probeRequestsByDevice.get(deviceId) ?? 0) + 1);
+  };
+  const realTransports = createProbeTransports(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
+  const transports: ProbeTransports = { ...realTransports, ...options.versionProbeTransports, ...(options.versionProbeGet ? { get: options.versionProbeGet } : {}) };
+  try {
+    if (!signal.aborted && options.knowledge.versionProbes.length > 0) {
+      devices = await readFirmwareVersions(devices, options.knowledge.versionProbes, { ...DEFAULT_VERSION_PROBE_CAPS, ...transports, signal, onRequest: countProbeRequest });
     }
+  } finally {
+    await realTransports.close();
   }
 
   let findings: Finding[] = [];
