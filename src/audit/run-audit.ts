@@ -11,11 +11,12 @@ import { LoginLedger } from '../checks/login/ledger.js';
 import { runChecks } from '../checks/run-checks.js';
 import { CHECKS } from '../checks/registry.js';
 import type { Answers } from '../model.js';
-import type { Check, CheckOptions } from '../checks/types.js';
+import type { Check, CheckContext, CheckOptions } from '../checks/types.js';
 import { advise } from '../advice/advise.js';
 import { compareByRisk, toDevice, withRisk } from './devices.js';
 import { answersById } from './answers.js';
 import { trackCoverage } from './coverage.js';
+import { ConfirmedLogins, firmwareAfterLogin } from './firmware-after-login.js';
 import type { Knowledge } from './knowledge.js';
 
 export interface AuditOptions {
@@ -86,8 +87,9 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
     versionProbeRequests += 1;
     probeRequestsByDevice.set(deviceId, (probeRequestsByDevice.get(deviceId) ?? 0) + 1);
   };
+  const injectedGet = options.versionProbeGet ?? options.versionProbeTransports?.get;
   const realTransports = createProbeTransports(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
-  const transports: ProbeTransports = { ...realTransports, ...options.versionProbeTransports, ...(options.versionProbeGet ? { get: options.versionProbeGet } : {}) };
+  const transports: ProbeTransports = { ...realTransports, ...options.versionProbeTransports, ...(injectedGet ? { get: injectedGet } : {}) };
   try {
     if (!signal.aborted && options.knowledge.versionProbes.length > 0) {
       devices = await readFirmwareVersions(devices, options.knowledge.versionProbes, { ...DEFAULT_VERSION_PROBE_CAPS, ...transports, signal, onRequest: countProbeRequest });
@@ -100,35 +102,41 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
   const checkProblems: string[] = [];
   const coverage = trackCoverage(options.registry ?? CHECKS, signal);
   const checksStarted = !signal.aborted;
+  // The one point where the login check's outcome is used again: each confirmed factory web password.
+  const confirmedLogins = new ConfirmedLogins();
   if (checksStarted) {
-    const run = await stage(
-      'checks',
-      () =>
-        runChecks(
-          devices,
-          coverage.checks,
-          {
-            signal,
-            knowledge: options.knowledge.checks,
-            devices,
-            options: { login: options.login, maxAttempts: options.maxAttempts, ...DEFAULT_CHECK_TIMING, ...options.checks },
-            answers: answersById(options.answers, devices),
-            onLoginAttempt(deviceId, service, port) {
-              loginAttempts += 1;
-              const perService = (loginAttemptsByDevice[deviceId] ??= {});
-              perService[`${service}/${port}`] = (perService[`${service}/${port}`] ?? 0) + 1;
-              onEvent({ type: 'login-attempt', deviceId, service, port });
-            },
-            onNote: (deviceId, message, check = 'default-credentials') => checkProblems.push(`${check} on ${deviceId}: ${message}`),
-            loginLedger,
-            now,
-          },
-          onEvent,
-        ),
-      devices.length,
-    );
+    const checkContext: CheckContext = {
+      signal,
+      knowledge: options.knowledge.checks,
+      devices,
+      options: { login: options.login, maxAttempts: options.maxAttempts, ...DEFAULT_CHECK_TIMING, ...options.checks },
+      answers: answersById(options.answers, devices),
+      onLoginAttempt(deviceId, service, port) {
+        loginAttempts += 1;
+        const perService = (loginAttemptsByDevice[deviceId] ??= {});
+        perService[`${service}/${port}`] = (perService[`${service}/${port}`] ?? 0) + 1;
+        onEvent({ type: 'login-attempt', deviceId, service, port });
+      },
+      onNote: (deviceId, message, check = 'default-credentials') => checkProblems.push(`${check} on ${deviceId}: ${message}`),
+      loginLedger,
+      now,
+      ...(options.login ? { onFactoryPasswordConfirmed: confirmedLogins.add } : {}),
+    };
+    const run = await stage('checks', () => runChecks(devices, coverage.checks, checkContext, onEvent), devices.length);
     findings = run.findings;
     checkProblems.push(...run.problems.map((p) => `${p.check} on ${p.deviceId}: ${p.message}`));
+    // Firmware no probe could read without a login, read with the confirmed factory password (GET only).
+    if (!signal.aborted && options.login) {
+      ({ devices, findings } = await firmwareAfterLogin(devices, findings, confirmedLogins, options.knowledge.versionProbes, {
+        ...DEFAULT_VERSION_PROBE_CAPS,
+        ...(injectedGet ? { get: injectedGet } : {}),
+        signal,
+        spentBefore: (deviceId) => probeRequestsByDevice.get(deviceId) ?? 0,
+        onRequest: countProbeRequest,
+        // A request with the password is a login the device sees: announced and counted as one.
+        onLoginUse: (deviceId, kind, port) => checkContext.onLoginAttempt(deviceId, kind, port),
+      }, checkContext));
+    }
   }
 
   devices = withRisk(devices, findings).sort(compareByRisk);

@@ -87,9 +87,15 @@ export interface ExpectedFinding {
 export const EXPECTED_FINDINGS_FILE = join(import.meta.dirname, '..', 'fixtures', 'integration', 'home-expected-findings.yaml');
 
 /** Fleet device id → its expected findings, sorted by id. */
-export function loadExpectedFindings(): Record<string, ExpectedFinding[]> {
-  const file = parse(readFileSync(EXPECTED_FINDINGS_FILE, 'utf8')) as { devices: Record<string, ExpectedFinding[]> };
-  return Object.fromEntries(Object.entries(file.devices).map(([id, findings]) => [id, sortedById(findings ?? [])]));
+/** An entry marked `withLogin: false` holds only without logins (what a login reveals replaces it), `withLogin: true` only with them. */
+type ExpectedEntry = ExpectedFinding & { withLogin?: boolean };
+
+export function loadExpectedFindings(mode: 'login' | 'no-login' = 'login'): Record<string, ExpectedFinding[]> {
+  const file = parse(readFileSync(EXPECTED_FINDINGS_FILE, 'utf8')) as { devices: Record<string, ExpectedEntry[]> };
+  const holds = (entry: ExpectedEntry) => entry.withLogin === undefined || entry.withLogin === (mode === 'login');
+  return Object.fromEntries(
+    Object.entries(file.devices).map(([id, findings]) => [id, sortedById((findings ?? []).filter(holds).map(({ withLogin: _, ...entry }) => entry))]),
+  );
 }
 
 export function sortedById(findings: ExpectedFinding[]): ExpectedFinding[] {

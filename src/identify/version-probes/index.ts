@@ -11,3 +11,4 @@ export {
 } from './run-probes.js';
 export { createProbeTransports } from './transports.js';
 export { readVersion, readFields } from './read-answer.js';
+export { readFirmwareAfterLogin, afterLoginProbesFor, type ConfirmedWebLogin, type AfterLoginOptions } from './after-login.js';
