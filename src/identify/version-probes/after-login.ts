@@ -66,6 +66,8 @@ async function readDevice(device: Device, logins: readonly ConfirmedWebLogin[], 
   let spent = options.spentBefore(device.id);
   for (const { probe, login } of afterLoginProbesFor(device, logins, probes)) {
     if (options.signal.aborted || spent >= options.maxRequestsPerDevice) break;
+    // Digest needs its challenge first: with one request left it could not read anything.
+    if (login.kind === 'http-digest' && options.maxRequestsPerDevice - spent < 2) continue;
     const path = (probe.request as { path: string }).path;
     const url = `${login.tls ? 'https' : 'http'}://${device.ip}:${login.port}${path}`;
     const spend = (withLogin: boolean): boolean => {
