@@ -51,6 +51,12 @@ describe('findings of a full audit of the home fleet', () => {
     expect(first.devices.get('tplink-extender')!.firmware).toBeNull();
   });
 
+  it('sends version-probe requests only to the devices a probe fits: 4 in all, none to the other devices', () => {
+    // The Nest Mini's eureka_info (1), the printer's IPP attributes (1), the camera's deviceInfo after its
+    // Digest login (the challenge and the GET: 2). The other 14 devices get none.
+    expect(first.result.stats.versionProbeRequests).toBe(4);
+  });
+
   it('reports, per device, exactly the checks the fleet plants', () => {
     const planted = Object.fromEntries(running.fleet.devices.map((spec) => [spec.id, [...spec.plants].sort()]));
     const found = Object.fromEntries(
