@@ -41,7 +41,7 @@ function addAuditOptions(command: Command, lang: Lang): Command {
     .option('--markdown <file>', d('write a Markdown report'))
     .option('--html <file>', d('write a self-contained HTML hand-out'))
     .addOption(new Option('--lang <lang>', d('language of advice and reports')).argParser(oneOf(LANGS)).default(defaultLang(), d('from the locale')))
-    .option('--no-login', d('no login of any kind: no factory passwords, no anonymous MQTT/FTP, no SNMP write test'))
+    .option('--no-login', d('no login of any kind: no factory passwords (nor the firmware read after one), no anonymous MQTT/FTP, no SNMP write test'))
     .option('--max-attempts <n>', d('login attempts per service, at most'), positiveInt('--max-attempts'), 5)
     .option('-y, --yes', d('do not ask before the scan'), false)
     .addOption(new Option('--fail-on <severity>', d('exit 1 when a finding is at or above SEVERITY')).argParser(oneOf(SEVERITIES)))

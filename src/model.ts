@@ -162,9 +162,9 @@ export interface Evidence {
   ruleId?: string;
 }
 
-/** How a firmware version was read: in an announcement (UPnP, mDNS), a banner or header, or a status page the
- * device serves without a login. Always the device's own word. */
-export const FIRMWARE_SOURCES = ['announcement', 'banner', 'status-page'] as const;
+/** How a firmware version was read: in an announcement (UPnP, mDNS), a banner or header, a status page the
+ * device serves without a login, or its status page read after a confirmed factory password. Always the device's own word. */
+export const FIRMWARE_SOURCES = ['announcement', 'banner', 'status-page', 'after-login'] as const;
 export type FirmwareSource = (typeof FIRMWARE_SOURCES)[number];
 
 export interface FirmwareEvidence {

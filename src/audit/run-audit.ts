@@ -6,16 +6,17 @@ import type { AuditEvent, AuditResult, CheckCoverage, Device, Finding, LoginCove
 import { discover } from '../discovery/discover.js';
 import type { DiscoverOptionsInput } from '../discovery/options.js';
 import { identify, deviceNames, lookupOui } from '../identify/index.js';
-import { createProbeGet, DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeGet } from '../identify/version-probes/index.js';
+import { createProbeTransports, DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeGet, type ProbeTransports } from '../identify/version-probes/index.js';
 import { LoginLedger } from '../checks/login/ledger.js';
 import { runChecks } from '../checks/run-checks.js';
 import { CHECKS } from '../checks/registry.js';
 import type { Answers } from '../model.js';
-import type { Check, CheckOptions } from '../checks/types.js';
+import type { Check, CheckContext, CheckOptions } from '../checks/types.js';
 import { advise } from '../advice/advise.js';
 import { compareByRisk, toDevice, withRisk } from './devices.js';
 import { answersById } from './answers.js';
 import { trackCoverage } from './coverage.js';
+import { ConfirmedLogins, firmwareAfterLogin } from './firmware-after-login.js';
 import type { Knowledge } from './knowledge.js';
 
 export interface AuditOptions {
@@ -32,6 +33,8 @@ export interface AuditOptions {
   now?: () => Date;
   /** The version probes' GET; the limited HTTP client by default, tests inject one to count requests. */
   versionProbeGet?: ProbeGet;
+  /** The version probes' IPP and SNMP requests; the real ones by default, tests inject them to count. */
+  versionProbeTransports?: Partial<ProbeTransports>;
 }
 
 export interface AuditHooks {
@@ -77,57 +80,63 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
     }),
   );
 
-  // Firmware no announcement or banner gave: one GET per matched probe, on matched devices only.
+  // Firmware no announcement or banner gave: one request per matched probe, on matched devices only.
   let versionProbeRequests = 0;
-  if (!signal.aborted && options.knowledge.versionProbes.length > 0) {
-    const probeGet = options.versionProbeGet ? { get: options.versionProbeGet, close: async () => {} } : createProbeGet(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
-    try {
-      devices = await readFirmwareVersions(devices, options.knowledge.versionProbes, {
-        ...DEFAULT_VERSION_PROBE_CAPS,
-        get: probeGet.get,
-        signal,
-        onRequest: () => {
-          versionProbeRequests += 1;
-        },
-      });
-    } finally {
-      await probeGet.close();
+  const probeRequestsByDevice = new Map<string, number>();
+  const countProbeRequest = (deviceId: string): void => {
+    versionProbeRequests += 1;
+    probeRequestsByDevice.set(deviceId, (probeRequestsByDevice.get(deviceId) ?? 0) + 1);
+  };
+  const injectedGet = options.versionProbeGet ?? options.versionProbeTransports?.get;
+  const realTransports = createProbeTransports(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
+  const transports: ProbeTransports = { ...realTransports, ...options.versionProbeTransports, ...(injectedGet ? { get: injectedGet } : {}) };
+  try {
+    if (!signal.aborted && options.knowledge.versionProbes.length > 0) {
+      devices = await readFirmwareVersions(devices, options.knowledge.versionProbes, { ...DEFAULT_VERSION_PROBE_CAPS, ...transports, signal, onRequest: countProbeRequest });
     }
+  } finally {
+    await realTransports.close();
   }
 
   let findings: Finding[] = [];
   const checkProblems: string[] = [];
   const coverage = trackCoverage(options.registry ?? CHECKS, signal);
   const checksStarted = !signal.aborted;
+  // The one point where the login check's outcome is used again: each confirmed factory web password.
+  const confirmedLogins = new ConfirmedLogins();
   if (checksStarted) {
-    const run = await stage(
-      'checks',
-      () =>
-        runChecks(
-          devices,
-          coverage.checks,
-          {
-            signal,
-            knowledge: options.knowledge.checks,
-            devices,
-            options: { login: options.login, maxAttempts: options.maxAttempts, ...DEFAULT_CHECK_TIMING, ...options.checks },
-            answers: answersById(options.answers, devices),
-            onLoginAttempt(deviceId, service, port) {
-              loginAttempts += 1;
-              const perService = (loginAttemptsByDevice[deviceId] ??= {});
-              perService[`${service}/${port}`] = (perService[`${service}/${port}`] ?? 0) + 1;
-              onEvent({ type: 'login-attempt', deviceId, service, port });
-            },
-            onNote: (deviceId, message, check = 'default-credentials') => checkProblems.push(`${check} on ${deviceId}: ${message}`),
-            loginLedger,
-            now,
-          },
-          onEvent,
-        ),
-      devices.length,
-    );
+    const checkContext: CheckContext = {
+      signal,
+      knowledge: options.knowledge.checks,
+      devices,
+      options: { login: options.login, maxAttempts: options.maxAttempts, ...DEFAULT_CHECK_TIMING, ...options.checks },
+      answers: answersById(options.answers, devices),
+      onLoginAttempt(deviceId, service, port) {
+        loginAttempts += 1;
+        const perService = (loginAttemptsByDevice[deviceId] ??= {});
+        perService[`${service}/${port}`] = (perService[`${service}/${port}`] ?? 0) + 1;
+        onEvent({ type: 'login-attempt', deviceId, service, port });
+      },
+      onNote: (deviceId, message, check = 'default-credentials') => checkProblems.push(`${check} on ${deviceId}: ${message}`),
+      loginLedger,
+      now,
+      ...(options.login ? { onFactoryPasswordConfirmed: confirmedLogins.add } : {}),
+    };
+    const run = await stage('checks', () => runChecks(devices, coverage.checks, checkContext, onEvent), devices.length);
     findings = run.findings;
     checkProblems.push(...run.problems.map((p) => `${p.check} on ${p.deviceId}: ${p.message}`));
+    // Firmware no probe could read without a login, read with the confirmed factory password (GET only).
+    if (!signal.aborted && options.login) {
+      ({ devices, findings } = await firmwareAfterLogin(devices, findings, confirmedLogins, options.knowledge.versionProbes, {
+        ...DEFAULT_VERSION_PROBE_CAPS,
+        ...(injectedGet ? { get: injectedGet } : {}),
+        signal,
+        spentBefore: (deviceId) => probeRequestsByDevice.get(deviceId) ?? 0,
+        onRequest: countProbeRequest,
+        // A request with the password is a login the device sees: announced and counted as one.
+        onLoginUse: (deviceId, kind, port) => checkContext.onLoginAttempt(deviceId, kind, port),
+      }, checkContext));
+    }
   }
 
   devices = withRisk(devices, findings).sort(compareByRisk);

@@ -215,6 +215,7 @@ async function confirm(device: Device, success: Success, ctx: CheckContext, prob
     return [acceptsAnyFinding(device, service, candidate.username, decoyPassword, decoy)];
   }
   line.result = 'found';
+  ctx.onFactoryPasswordConfirmed?.(device.id, { kind: service.kind, port: service.port, tls: service.tls, username: candidate.username, password: candidate.password });
   return [factoryPasswordFinding(device, service, candidate, result)];
 }
 

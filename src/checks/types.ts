@@ -18,6 +18,16 @@ export interface CheckOptions {
   deviceBudgetMs?: number;
 }
 
+/** A factory password the default-credentials check confirmed, with the service it opened. */
+export interface ConfirmedFactoryLogin {
+  /** The login service kind: http-basic, http-digest, telnet, … */
+  kind: string;
+  port: number;
+  tls: boolean;
+  username: string;
+  password: string;
+}
+
 export interface CheckContext {
   signal: AbortSignal;
   knowledge: CheckKnowledge;
@@ -31,6 +41,8 @@ export interface CheckContext {
   onNote?(deviceId: string, message: string, check?: CheckId): void;
   /** Every login-like contact per device (budgets, spacing, coverage); one per context when absent. */
   loginLedger?: LoginLedger;
+  /** Told of each factory password confirmed (its random-password decoy refused): the audit reads the firmware after login with it. */
+  onFactoryPasswordConfirmed?(deviceId: string, login: ConfirmedFactoryLogin): void;
   now(): Date;
 }
 

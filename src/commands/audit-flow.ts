@@ -51,8 +51,8 @@ function loginAnnouncement(flags: ScanFlags, lang: Lang): string {
       : 'No factory passwords will be tried (--no-login).';
   }
   return lang === 'nl'
-    ? `Fabriekswachtwoorden worden geprobeerd op gevonden inlogdiensten: hoogstens ${flags.maxAttempts} pogingen per dienst, gespreid, met stoppen bij blokkeer-signalen. Uitzetten: --no-login.`
-    : `Factory passwords will be tried on the login services found: at most ${flags.maxAttempts} attempts per service, spread out, stopping at lock-out signs. Switch off with --no-login.`;
+    ? `Fabriekswachtwoorden worden geprobeerd op gevonden inlogdiensten: hoogstens ${flags.maxAttempts} pogingen per dienst, gespreid, met stoppen bij blokkeer-signalen. Werkt een fabriekswachtwoord op de webbeheerpagina, dan wordt daarmee alleen de firmwareversie gelezen (alleen lezen, niets ingevuld of veranderd). Uitzetten: --no-login.`
+    : `Factory passwords will be tried on the login services found: at most ${flags.maxAttempts} attempts per service, spread out, stopping at lock-out signs. Where a factory password opens the web admin, it is used only to read the firmware version (read-only, nothing submitted or changed). Switch off with --no-login.`;
 }
 
 /** One line per stage on stderr: enough to follow a plain run without polluting stdout. */
@@ -102,7 +102,7 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
   const recorder = flags.record ? startProbeRecorder() : undefined;
   const audit = async (auditSignal: AbortSignal, onEvent: (e: AuditEvent) => void): Promise<AuditResult> => {
     const raw = await runAudit(
-      { scope, knowledge, login: flags.login, maxAttempts: flags.maxAttempts, answers, ...extras.audit, ...(recorder ? { versionProbeGet: recorder.probeGet } : {}) },
+      { scope, knowledge, login: flags.login, maxAttempts: flags.maxAttempts, answers, ...extras.audit, ...(recorder ? { versionProbeTransports: recorder.transports } : {}) },
       { signal: AbortSignal.any([signal, auditSignal]), onEvent },
     );
     return withAnswers(raw);

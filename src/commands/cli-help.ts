@@ -39,7 +39,7 @@ export const DUTCH_HELP: Record<string, string> = {
   'write a self-contained HTML hand-out': 'schrijf een HTML-overzicht om af te drukken en mee te geven',
   'language of advice and reports': 'taal van advies en rapporten',
   'from the locale': 'uit de taalinstelling',
-  'no login of any kind: no factory passwords, no anonymous MQTT/FTP, no SNMP write test': 'nergens inloggen: geen fabriekswachtwoorden, geen anonieme MQTT/FTP, geen SNMP-schrijftest',
+  'no login of any kind: no factory passwords (nor the firmware read after one), no anonymous MQTT/FTP, no SNMP write test': 'nergens inloggen: geen fabriekswachtwoorden (en geen firmware lezen daarna), geen anonieme MQTT/FTP, geen SNMP-schrijftest',
   'login attempts per service, at most': 'hoogstens zoveel inlogpogingen per dienst',
   'do not ask before the scan': 'niet vragen voor de scan',
   'exit 1 when a finding is at or above SEVERITY': 'stop met code 1 bij een probleem van SEVERITY of erger',

@@ -150,6 +150,10 @@ export type TcpServiceSpec =
       afterLogin?: string;
       /** Extra static pages, path → HTML, or JSON / XML (served with their content type) as a device's API answers. */
       pages?: Record<string, string>;
+      /** Pages the device shows only after its Basic or Digest login (a status API), path → body. */
+      pagesAfterLogin?: Record<string, string>;
+      /** An IPP printer on this port: text attributes answered to a Get-Printer-Attributes POSTed to path. */
+      ipp?: { path: string; attributes: Record<string, string> };
       accounts?: Account[];
     }
   | { type: 'telnet'; port: number; banner: string; prompt: string; accounts?: Account[] }

@@ -10,8 +10,8 @@ const ui = {
   confirmTargets: { nl: 'Doelen', en: 'Targets' },
   confirmHosts: { nl: 'Adressen in bereik', en: 'Addresses in scope' },
   confirmLoginOn: {
-    nl: 'Fabriekswachtwoorden worden geprobeerd: hoogstens {n} pogingen per dienst, stop bij de eerste die werkt.',
-    en: 'Factory passwords will be tried: at most {n} attempts per service, stopping at the first that works.',
+    nl: 'Fabriekswachtwoorden worden geprobeerd: hoogstens {n} pogingen per dienst, stop bij de eerste die werkt. Opent er een de webbeheerpagina, dan wordt alleen de firmwareversie gelezen (niets veranderd).',
+    en: 'Factory passwords will be tried: at most {n} attempts per service, stopping at the first that works. Where one opens the web admin, only the firmware version is read (nothing changed).',
   },
   confirmLoginOff: {
     nl: 'Er worden geen wachtwoorden geprobeerd (--no-login).',

@@ -113,9 +113,14 @@ interface Planted {
  * never another value.
  */
 function expectedOf(device: DeviceSpec, found: Planted): Planted {
-  // A firmware served only on a status page is read by a version probe, after identification.
+  // A firmware served only on a status page or as an IPP attribute is read by a version probe, after identification.
   const onStatusPage = (attribute: 'model' | 'firmware'): boolean =>
-    attribute === 'firmware' && device.services.some((service) => 'pages' in service && Object.values(service.pages ?? {}).some((page) => page.includes(`"${device.firmware}"`)));
+    attribute === 'firmware' &&
+    device.services.some(
+      (service) =>
+        ('pages' in service && Object.values(service.pages ?? {}).some((page) => page.includes(`"${device.firmware}"`))) ||
+        ('ipp' in service && Object.values(service.ipp?.attributes ?? {}).includes(device.firmware ?? '')),
+    );
   const hidden = (attribute: 'model' | 'firmware', planted: string | null): string | null =>
     (device.wire?.[attribute] || onStatusPage(attribute)) && found[attribute] !== planted ? null : planted;
   return {

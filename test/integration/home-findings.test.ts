@@ -40,6 +40,23 @@ describe('findings of a full audit of the home fleet', () => {
     for (const problem of problems) expect(problem).toMatch(/^default-credentials on \S+: not fully checked: .*budget: 2 failed login\(s\)/);
   });
 
+  it('reads the camera firmware after its confirmed factory password, GET only, and says so', () => {
+    const camera = first.devices.get('hikvision-camera')!;
+    expect(camera.firmware).toBe('V5.4.0 build 160530');
+    expect(camera.identity.firmwareEvidence).toMatchObject({ via: 'after-login', probeId: 'hikvision-isapi-device-info' });
+    expect(camera.identity.firmwareEvidence!.detail).toMatch(/^read after login: GET http:\/\/…:80\/ISAPI\/System\/deviceInfo with the factory password \(HTTP Digest, admin\)/);
+  });
+
+  it('reads nothing after a login on the device that takes any password (no factory password is confirmed there)', () => {
+    expect(first.devices.get('tplink-extender')!.firmware).toBeNull();
+  });
+
+  it('sends version-probe requests only to the devices a probe fits: 4 in all, none to the other devices', () => {
+    // The Nest Mini's eureka_info (1), the printer's IPP attributes (1), the camera's deviceInfo after its
+    // Digest login (the challenge and the GET: 2). The other 14 devices get none.
+    expect(first.result.stats.versionProbeRequests).toBe(4);
+  });
+
   it('reports, per device, exactly the checks the fleet plants', () => {
     const planted = Object.fromEntries(running.fleet.devices.map((spec) => [spec.id, [...spec.plants].sort()]));
     const found = Object.fromEntries(

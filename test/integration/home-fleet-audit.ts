@@ -11,7 +11,7 @@ import type { DeviceSpec, Fleet } from '../../src/mocks/types.js';
 import { runAudit } from '../../src/audit/run-audit.js';
 import { loadKnowledge } from '../../src/audit/knowledge.js';
 import { resolveScope } from '../../src/scope/index.js';
-import type { ProbeGet } from '../../src/identify/version-probes/index.js';
+import type { ProbeGet, ProbeTransports } from '../../src/identify/version-probes/index.js';
 
 export function loadHomeFleetOn(range: string): Fleet {
   return loadFleet(HOME_FLEET_FILE, { range });
@@ -31,7 +31,7 @@ export interface AuditOfFleet {
   announcedAttempts: Map<string, number>;
 }
 
-export async function auditFleet(running: RunningFleet, options: { login: boolean; versionProbeGet?: ProbeGet }): Promise<AuditOfFleet> {
+export async function auditFleet(running: RunningFleet, options: { login: boolean; versionProbeGet?: ProbeGet; versionProbeTransports?: Partial<ProbeTransports> }): Promise<AuditOfFleet> {
   const announcedByDeviceId = new Map<string, number>();
   const onEvent = (event: AuditEvent): void => {
     if (event.type === 'login-attempt') announcedByDeviceId.set(event.deviceId, (announcedByDeviceId.get(event.deviceId) ?? 0) + 1);
@@ -48,6 +48,7 @@ export async function auditFleet(running: RunningFleet, options: { login: boolea
     // would be lost. What is compared is what the wire shows, not how fast.
     discovery: { tcp: { connectTimeoutMs: 3000 }, mdns: { hostTimeoutMs: 3000 }, ssdp: { waitMs: 3000 } },
     ...(options.versionProbeGet ? { versionProbeGet: options.versionProbeGet } : {}),
+    ...(options.versionProbeTransports ? { versionProbeTransports: options.versionProbeTransports } : {}),
   }, { onEvent });
   const byIp = new Map(running.fleet.devices.map((device) => [device.address, device] as const));
   const devices = new Map<string, Device>();
@@ -86,9 +87,15 @@ export interface ExpectedFinding {
 export const EXPECTED_FINDINGS_FILE = join(import.meta.dirname, '..', 'fixtures', 'integration', 'home-expected-findings.yaml');
 
 /** Fleet device id → its expected findings, sorted by id. */
-export function loadExpectedFindings(): Record<string, ExpectedFinding[]> {
-  const file = parse(readFileSync(EXPECTED_FINDINGS_FILE, 'utf8')) as { devices: Record<string, ExpectedFinding[]> };
-  return Object.fromEntries(Object.entries(file.devices).map(([id, findings]) => [id, sortedById(findings ?? [])]));
+/** An entry marked `withLogin: false` holds only without logins (what a login reveals replaces it), `withLogin: true` only with them. */
+type ExpectedEntry = ExpectedFinding & { withLogin?: boolean };
+
+export function loadExpectedFindings(mode: 'login' | 'no-login' = 'login'): Record<string, ExpectedFinding[]> {
+  const file = parse(readFileSync(EXPECTED_FINDINGS_FILE, 'utf8')) as { devices: Record<string, ExpectedEntry[]> };
+  const holds = (entry: ExpectedEntry) => entry.withLogin === undefined || entry.withLogin === (mode === 'login');
+  return Object.fromEntries(
+    Object.entries(file.devices).map(([id, findings]) => [id, sortedById((findings ?? []).filter(holds).map(({ withLogin: _, ...entry }) => entry))]),
+  );
 }
 
 export function sortedById(findings: ExpectedFinding[]): ExpectedFinding[] {

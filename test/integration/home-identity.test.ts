@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningFleet } from '../../src/mocks/index.js';
 import type { DeviceSpec } from '../../src/mocks/types.js';
 import { auditFleet, startHomeFleet, type AuditOfFleet } from './home-fleet-audit.js';
-import { createProbeGet, DEFAULT_VERSION_PROBE_CAPS, type ProbeGet } from '../../src/identify/version-probes/index.js';
+import { createProbeTransports, DEFAULT_VERSION_PROBE_CAPS, type ProbeTransports } from '../../src/identify/version-probes/index.js';
 
 const RANGE = '127.85.1.0/24';
 
@@ -29,21 +29,22 @@ function expectedIdentity(spec: DeviceSpec): IdentityRow {
 
 let running: RunningFleet;
 let audit: AuditOfFleet;
-/** Every version-probe GET of the scan, by the host it went to. */
+/** Every version-probe request of the scan (GET, IPP, SNMP), by the URL it went to. */
 const probeRequests: string[] = [];
-const realGet = createProbeGet(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
+const real = createProbeTransports(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
 
 beforeAll(async () => {
   running = await startHomeFleet(RANGE);
-  const versionProbeGet: ProbeGet = (url, caps) => {
-    probeRequests.push(url);
-    return realGet.get(url, caps);
+  const versionProbeTransports: ProbeTransports = {
+    get: (url, caps) => (probeRequests.push(url), real.get(url, caps)),
+    ipp: (url, attributes, caps) => (probeRequests.push(`ipp ${url}`), real.ipp!(url, attributes, caps)),
+    snmp: (target, oids, caps) => (probeRequests.push(`snmp ${target.ip}:${target.port} ${oids.join(',')}`), real.snmp!(target, oids, caps)),
   };
-  audit = await auditFleet(running, { login: false, versionProbeGet });
+  audit = await auditFleet(running, { login: false, versionProbeTransports });
 }, 60_000);
 
 afterAll(async () => {
-  await realGet.close();
+  await real.close();
   await running?.close();
 });
 
@@ -82,9 +83,14 @@ describe('identification of the home fleet, scanned over loopback', () => {
 });
 
 describe('version probes on the home fleet', () => {
-  it('asks only the device no announcement gave a version and a probe fits (the Nest Mini), once', () => {
+  it('asks only the devices no announcement gave a version and a probe fits (the Nest Mini, the printer), once each', () => {
     const nest = running.fleet.devices.find((device) => device.id === 'google-nest-mini')!;
-    expect(probeRequests).toEqual([`http://${nest.address}:8008/setup/eureka_info`]);
+    const printer = running.fleet.devices.find((device) => device.id === 'hp-printer')!;
+    expect(probeRequests.sort()).toEqual([`http://${nest.address}:8008/setup/eureka_info`, `ipp http://${printer.address}:631/ipp/print`].sort());
+  });
+
+  it('says the printer firmware came over IPP', () => {
+    expect(audit.devices.get('hp-printer')?.identity.firmwareEvidence).toMatchObject({ via: 'status-page', probeId: 'ipp-printer-firmware' });
   });
 
   it('says the Nest Mini firmware came from its status page', () => {

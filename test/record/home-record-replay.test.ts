@@ -26,7 +26,7 @@ beforeAll(async () => {
   home = await startHomeFleet(RECORDED_RANGE);
   const recorder = startProbeRecorder();
   try {
-    first = await auditFleet(home, { login: false, versionProbeGet: recorder.probeGet });
+    first = await auditFleet(home, { login: false, versionProbeTransports: recorder.transports });
   } finally {
     await recorder.close();
   }

@@ -186,9 +186,27 @@ function xmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The device's private D-Bus system bus: only avahi and the printer's IPP server talk on it. */
+export function busAddress(dir: string): string {
+  return `unix:path=${dir}/dbus.sock`;
+}
+
+function busConfig(dir: string): string {
+  return [
+    '<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">',
+    '<busconfig>', '<type>system</type>', `<listen>${busAddress(dir)}</listen>`, '<auth>EXTERNAL</auth>',
+    '<policy context="default"><allow user="*"/><allow own="*"/><allow send_destination="*" eavesdrop="true"/><allow receive_sender="*"/><allow eavesdrop="true"/></policy>', '</busconfig>',
+  ].join('\n');
+}
+
+/** Waits (bounded, 10 s) for a unix socket to appear, then runs the command: the bus before its users. */
+function afterSocket(socket: string, argv: string[], before = ''): string[] {
+  return ['sh', '-c', `${before}i=0; while [ ! -S "${socket}" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done; exec "$@"`, 'after-socket', ...argv];
+}
+
 function avahi(device: DeviceSpec, dir: string, spec: Extract<DaemonSpec, { type: 'avahi' }>): DaemonPlan {
   const conf = [
-    '[server]', `host-name=${device.hostname}`, 'domain-name=local', 'use-ipv4=yes', 'use-ipv6=no', 'allow-interfaces=eth0', 'enable-dbus=no',
+    '[server]', `host-name=${device.hostname}`, 'domain-name=local', 'use-ipv4=yes', 'use-ipv6=no', 'allow-interfaces=eth0', `enable-dbus=${spec.bus ? 'yes' : 'no'}`,
     '[wide-area]', 'enable-wide-area=no',
     '[publish]', 'publish-hinfo=no', 'publish-workstation=no',
   ];
@@ -198,12 +216,33 @@ function avahi(device: DeviceSpec, dir: string, spec: Extract<DaemonSpec, { type
     files[`etc/avahi-services/s${index}.service`] = `<?xml version="1.0" standalone='no'?>\n<!DOCTYPE service-group SYSTEM "avahi-service.dtd">\n`
       + `<service-group><name>${xmlText(service.name)}</name><service><type>${service.type}</type><port>${service.port}</port>${txt}</service></service-group>\n`;
   }
-  return { label: 'avahi-daemon', files, prepare: [], argv: ['/usr/sbin/avahi-daemon', '-f', `${dir}/avahi-daemon.conf`, '--no-drop-root', '--no-chroot', '--no-rlimits'] };
+  const argv = ['/usr/sbin/avahi-daemon', '-f', `${dir}/avahi-daemon.conf`, '--no-drop-root', '--no-chroot', '--no-rlimits'];
+  if (!spec.bus) return { label: 'avahi-daemon', files, prepare: [], argv };
+  files['dbus.conf'] = `${busConfig(dir)}\n`;
+  // The bus runs beside avahi in its namespaces; teardown ends it with every process left in them.
+  const startBus = `rm -f "${dir}/dbus.sock"; /usr/bin/dbus-daemon --config-file="${dir}/dbus.conf" --nofork --nopidfile & `;
+  return { label: 'avahi-daemon', files, prepare: [], argv: afterSocket(`${dir}/dbus.sock`, argv, startBus), env: { DBUS_SYSTEM_BUS_ADDRESS: busAddress(dir) } };
+}
+
+/** ippeveprinter with an attributes file (make and model, firmware) on its port; it announces _ipp._tcp itself. */
+function ippeveprinter(dir: string, spec: Extract<DaemonSpec, { type: 'ippeveprinter' }>, index: number): DaemonPlan {
+  const quote = (text: string) => `"${text.replace(/(["\\])/g, '\\$1')}"`;
+  const conf = Object.entries(spec.attributes).map(([name, value]) => `ATTR ${name === 'printer-firmware-version' ? 'octetString' : 'text'} ${name} ${quote(value)}`);
+  const argv = ['/usr/sbin/ippeveprinter', '-p', String(spec.port), '-a', `${dir}/ipp${index}.conf`, '-d', `${dir}/ipp${index}-spool`, spec.name];
+  return {
+    label: 'ippeveprinter',
+    files: { [`ipp${index}.conf`]: `${conf.join('\n')}\n`, [`ipp${index}-spool/.keep`]: '' },
+    prepare: [],
+    argv: afterSocket(`${dir}/dbus.sock`, argv),
+    env: { DBUS_SYSTEM_BUS_ADDRESS: busAddress(dir) },
+  };
 }
 
 function snmpd(dir: string, spec: Extract<DaemonSpec, { type: 'snmpd' }>): DaemonPlan {
   // No sysContact/sysLocation lines: set in the file they would be read-only, and the write community real.
   const conf = ['agentAddress udp:161', `rocommunity ${spec.readCommunity} default`, `rwcommunity ${spec.writeCommunity} default`, `sysDescr ${spec.sysDescr}`, `sysName ${spec.sysName}`, 'master no'];
+  // Objects of the printer and host resources MIBs the way a printer fills them (snmpd.conf(5) `override`).
+  for (const [oid, text] of Object.entries(spec.objects ?? {})) conf.push(`override ${oid} octet_str "${text.replace(/"/g, '')}"`);
   return {
     label: 'snmpd',
     files: { 'snmpd.conf': `${conf.join('\n')}\n`, 'snmp-state/.keep': '' },
@@ -243,6 +282,7 @@ export function planDaemon(network: NetworkSpec, device: DeviceSpec, dir: string
     case 'avahi': return avahi(device, dir, spec);
     case 'snmpd': return snmpd(dir, spec);
     case 'mosquitto': return mosquitto(dir, spec, index);
+    case 'ippeveprinter': return ippeveprinter(dir, spec, index);
     case 'upnp-mappings': return null;
   }
 }

@@ -64,7 +64,7 @@ function daemonPorts(device: DeviceSpec): { tcp: number[]; udp: number[] } {
     switch (daemon.type) {
       case 'lighttpd': tcp.push(...daemon.ports, ...(daemon.tlsPorts ?? [])); break;
       case 'miniupnpd': tcp.push(5000); udp.push(1900, 5351); break;
-      case 'telnetd': case 'rtsp': case 'sshd': case 'vsftpd': case 'mosquitto': tcp.push(daemon.port); break;
+      case 'telnetd': case 'rtsp': case 'sshd': case 'vsftpd': case 'mosquitto': case 'ippeveprinter': tcp.push(daemon.port); break;
       case 'minidlna': tcp.push(daemon.port); udp.push(1900); break;
       case 'avahi': udp.push(5353); break;
       case 'snmpd': udp.push(161); break;

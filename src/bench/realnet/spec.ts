@@ -22,8 +22,12 @@ export type DaemonSpec =
   | { type: 'sshd'; port: number; lockout?: { deny: number; unlockTime: number } }
   | { type: 'vsftpd'; port: number; anonymous: boolean; files: string[] }
   | { type: 'minidlna'; port: number; friendlyName: string }
-  | { type: 'avahi'; services: AvahiService[] }
-  | { type: 'snmpd'; readCommunity: string; writeCommunity: string; sysDescr: string; sysName: string }
+  /** bus: a private D-Bus system bus beside it, so a printer's IPP server can register through it. */
+  | { type: 'avahi'; services: AvahiService[]; bus?: boolean }
+  /** objects: extra OIDs the agent answers (snmpd.conf `override`), OID → text. */
+  | { type: 'snmpd'; readCommunity: string; writeCommunity: string; sysDescr: string; sysName: string; objects?: Record<string, string> }
+  /** CUPS's IPP Everywhere printer; attributes (text) as its attributes file sets them, registered through avahi's bus. */
+  | { type: 'ippeveprinter'; port: number; name: string; attributes: Record<string, string> }
   | { type: 'mosquitto'; port: number; anonymous: boolean; username?: string; password?: string };
 
 export interface DeviceSpec {

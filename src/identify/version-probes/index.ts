@@ -1,3 +1,14 @@
-export { readFirmwareVersions, probesFor, DEFAULT_VERSION_PROBE_CAPS, type ProbeGet, type VersionProbeOptions } from './run-probes.js';
-export { createProbeGet } from './http-get.js';
-export { readVersion } from './read-answer.js';
+export {
+  readFirmwareVersions,
+  probesFor,
+  withFirmware,
+  DEFAULT_VERSION_PROBE_CAPS,
+  type ProbeGet,
+  type ProbeIpp,
+  type ProbeSnmp,
+  type ProbeTransports,
+  type VersionProbeOptions,
+} from './run-probes.js';
+export { createProbeTransports } from './transports.js';
+export { readVersion, readFields } from './read-answer.js';
+export { readFirmwareAfterLogin, afterLoginProbesFor, type ConfirmedWebLogin, type AfterLoginOptions } from './after-login.js';

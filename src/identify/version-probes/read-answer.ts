@@ -36,13 +36,33 @@ function readXml(body: string, element: string): string | null {
   return clean(pattern.exec(body)?.[1]);
 }
 
+/** Several elements' texts joined ("V5.4.0" and "build 160530"): the ones present, in order. */
+function readXmlElements(body: string, elements: string[]): string | null {
+  const texts = elements.map((element) => readXml(body, element)).filter((text): text is string => text !== null);
+  return texts.length === 0 ? null : clean(texts.join(' '));
+}
+
+/** The first field (IPP attribute, SNMP object) that gives a version: as it is, or through its pattern. */
+export function readFields(reader: Extract<VersionReader, { kind: 'fields' }>, values: ReadonlyMap<string, string>): { version: string; field: string } | null {
+  for (const field of reader.fields) {
+    const value = values.get(field.name);
+    if (value === undefined) continue;
+    const version = field.pattern ? clean(field.pattern.exec(value)?.groups?.fw) : clean(value);
+    if (version) return { version, field: field.name };
+  }
+  return null;
+}
+
+/** The version in a page's body; a fields reader reads no page. */
 export function readVersion(reader: VersionReader, body: string): string | null {
   switch (reader.kind) {
     case 'json':
       return readJson(body, reader.path);
     case 'xml':
-      return readXml(body, reader.element);
+      return readXmlElements(body, reader.elements);
     case 'pattern':
       return clean(reader.pattern.exec(body)?.groups?.fw);
+    case 'fields':
+      return null;
   }
 }

@@ -9,8 +9,8 @@ import { descriptionXmlOf } from './description-xml.js';
 import { httpServiceOf } from './http-service.js';
 import { ssdpOfRoots, urlParts } from './ssdp-roots.js';
 
-/** Pages a version probe read, by URL: served again on the same port and path. */
-export type RecordedPages = Map<string, { status: number; body: string }>;
+/** What a version probe read, by URL: a page (GET) or a printer's IPP attributes, served again on the same port and path. */
+export type RecordedPages = Map<string, { status: number; body: string } | { ippAttributes: Record<string, string> }>;
 
 const HOST_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 const SNMP_PORT = 161;
@@ -25,7 +25,7 @@ function bodyOf(port: PortInfo): string {
   return title !== undefined && !/<title/i.test(excerpt) ? `<html><head><title>${title}</title></head></html>${excerpt}` : excerpt;
 }
 
-function tcpServiceOf(port: PortInfo, pages: Record<string, string>): TcpServiceSpec {
+function tcpServiceOf(port: PortInfo, pages: Record<string, string>, ipp?: { path: string; attributes: Record<string, string> }): TcpServiceSpec {
   const http = port.http;
   if (port.name === 'rtsp') {
     const auth = http?.authScheme === 'basic' || http?.authScheme === 'digest' ? http.authScheme : 'none';
@@ -39,7 +39,7 @@ function tcpServiceOf(port: PortInfo, pages: Record<string, string>): TcpService
     }
     if (http.location && !Object.keys(headers).some((name) => name.toLowerCase() === 'location')) headers.Location = http.location;
     const service = httpServiceOf(port.tls ? 'https' : 'http', port.port, { status: http.status, headers, body: bodyOf(port) });
-    return Object.keys(pages).length > 0 ? { ...service, pages } : service;
+    return { ...service, ...(Object.keys(pages).length > 0 ? { pages } : {}), ...(ipp ? { ipp } : {}) } as TcpServiceSpec;
   }
   return { type: 'open', port: port.port, ...(port.banner === undefined ? {} : { banner: port.banner }) };
 }
@@ -54,10 +54,20 @@ function pagesByPort(ip: string, recorded: RecordedPages): Map<number, Record<st
   const byPort = new Map<number, Record<string, string>>();
   for (const [url, answer] of recorded) {
     const parsed = urlParts(url);
-    if (!parsed || answer.status !== 200 || new URL(url).hostname !== ip) continue;
+    if (!parsed || !('status' in answer) || answer.status !== 200 || new URL(url).hostname !== ip) continue;
     const pages = byPort.get(parsed.port) ?? {};
     pages[parsed.path] = answer.body;
     byPort.set(parsed.port, pages);
+  }
+  return byPort;
+}
+
+/** The IPP attributes probes read from this address, by port. */
+function ippByPort(ip: string, recorded: RecordedPages): Map<number, { path: string; attributes: Record<string, string> }> {
+  const byPort = new Map<number, { path: string; attributes: Record<string, string> }>();
+  for (const [url, answer] of recorded) {
+    const parsed = urlParts(url);
+    if (parsed && 'ippAttributes' in answer && new URL(url).hostname === ip) byPort.set(parsed.port, { path: parsed.path, attributes: answer.ippAttributes });
   }
   return byPort;
 }
@@ -95,10 +105,11 @@ export function deviceFromScan(device: Device, index: number, recorded: Recorded
     raw.snmp = { port: facts.ports.find((p) => p.transport === 'udp' && p.name === 'snmp')?.port ?? SNMP_PORT, readCommunities: [community], ...objects };
   }
   const pages = pagesByPort(facts.ip, recorded);
+  const ipp = ippByPort(facts.ip, recorded);
   raw.services = facts.ports
     // The description port is the UPnP server's own; UDP ports are the SNMP agent's.
     .filter((port) => port.transport === 'tcp' && port.port !== ssdp?.port)
-    .map((port) => tcpServiceOf(port, pages.get(port.port) ?? {}));
+    .map((port) => tcpServiceOf(port, pages.get(port.port) ?? {}, ipp.get(port.port)));
   return raw;
 }
 

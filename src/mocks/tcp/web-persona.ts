@@ -42,7 +42,7 @@ async function writeAnswer(
 ): Promise<void> {
   const { knobs } = ctx.device;
   if (!(await wait(knobs.delayMs, signal))) return void response.destroy();
-  const body = Buffer.from(answer.body, 'utf8');
+  const body = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
   const headers: Record<string, string> = { ...answer.headers, 'Content-Length': String(body.length) };
   if (spec.server) headers.Server = spec.server;
   response.writeHead(answer.status, headers);

@@ -8,6 +8,7 @@ import { DigestAuthority } from './digest-authority.js';
 import { homePage, lockoutPage, loginFormPage, statusPage } from './http-pages.js';
 import { attemptLogin, lockoutSecondsLeft, serviceAccounts } from './login.js';
 import { overlayHeaders, replayableHeaders } from './recorded-answer.js';
+import { ippAnswer } from './ipp-answer.js';
 
 export type WebServiceSpec = Extract<TcpServiceSpec, { type: 'http' | 'https' }>;
 
@@ -23,7 +24,7 @@ export interface WebRequest {
 export interface WebAnswer {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
 }
 
 export const CSRF_FIELD = 'csrf_token';
@@ -96,8 +97,8 @@ export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (req
       }),
     );
 
-  /** Basic or Digest in front of the home page: the page appears only after a login tryLogin accepted. */
-  function challengedHome(request: WebRequest): WebAnswer {
+  /** Basic or Digest in front of the home page (or a status page): it appears only after a login tryLogin accepted. */
+  function challengedHome(request: WebRequest, page = (): WebAnswer => html(200, homePage(title, afterLogin))): WebAnswer {
     const header = request.headers.authorization;
     if (spec.auth === 'basic') {
       const challenge = `Basic realm="${realm}"`;
@@ -105,13 +106,13 @@ export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (req
       if (!credentials) return unauthorized(challenge);
       const outcome = attemptLogin(ctx, accounts, credentials.username, credentials.password);
       if (outcome === 'locked') return lockedOut();
-      return outcome === 'ok' ? html(200, homePage(title, afterLogin)) : unauthorized(challenge);
+      return outcome === 'ok' ? page() : unauthorized(challenge);
     }
     const verdict = digest.check(header, request.method, request.url, accounts);
     if (verdict.kind === 'unusable') return unauthorized(digest.challenge());
     const outcome = attemptLogin(ctx, accounts, verdict.username, verdict.password);
     if (outcome === 'locked') return lockedOut();
-    return outcome === 'ok' ? html(200, homePage(title, afterLogin)) : unauthorized(digest.challenge());
+    return outcome === 'ok' ? page() : unauthorized(digest.challenge());
   }
 
   function formLogin(request: WebRequest): WebAnswer {
@@ -145,7 +146,9 @@ export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (req
     // Only an open device may replace its home page; a protected one keeps it behind the login.
     const extraPage = path === '/' && spec.auth !== 'none' ? undefined : spec.pages?.[path];
     const isFormPath = spec.auth === 'form' && (path === form.path || path === form.successPath);
-    if (path !== '/' && extraPage === undefined && !isFormPath) return notFound(request);
+    if (spec.ipp && path === spec.ipp.path && method === 'POST') return ippAnswer(request, spec.ipp.attributes);
+    const protectedPage = spec.auth === 'basic' || spec.auth === 'digest' ? spec.pagesAfterLogin?.[path] : undefined;
+    if (path !== '/' && extraPage === undefined && protectedPage === undefined && !isFormPath) return notFound(request);
 
     if (spec.auth === 'form' && path === form.path && method === 'POST') return formLogin(request);
     if (!readOnly) {
@@ -156,6 +159,7 @@ export function createWebRoutes(ctx: PersonaContext, spec: WebServiceSpec): (req
     if (spec.auth === 'form' && path === form.successPath) return formSuccessPage(request);
     if (spec.auth === 'form' && (path === '/' || path === form.path)) return loginForm();
     if (extraPage !== undefined) return staticPage(extraPage);
+    if (protectedPage !== undefined) return challengedHome(request, () => staticPage(protectedPage));
     if (spec.auth === 'basic' || spec.auth === 'digest') return challengedHome(request);
     return home();
   };

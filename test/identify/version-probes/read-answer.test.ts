@@ -19,12 +19,12 @@ describe('readVersion', () => {
 
   it('reads an XML element with a namespace prefix (FRITZ!Box jason_boxinfo.xml)', () => {
     const body = '<?xml version="1.0"?><j:BoxInfo xmlns:j="http://jason.avm.de/updatecheck/"><j:Name>FRITZ!Box 7590</j:Name><j:Version>154.07.29</j:Version></j:BoxInfo>';
-    expect(readVersion({ kind: 'xml', element: 'Version' }, body)).toBe('154.07.29');
+    expect(readVersion({ kind: 'xml', elements: ['Version'] }, body)).toBe('154.07.29');
   });
 
   it('reads a plain XML element and ignores a longer name that starts the same', () => {
     const body = '<root><softwareVersionDate>x</softwareVersionDate><softwareVersion> 79.1-56030 </softwareVersion></root>';
-    expect(readVersion({ kind: 'xml', element: 'softwareVersion' }, body)).toBe('79.1-56030');
+    expect(readVersion({ kind: 'xml', elements: ['softwareVersion'] }, body)).toBe('79.1-56030');
   });
 
   it('reads a pattern group', () => {

@@ -6,7 +6,7 @@ import type { Device, HostFacts, PortInfo } from '../../../src/model.js';
 import { identify, loadFingerprints } from '../../../src/identify/index.js';
 import { toDevice } from '../../../src/audit/devices.js';
 import { loadVersionProbes, type VersionProbe } from '../../../src/knowledge/version-probes.js';
-import { DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeGet } from '../../../src/identify/version-probes/index.js';
+import { DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeGet, type ProbeIpp, type ProbeSnmp } from '../../../src/identify/version-probes/index.js';
 import { emptyFacts } from '../../helpers/host-facts.js';
 
 const fingerprints = loadFingerprints();
@@ -130,8 +130,95 @@ describe('version probes', () => {
     expect(requests).toEqual([]);
   });
 
-  it('every probe names a vendor or protocol, and a source', () => {
-    const bare = probes.filter((probe: VersionProbe) => (probe.match.vendors ?? probe.match.mdnsTypes ?? []).length === 0 || probe.source.length < 3);
+  it('every probe names a vendor, protocol or kind (any device only after a login), and a source', () => {
+    const bare = probes.filter(
+      (probe: VersionProbe) =>
+        (probe.match.anyDevice ? !probe.afterLogin : [...(probe.match.vendors ?? []), ...(probe.match.mdnsTypes ?? []), ...(probe.match.kinds ?? [])].length === 0) ||
+        probe.source.length < 3,
+    );
     expect(bare).toEqual([]);
+  });
+});
+
+const printer = deviceFrom(
+  emptyFacts({
+    ip: '192.0.2.40',
+    mdns: [{ instance: 'Quillon JetDesk 410', type: '_ipp._tcp', port: 631, txt: { ty: 'Quillon JetDesk 410', usb_MFG: 'Quillon', usb_MDL: 'JetDesk 410' } }],
+    snmp: { community: 'public', version: '2c', sysDescr: 'Quillon JetDesk 410' },
+    ports: [http(80), { transport: 'tcp', port: 631, name: 'ipp' }, { transport: 'udp', port: 161, name: 'snmp' }],
+    discoveredBy: ['mdns', 'snmp', 'tcp'],
+  }),
+);
+
+describe('IPP and SNMP version probes', () => {
+  const noPages = countingGet({});
+  function fakeIpp(attributes: Record<string, string>) {
+    const requests: Array<{ url: string; asked: readonly string[] }> = [];
+    const ipp: ProbeIpp = async (url, asked) => {
+      requests.push({ url, asked });
+      return new Map(asked.filter((name) => attributes[name] !== undefined).map((name) => [name, attributes[name]!]));
+    };
+    return { ipp, requests };
+  }
+  function fakeSnmp(objects: Record<string, string>) {
+    const requests: string[][] = [];
+    const snmp: ProbeSnmp = async (_target, oids) => {
+      requests.push([...oids]);
+      return new Map(oids.filter((oid) => objects[oid] !== undefined).map((oid) => [oid, objects[oid]!]));
+    };
+    return { snmp, requests };
+  }
+  const runWith = (devices: Device[], transports: { ipp?: ProbeIpp; snmp?: ProbeSnmp }) =>
+    readFirmwareVersions(devices, probes, { ...DEFAULT_VERSION_PROBE_CAPS, get: noPages.get, ...transports, signal: new AbortController().signal });
+
+  it('identifies the printer as a printer with no firmware from its announcement', () => {
+    expect(printer.kind).toBe('printer');
+    expect(printer.firmware).toBeNull();
+  });
+
+  it('reads printer-firmware-string-version over IPP on port 631, and says so', async () => {
+    const { ipp, requests } = fakeIpp({ 'printer-firmware-string-version': '2.4.1', 'printer-make-and-model': 'Quillon JetDesk 410' });
+    const [device] = await runWith([printer], { ipp, snmp: fakeSnmp({}).snmp });
+    expect(requests).toEqual([{ url: 'http://192.0.2.40:631/ipp/print', asked: ['printer-firmware-string-version', 'printer-firmware-version', 'printer-make-and-model'] }]);
+    expect(device!.firmware).toBe('2.4.1');
+    expect(device!.identity.firmwareEvidence).toMatchObject({ via: 'status-page', probeId: 'ipp-printer-firmware' });
+    expect(device!.identity.firmwareEvidence!.detail).toMatch(/IPP Get-Printer-Attributes on :631\/ipp\/print without a login → printer-firmware-string-version 2\.4\.1/);
+  });
+
+  it('falls back to printer-firmware-version, then to a firmware written in printer-make-and-model', async () => {
+    const byVersion = fakeIpp({ 'printer-firmware-version': '3.1' });
+    expect((await runWith([printer], { ipp: byVersion.ipp }))[0]!.firmware).toBe('3.1');
+    const byModel = fakeIpp({ 'printer-make-and-model': 'Quillon JetDesk 410 firmware 2.4.1' });
+    expect((await runWith([printer], { ipp: byModel.ipp }))[0]!.firmware).toBe('2.4.1');
+    const modelOnly = fakeIpp({ 'printer-make-and-model': 'Quillon JetDesk 410' });
+    expect((await runWith([printer], { ipp: modelOnly.ipp }))[0]!.firmware).toBeNull();
+  });
+
+  it('asks SNMP for hrDeviceDescr and prtGeneralPrinterName when IPP gave no version, within 2 requests', async () => {
+    const { ipp, requests: ippRequests } = fakeIpp({});
+    const { snmp, requests } = fakeSnmp({ '1.3.6.1.2.1.43.5.1.1.16.1': 'JetDesk 410 fw 2.4.1', '1.3.6.1.2.1.25.3.2.1.3.1': 'Quillon JetDesk 410' });
+    const [device] = await runWith([printer], { ipp, snmp });
+    expect(ippRequests).toHaveLength(1);
+    expect(requests).toEqual([['1.3.6.1.2.1.25.3.2.1.3.1', '1.3.6.1.2.1.43.5.1.1.16.1']]);
+    expect(device!.firmware).toBe('2.4.1');
+    expect(device!.identity.firmwareEvidence).toMatchObject({ probeId: 'printer-mib-firmware-word' });
+  });
+
+  it('sends no IPP or SNMP request to a device that is no printer, even with 631 open and an agent answering', async () => {
+    const other = deviceFrom(
+      emptyFacts({
+        ip: '192.0.2.41',
+        snmp: { community: 'public', version: '2c', sysDescr: 'Linux box 6.1' },
+        ports: [http(80), { transport: 'tcp', port: 631, name: 'ipp' }],
+        discoveredBy: ['snmp', 'tcp'],
+      }),
+    );
+    expect(other.kind).not.toBe('printer');
+    const ipp = fakeIpp({ 'printer-firmware-string-version': '9.9' });
+    const snmp = fakeSnmp({ '1.3.6.1.2.1.25.3.2.1.3.1': 'firmware 9.9' });
+    const [device] = await runWith([other], { ipp: ipp.ipp, snmp: snmp.snmp });
+    expect(ipp.requests).toEqual([]);
+    expect(snmp.requests).toEqual([]);
+    expect(device).toBe(other);
   });
 });

@@ -1,0 +1,37 @@
+// One Get-Printer-Attributes over HTTP (RFC 8010 §4: a POST of application/ipp), with the same caps as
+// every other read: an abortable deadline and a size cap on the answer.
+
+import { request, type Agent } from 'undici';
+import { readBounded } from '../http/limited-client.js';
+import { deadline } from '../../util/wait.js';
+import { encodeGetPrinterAttributes, parseIppResponse, type IppResponse } from './encoding.js';
+
+export interface IppRequestOptions {
+  agent: Agent;
+  timeoutMs: number;
+  maxBytes: number;
+  signal: AbortSignal;
+}
+
+export class IppStatusError extends Error {
+  override name = 'IppStatusError';
+}
+
+/** The printer at httpUrl (http://host:631/ipp/print) asked for the named attributes. */
+export async function getPrinterAttributes(httpUrl: string, requested: readonly string[], options: IppRequestOptions): Promise<IppResponse> {
+  const url = new URL(httpUrl);
+  const printerUri = `ipp://${url.host}${url.pathname}`;
+  const response = await request(httpUrl, {
+    method: 'POST',
+    dispatcher: options.agent,
+    signal: AbortSignal.any([options.signal, deadline(options.timeoutMs)]),
+    headers: { 'content-type': 'application/ipp', 'user-agent': 'homeaudit', accept: 'application/ipp' },
+    body: encodeGetPrinterAttributes(printerUri, requested),
+  });
+  const body = await readBounded(response.body, options.maxBytes, 'truncate');
+  if (response.statusCode !== 200) throw new IppStatusError(`IPP at ${httpUrl}: HTTP ${response.statusCode}`);
+  const answer = parseIppResponse(body);
+  // 0x0000–0x00FF are the successful statuses (RFC 8011 §B.1.2).
+  if (answer.statusCode > 0x00ff) throw new IppStatusError(`IPP at ${httpUrl}: status 0x${answer.statusCode.toString(16).padStart(4, '0')}`);
+  return answer;
+}

@@ -1,0 +1,2 @@
+export { encodeGetPrinterAttributes, encodeIppResponse, parseIppRequest, parseIppResponse, IppParseError, type IppResponse, type IppValue } from './encoding.js';
+export { getPrinterAttributes, IppStatusError, type IppRequestOptions } from './client.js';
