@@ -3,7 +3,7 @@ import { createDefaultCredentialsCheck } from '../../src/checks/default-credenti
 import { ledgerOf } from '../../src/checks/login/ledger.js';
 import type { PortInfo } from '../../src/model.js';
 import { checksOf, credential, makeContext, makeDevice } from './device-fixture.js';
-import { startMockDevice, type MockDevice } from './login/mock-device.js';
+import { startMockDevice, type MockDevice } from '../protocols/mock-device.js';
 import { anonymousFtpCheck } from '../../src/checks/anonymous-ftp.js';
 
 // Loopback sub-range for this file: 127.81.10.0/24.

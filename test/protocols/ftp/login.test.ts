@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeFtpLogin } from '../../../src/checks/login/ftp.js';
+import { probeFtpLogin } from '../../../src/protocols/ftp/login.js';
 import { parseFtpReply } from '../../../src/protocols/ftp/replies.js';
-import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
+import { probeOptions, startMockDevice, type MockDevice } from '../mock-device.js';
 
 // Loopback sub-range for this file: 127.81.4.0/24.
 let device: MockDevice | undefined;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeTelnetLogin } from '../../../src/checks/login/telnet.js';
+import { probeTelnetLogin } from '../../../src/protocols/telnet/login.js';
 import { stripTelnetNegotiation } from '../../../src/protocols/telnet/negotiation.js';
-import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
+import { probeOptions, startMockDevice, type MockDevice } from '../mock-device.js';
 
 // Loopback sub-range for this file: 127.81.2.0/24.
 let device: MockDevice | undefined;

@@ -3,7 +3,7 @@
 
 import ssh2 from 'ssh2';
 import type { AuthenticationType, AuthHandlerMiddleware, ConnectConfig } from 'ssh2';
-import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 const { Client } = ssh2;
 

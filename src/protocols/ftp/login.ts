@@ -1,9 +1,9 @@
 // FTP login over a raw socket: USER/PASS, and a login counts when the server says 230 AND answers
 // PWD (257), which it only does for a logged-in session.
 
-import { SocketSession } from './socket-session.js';
-import { parseFtpReply, parsePassivePort, type FtpReply } from '../../protocols/ftp/replies.js';
-import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { SocketSession } from '../probe/socket-session.js';
+import { parseFtpReply, parsePassivePort, type FtpReply } from './replies.js';
+import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 /** The most names we read from an anonymous listing: enough to say what is shared. */
 const MAX_LISTED_NAMES = 50;

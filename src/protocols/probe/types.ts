@@ -1,5 +1,7 @@
 // The shapes every login probe shares: where to knock, what came back, and how long we may wait.
 
+import type { FormLoginSpec } from '../http/form-spec.js';
+
 export interface LoginTarget {
   ip: string;
   port: number;
@@ -30,6 +32,24 @@ export interface ProbeOptions {
 /** A probe that tries one username/password pair on one service. */
 export type LoginProbe = (
   target: LoginTarget,
+  username: string,
+  password: string,
+  options: ProbeOptions,
+) => Promise<LoginResult>;
+
+/** A login service to try: where it is, and what its protocol's prober needs to know of it. */
+export interface LoginServiceTarget extends LoginTarget {
+  /** The login service kind ("http-digest", "telnet", …): one protocol may speak several. */
+  kind: string;
+  /** The protected page for HTTP Basic/Digest. */
+  path?: string;
+  /** The form definition for an HTTP form login. */
+  form?: FormLoginSpec;
+}
+
+/** The prober a protocol's table row names: tries one pair on one login service. */
+export type ServiceLoginProbe = (
+  target: LoginServiceTarget,
   username: string,
   password: string,
   options: ProbeOptions,
