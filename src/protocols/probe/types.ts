@@ -29,6 +29,18 @@ export interface ProbeOptions {
   timeoutMs: number;
 }
 
+/**
+ * Added to timeoutMs for the answer to a password only: devices slow a refusal down on purpose (PAM's
+ * fail delay is 2 s in pam_unix and 3 s in Debian's /etc/pam.d/login, busybox login pauses 3 s, vsftpd
+ * adds its delay_failed_login of 1 s to PAM's), so a wrong password may take longer than a prompt.
+ */
+export const REFUSAL_GRACE_MS = 4000;
+
+/** The options for waiting on the answer to a password: the caller's, with room for a slowed refusal. */
+export function passwordAnswerOptions<O extends ProbeOptions>(options: O): O {
+  return { ...options, timeoutMs: options.timeoutMs + REFUSAL_GRACE_MS };
+}
+
 /** A probe that tries one username/password pair on one service. */
 export type LoginProbe = (
   target: LoginTarget,
