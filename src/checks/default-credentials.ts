@@ -147,7 +147,7 @@ async function searchService(
   const { maxAttempts } = ctx.options;
   const line = ledger.coverageOf(device, contactOf(service, device));
   // One attempt of the service's cap stays free for the decoy.
-  const candidates = credentialsFor(device, service.protocol, ctx.knowledge, maxAttempts - 1).filter(
+  const candidates = credentialsFor(device, service.protocol, ctx.knowledge, maxAttempts - 1, service.hints).filter(
     (c) => !((service.kind === 'ftp' || service.kind === 'mqtt') && ANONYMOUS_USERS.test(c.username)),
   );
   if (candidates.length === 0 || maxAttempts < 2) {
