@@ -42,8 +42,8 @@ export function passwordAnswerOptions<O extends ProbeOptions>(options: O): O {
 }
 
 /** A probe that tries one username/password pair on one service. */
-export type LoginProbe = (
-  target: LoginTarget,
+export type LoginProbe<T extends LoginTarget = LoginTarget> = (
+  target: T,
   username: string,
   password: string,
   options: ProbeOptions,
@@ -60,12 +60,7 @@ export interface LoginServiceTarget extends LoginTarget {
 }
 
 /** The prober a protocol's table row names: tries one pair on one login service. */
-export type ServiceLoginProbe = (
-  target: LoginServiceTarget,
-  username: string,
-  password: string,
-  options: ProbeOptions,
-) => Promise<LoginResult>;
+export type ServiceLoginProbe = LoginProbe<LoginServiceTarget>;
 
 /** Something went wrong talking to a device: names the protocol and the address. */
 export class LoginProbeError extends Error {
