@@ -1,7 +1,7 @@
 // anonymous-ftp: an FTP server that lets "anonymous" in shares its files with everyone on the network.
 
 import { etsi, makeFinding, owasp } from './finding.js';
-import { probeFtpLogin } from './login/ftp.js';
+import { probeFtpLogin } from '../protocols/ftp/login.js';
 import type { Check } from './types.js';
 import { isRefused, ledgerOf } from './login/ledger.js';
 

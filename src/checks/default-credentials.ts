@@ -4,28 +4,24 @@
 // any password). Every attempt goes through the device's ledger, which keeps it under the lock-out
 // threshold that applies (knowledge/lockout) and writes down what was and was not tried.
 
+import { LOGIN_TRY_ORDER } from '../protocols/table.js';
 import type { Device, Finding, Severity } from '../model.js';
 import type { Check, CheckContext } from './types.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import { maskSecret } from '../util/mask-secret.js';
-import { randomToken } from './login/abortable.js';
+import { randomToken } from '../protocols/probe/step.js';
 import { credentialsFor } from '../knowledge/credentials-for.js';
 import type { CredentialEntry } from '../knowledge/types.js';
 import { loadLoginForms, type LoginForm } from './login/login-forms.js';
 import { loginServicesOf, type LoginService } from './login/login-services.js';
 import { LockoutWatch } from './login/lockout-watch.js';
 import { isRefused, ledgerOf, type LoginContact, type LoginLedger, type ServiceCoverage } from './login/ledger.js';
-import { probeMqttAnonymous } from './login/mqtt.js';
+import { probeMqttAnonymous } from '../protocols/mqtt/login.js';
 import { tryServiceLogin, type ServiceLoginProbe } from './login/try-login.js';
-import { CUT_OFF, type LoginResult } from './login/types.js';
+import { CUT_OFF, type LoginResult } from '../protocols/probe/types.js';
 
 /** Kinds whose web admin controls the home's network or shows its inside: a factory password there is critical. */
 const CRITICAL_WEB_KINDS = new Set(['router', 'access-point', 'camera', 'doorbell', 'baby-monitor', 'nas']);
-
-/** Shell services first: they matter most, and the device-wide budget may run out. */
-const SERVICE_ORDER: Record<LoginService['kind'], number> = {
-  telnet: 0, ssh: 1, 'http-digest': 2, 'http-basic': 2, 'http-form': 2, rtsp: 3, ftp: 4, mqtt: 5,
-};
 
 /** Usernames that mean "anonymous": the anonymous-ftp and mqtt-no-auth checks report those. */
 const ANONYMOUS_USERS = /^(anonymous|ftp|)$/i;
@@ -73,7 +69,7 @@ export function createDefaultCredentialsCheck(deps: DefaultCredentialsDeps = {})
     async run(device, ctx) {
       forms ??= loadLoginForms();
       const ledger = ledgerOf(ctx);
-      const services = loginServicesOf(device, forms).sort((a, b) => SERVICE_ORDER[a.kind] - SERVICE_ORDER[b.kind]);
+      const services = loginServicesOf(device, forms).sort((a, b) => LOGIN_TRY_ORDER[a.protocol] - LOGIN_TRY_ORDER[b.protocol]);
       if (!ctx.options.login) {
         for (const service of services) Object.assign(ledger.coverageOf(device, contactOf(service, device)), { reason: '--no-login' });
         return [];
@@ -151,7 +147,7 @@ async function searchService(
   const { maxAttempts } = ctx.options;
   const line = ledger.coverageOf(device, contactOf(service, device));
   // One attempt of the service's cap stays free for the decoy.
-  const candidates = credentialsFor(device, service.protocol, ctx.knowledge, maxAttempts - 1).filter(
+  const candidates = credentialsFor(device, service.protocol, ctx.knowledge, maxAttempts - 1, service.hints).filter(
     (c) => !((service.kind === 'ftp' || service.kind === 'mqtt') && ANONYMOUS_USERS.test(c.username)),
   );
   if (candidates.length === 0 || maxAttempts < 2) {

@@ -2,7 +2,7 @@
 // read and send the home's device messages.
 
 import { etsi, makeFinding, owasp } from './finding.js';
-import { probeMqttAnonymous } from './login/mqtt.js';
+import { probeMqttAnonymous } from '../protocols/mqtt/login.js';
 import type { Check } from './types.js';
 import { isRefused, ledgerOf } from './login/ledger.js';
 

@@ -3,7 +3,7 @@
 
 import type { Device, Finding, Severity } from '../model.js';
 import { etsi, makeFinding, owasp } from './finding.js';
-import { OutOfScopeUrlError, readPortMappings, resolveControlUrl, WAN_CONNECTION_SERVICE, type IgdEndpoint, type IgdPortMapping } from './login/upnp-igd.js';
+import { OutOfScopeUrlError, readPortMappings, resolveControlUrl, WAN_CONNECTION_SERVICE, type IgdEndpoint, type IgdPortMapping } from '../protocols/upnp/igd.js';
 import type { Check } from './types.js';
 
 /** What an internal port usually carries, when the inside device's own facts do not say. */

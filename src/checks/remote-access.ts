@@ -4,8 +4,8 @@
 
 import type { Device, Finding, PortInfo, Severity } from '../model.js';
 import { etsi, makeFinding, owasp } from './finding.js';
-import { probeRfbSecurity } from './login/rfb.js';
-import { probeSshAuthMethods } from './login/ssh.js';
+import { probeRfbSecurity } from '../protocols/rfb/security.js';
+import { probeSshAuthMethods } from '../protocols/ssh/login.js';
 import type { Check, CheckContext } from './types.js';
 
 const IGD_TYPE = /urn:schemas-upnp-org:(device:InternetGatewayDevice|service:WAN(IP|PPP)Connection):\d+/;

@@ -7,10 +7,10 @@ import { credentialsFor } from '../knowledge/credentials-for.js';
 import type { Device, Finding } from '../model.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import { maskSecret } from '../util/mask-secret.js';
-import { probeSnmpReadCommunity, probeSnmpWriteCommunity } from './login/snmp.js';
-import { randomToken } from './login/abortable.js';
+import { probeSnmpReadCommunity, probeSnmpWriteCommunity } from '../protocols/snmp/communities.js';
+import { randomToken } from '../protocols/probe/step.js';
 import { isRefused, ledgerOf, type LoginContact } from './login/ledger.js';
-import type { LoginResult } from './login/types.js';
+import type { LoginResult } from '../protocols/probe/types.js';
 import type { Check, CheckContext } from './types.js';
 
 const SNMP_PORT = 161;

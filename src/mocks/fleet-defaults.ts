@@ -16,6 +16,7 @@ export const DEFAULT_KNOBS: Knobs = {
   silent: false,
   lockoutAfter: 0,
   lockoutMs: 60_000,
+  failedLoginDelayMs: 0,
   acceptAnyPassword: false,
   acceptAnyPasswordFor: [],
   acceptPasswordsShorterThan: 0,

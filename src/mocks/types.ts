@@ -20,6 +20,8 @@ export interface Knobs {
   lockoutAfter: number;
   /** How long a lock-out lasts, in ms. */
   lockoutMs: number;
+  /** How long a refused password waits before its answer, in ms (PAM's fail delay, vsftpd's delay_failed_login); FTP and telnet. */
+  failedLoginDelayMs: number;
   /** Every username/password pair is accepted: a trap for false positives. */
   acceptAnyPassword: boolean;
   /** Any password is accepted for these usernames only (a decoy with another user would miss it). */

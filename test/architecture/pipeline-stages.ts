@@ -37,7 +37,7 @@ export interface SourceImport {
   to: string;
 }
 
-/** The top-level entry of src/ a path belongs to: "checks" for src/checks/login/ftp.ts, "cli" for src/cli.ts. */
+/** The top-level entry of src/ a path belongs to: "checks" for src/checks/login/ledger.ts, "cli" for src/cli.ts. */
 export function stageOf(srcRoot: string, path: string): string {
   const first = relative(srcRoot, path).split(sep)[0] ?? '';
   return first.replace(/\.tsx?$|\.js$/, '');

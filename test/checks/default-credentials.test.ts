@@ -3,7 +3,7 @@ import { createDefaultCredentialsCheck } from '../../src/checks/default-credenti
 import { ledgerOf } from '../../src/checks/login/ledger.js';
 import type { PortInfo } from '../../src/model.js';
 import { checksOf, credential, makeContext, makeDevice } from './device-fixture.js';
-import { startMockDevice, type MockDevice } from './login/mock-device.js';
+import { startMockDevice, type MockDevice } from '../protocols/mock-device.js';
 import { anonymousFtpCheck } from '../../src/checks/anonymous-ftp.js';
 
 // Loopback sub-range for this file: 127.81.10.0/24.
@@ -175,4 +175,51 @@ describe('default-credentials', () => {
       expect(notes.join('\n')).toMatch(/not fully checked: telnet on :2323 budget/);
     });
   });
+
+  describe('orders guesses by what the device says itself', () => {
+    const unknownMake = (ip: string, ports: PortInfo[]) => ({ ...makeDevice(ip, ports), vendor: null, model: null });
+
+    it('tries first the pair whose user a telnet greeting names, where the list order would spend the budget first', async () => {
+      const banner = 'Log in as support (password on the label)\r\n';
+      mock = await startMockDevice('127.81.10.30', [{ type: 'telnet', port: 2323, banner, prompt: '# ' }], {
+        accounts: [{ username: 'support', password: 's3cret' }],
+      });
+      const device = unknownMake('127.81.10.30', [{ ...telnetPort(2323), banner: 'Log in as support (password on the label)' }]);
+      const list = [credential('g-root-a', 'root', 'a', ['telnet']), credential('g-root-b', 'root', 'b', ['telnet']), credential('g-support', 'support', 's3cret', ['telnet'])];
+      const { ctx } = makeContext([device], list);
+      const findings = await check.run(device, ctx);
+      expect(checksOf(findings)).toEqual(['default-credentials']);
+      expect(findings[0]!.details).toMatchObject({ username: 'support' });
+      // The hinted pair, then the random password for support: no root guess was spent.
+      expect(mock.state.loginAttempts).toBe(2);
+    });
+
+    it('takes a make an HTTP realm names as the vendor of a device identification could not name', async () => {
+      mock = await startMockDevice('127.81.10.31', [{ type: 'http', port: 8080, title: 'Router', auth: 'basic', realm: 'HOVELO HomeLink 3', afterLogin: 'Configuration' }], {
+        accounts: [{ username: 'admin', password: 'hov-1234' }],
+      });
+      const device = unknownMake('127.81.10.31', [{ ...basicPort(8080), http: { status: 401, authScheme: 'basic', realm: 'HOVELO HomeLink 3', headers: {} } }]);
+      const list = [
+        credential('g-admin-admin', 'admin', 'admin', ['http']),
+        credential('g-admin-password', 'admin', 'password', ['http']),
+        credential('hovelo-admin', 'admin', 'hov-1234', ['http'], 'Hovelo'),
+      ];
+      const { ctx } = makeContext([device], list);
+      const findings = await check.run(device, ctx);
+      expect(checksOf(findings)).toEqual(['default-credentials']);
+      expect(mock.state.loginAttempts).toBe(2);
+    });
+
+    it('without a hint keeps the list order (and so misses what is past the budget)', async () => {
+      mock = await startMockDevice('127.81.10.32', [{ type: 'telnet', port: 2323, banner: 'BusyBox\r\n', prompt: '# ' }], {
+        accounts: [{ username: 'support', password: 's3cret' }],
+      });
+      const device = unknownMake('127.81.10.32', [{ ...telnetPort(2323), banner: 'BusyBox' }]);
+      const list = [credential('g-root-a', 'root', 'a', ['telnet']), credential('g-root-b', 'root', 'b', ['telnet']), credential('g-support', 'support', 's3cret', ['telnet'])];
+      const { ctx } = makeContext([device], list);
+      expect(await check.run(device, ctx)).toEqual([]);
+      expect(mock.state.loginAttempts).toBe(2);
+    });
+  });
 });
+

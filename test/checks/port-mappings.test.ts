@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { OutOfScopeUrlError, readPortMappings } from '../../src/checks/login/upnp-igd.js';
+import { OutOfScopeUrlError, readPortMappings } from '../../src/protocols/upnp/igd.js';
 import { portMappingsCheck } from '../../src/checks/port-mappings.js';
 import { newDeviceState } from '../../src/mocks/accounts.js';
 import { DEFAULT_KNOBS } from '../../src/mocks/fleet-defaults.js';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { remoteAccessCheck } from '../../src/checks/remote-access.js';
 import type { PortInfo } from '../../src/model.js';
 import { makeContext, makeDevice } from './device-fixture.js';
-import { startMockDevice, type MockDevice } from './login/mock-device.js';
+import { startMockDevice, type MockDevice } from '../protocols/mock-device.js';
 
 // Loopback sub-range for this file: 127.81.14.0/24.
 let mock: MockDevice | undefined;

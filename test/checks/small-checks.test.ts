@@ -4,7 +4,7 @@ import { mqttNoAuthCheck } from '../../src/checks/mqtt-no-auth.js';
 import { plainHttpAdminCheck } from '../../src/checks/plain-http-admin.js';
 import type { PortInfo } from '../../src/model.js';
 import { makeContext, makeDevice } from './device-fixture.js';
-import { startMockDevice, type MockDevice } from './login/mock-device.js';
+import { startMockDevice, type MockDevice } from '../protocols/mock-device.js';
 
 // Loopback sub-range for this file: 127.81.12.0/24.
 let mock: MockDevice | undefined;

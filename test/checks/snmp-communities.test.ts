@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeSnmpReadCommunity, SYS_LOCATION_OID } from '../../src/checks/login/snmp.js';
+import { probeSnmpReadCommunity, SYS_LOCATION_OID } from '../../src/protocols/snmp/communities.js';
 import { netSnmp } from '../../src/protocols/snmp/net-snmp.js';
 import { snmpDefaultCommunityCheck, snmpWriteCommunityCheck } from '../../src/checks/snmp-communities.js';
 import { newDeviceState } from '../../src/mocks/accounts.js';

@@ -6,8 +6,8 @@ import http from 'node:http';
 import net from 'node:net';
 import dnsPacket from 'dns-packet';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readPortMappings } from '../../src/checks/login/upnp-igd.js';
-import { probeTelnetLogin } from '../../src/checks/login/telnet.js';
+import { readPortMappings } from '../../src/protocols/upnp/igd.js';
+import { probeTelnetLogin } from '../../src/protocols/telnet/login.js';
 import { discover } from '../../src/discovery/index.js';
 import { resolveScope } from '../../src/scope/index.js';
 

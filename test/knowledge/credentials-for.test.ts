@@ -52,4 +52,15 @@ describe('credentialsFor', () => {
     const snmp = credentialsFor(makeDevice({ vendor: 'Netgear' }), 'snmp', knowledge, 5);
     expect(snmp.map((entry) => `${entry.password}/${entry.access}`)).toEqual(['public/read', 'private/write', 'secret/write']);
   });
+
+  it('puts pairs whose user a hint says first, before the cut to max, and takes a make a hint names for an unknown vendor', () => {
+    const unknown = makeDevice({ vendor: null, model: null });
+    expect(ids(credentialsFor(unknown, 'http', small, 1, ['Login as root']))).toEqual(['g-root']);
+    // "administrator" is not the word "admin": only whole words count.
+    expect(ids(credentialsFor(unknown, 'http', small, 5, ['administrator area']))).toEqual(['g-admin', 'g-root']);
+    expect(ids(credentialsFor(unknown, 'http', small, 3, ['ACME Corp. router']))).toEqual(['v-all', 'v-dup', 'g-root']);
+    // A vendor identification found wins over what a hint says.
+    expect(ids(credentialsFor(makeDevice({ vendor: 'Other' }), 'http', small, 5, ['ACME router']))).toEqual(['o-other', 'g-admin', 'g-root']);
+  });
 });
+

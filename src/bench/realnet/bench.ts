@@ -116,9 +116,18 @@ export async function runRealnetBench(): Promise<number> {
     lines.push(row([key, byHomeaudit.has(key) ? String(byHomeaudit.get(key)) : '-', String(reported.get(key) ?? 0), String(byNmap.get(key) ?? 0)], [44, 12, 15, 12]));
   }
   lines.push(row(['(telnet and SNMP daemons log no attempts: "-")', '', '', ''], widths));
-  const perDevice = new Map<string, number>();
-  for (const [key, n] of reported) perDevice.set(key.split(' ')[0]!, (perDevice.get(key.split(' ')[0]!) ?? 0) + n);
-  lines.push(`login attempts per device (homeaudit's report): ${[...perDevice].map(([id, n]) => `${id} ${n}`).join(', ')}`);
+  const perDevice = (counts: Map<string, number>) => {
+    const out = new Map<string, number>();
+    for (const [key, n] of counts) out.set(key.split(' ')[0]!, (out.get(key.split(' ')[0]!) ?? 0) + n);
+    return out;
+  };
+  const [reportedByDevice, loggedByDevice, nmapByDevice] = [perDevice(reported), perDevice(byHomeaudit), perDevice(byNmap)];
+  lines.push('', row(['login attempts per device', 'device logs', 'homeaudit says', 'nmap (logs)'], [44, 12, 15, 12]));
+  for (const id of truth.devices.map((d) => d.id).filter((id) => reportedByDevice.has(id) || nmapByDevice.has(id))) {
+    lines.push(row([id, String(loggedByDevice.get(id) ?? 0), String(reportedByDevice.get(id) ?? 0), String(nmapByDevice.get(id) ?? 0)], [44, 12, 15, 12]));
+  }
+  const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+  lines.push(row(['all devices', String(sum(loggedByDevice)), String(sum(reportedByDevice)), String(sum(nmapByDevice))], [44, 12, 15, 12]));
   const nmapOnly = planted.filter((p) => p.nmap && !p.homeaudit);
   lines.push('', `planted finds nmap has and homeaudit misses (${nmapOnly.length}):${nmapOnly.map((p) => `\n  ${p.label}`).join('') || ' none'}`);
   const missedByBoth = planted.filter((p) => !p.nmap && !p.homeaudit);

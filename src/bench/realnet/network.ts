@@ -4,7 +4,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { accountFiles } from './accounts.js';
@@ -79,6 +79,9 @@ export async function buildRealNetwork(log: (line: string) => void = () => {}): 
   const runId = randomBytes(2).toString('hex');
   const prefix = `rn${runId}-`.slice(0, PREFIX_LENGTH);
   const dir = mkdtempSync(path.join(os.tmpdir(), `homeaudit-realnet-${runId}-`));
+  // Traversable (not listable) by the devices' own accounts: vsftpd and sshd change into the user's home
+  // under it after a login, and mkdtemp's 0700 made every non-root login fail after its password was accepted.
+  chmodSync(dir, 0o711);
   const namespaces: string[] = [];
   const pids: Array<{ pid: number; label: string; exited: boolean }> = [];
   const lan = `${prefix}lan`;

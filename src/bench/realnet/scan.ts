@@ -47,7 +47,7 @@ export function scanRealNetwork(network: RealNetwork, extraArgs: string[] = [], 
       const wallMs = Math.round(performance.now() - started);
       try {
         const report = JSON.parse(readFileSync(jsonFile, 'utf8')) as ScanReport;
-        rmSync(jsonFile, { force: true });
+        if (!process.env.REALNET_KEEP_LOGS) rmSync(jsonFile, { force: true });
         resolve({ report, wallMs, peakRssMb: Math.round(peak / 1024), exitCode: code ?? -1 });
       } catch (error) {
         reject(new Error(`scan exited ${String(code)} without a JSON report: ${stderr.trim()}`, { cause: error }));

@@ -8,7 +8,7 @@ import type { Device, LoginCoverage } from '../../model.js';
 import type { LoginProtocol } from '../../protocols/table.js';
 import type { CheckContext } from '../types.js';
 import { loadLockoutFacts, lockoutFactFor, type LockoutFact } from './lockout-facts.js';
-import type { LoginResult } from './types.js';
+import type { LoginResult } from '../../protocols/probe/types.js';
 
 /** What one login service of one device got: the model's LoginCoverage. */
 export type ServiceCoverage = LoginCoverage;

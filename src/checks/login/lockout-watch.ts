@@ -2,7 +2,7 @@
 // "too many"), answers that slow down sharply, a greeting that changes, or a service that stops
 // answering after it worked. Any sign means: stop trying this device.
 
-import type { LoginResult } from './types.js';
+import type { LoginResult } from '../../protocols/probe/types.js';
 
 /** An answer this many times slower than the first one (and slower than GROWTH_FLOOR_MS) is a sign. */
 const DELAY_GROWTH_FACTOR = 4;

@@ -6,28 +6,15 @@ import { join } from 'node:path';
 import { assertUniqueIds, DataFileError, loadDataFile } from '../../knowledge/load-data.js';
 import { PACKAGE_ROOT } from '../../util/package-root.js';
 import type { Sourced } from '../../knowledge/types.js';
+import type { FormLoginSpec } from '../../protocols/http/form-spec.js';
 
-export interface LoginFormEntry extends Sourced {
+export interface LoginFormEntry extends Sourced, Omit<FormLoginSpec, 'patterns'> {
   id: string;
   match: { vendors?: string[]; models?: string[]; titles?: string[] };
-  loginPage: string;
-  csrf?: { field: string; pagePattern?: string; cookie?: string };
-  carryHiddenFields?: boolean;
-  post: { path: string; userField: string; passField: string; extraFields?: Record<string, string> };
-  success: { redirectTo?: string; cookie?: string; pageText?: string };
-  failure?: string[];
 }
 
 /** A definition with its patterns compiled. */
-export interface LoginForm extends LoginFormEntry {
-  patterns: {
-    titles: RegExp[];
-    csrf?: RegExp;
-    redirectTo?: RegExp;
-    pageText?: RegExp;
-    failure: RegExp[];
-  };
-}
+export interface LoginForm extends LoginFormEntry, FormLoginSpec {}
 
 export const LOGIN_FORMS_DIR = join(PACKAGE_ROOT, 'knowledge', 'login-forms');
 export const LOGIN_FORM_SCHEMA = join(PACKAGE_ROOT, 'schema', 'login-form.schema.json');

@@ -19,6 +19,8 @@ export interface LoginService {
   form?: LoginForm;
   /** What discovery saw first: a different greeting later is a lock-out sign. */
   banner?: string;
+  /** The service's own words that may name a user or a make: its greeting or login prompt, an HTTP realm. */
+  hints: string[];
 }
 
 const PLAIN_NAMES = PLAIN_LOGIN_BY_PORT_NAME;
@@ -30,11 +32,12 @@ function httpService(port: PortInfo, device: Device, forms: LoginForm[]): LoginS
   const scheme = (http.authScheme ?? '').toLowerCase();
   const path = http.status === 401 ? '/' : undefined;
   const prefix = tls ? 'HTTPS' : 'HTTP';
-  if (http.status === 401 && scheme === 'digest') return { kind: 'http-digest', protocol: 'http', port: port.port, tls, label: `${prefix} Digest`, path };
-  if (http.status === 401 && scheme === 'basic') return { kind: 'http-basic', protocol: 'http', port: port.port, tls, label: `${prefix} Basic`, path };
+  const hints = http.realm ? [http.realm] : [];
+  if (http.status === 401 && scheme === 'digest') return { kind: 'http-digest', protocol: 'http', port: port.port, tls, label: `${prefix} Digest`, path, hints };
+  if (http.status === 401 && scheme === 'basic') return { kind: 'http-basic', protocol: 'http', port: port.port, tls, label: `${prefix} Basic`, path, hints };
   // A form is tried only with a definition for it (matched by vendor/model or by the page title).
   const form = findLoginForm(forms, device, http.title);
-  if (form) return { kind: 'http-form', protocol: 'http', port: port.port, tls, label: `${prefix} form login`, form };
+  if (form) return { kind: 'http-form', protocol: 'http', port: port.port, tls, label: `${prefix} form login`, form, hints };
   return undefined;
 }
 
@@ -49,7 +52,7 @@ export function loginServicesOf(device: Device, forms: LoginForm[]): LoginServic
     }
     const kind = PLAIN_NAMES[port.name];
     if (!kind) continue;
-    services.push({ kind, protocol: kind, port: port.port, tls: port.tls === true, label: LOGIN_LABELS[kind], banner: port.banner });
+    services.push({ kind, protocol: kind, port: port.port, tls: port.tls === true, label: LOGIN_LABELS[kind], banner: port.banner, hints: port.banner ? [port.banner] : [] });
   }
   return services;
 }

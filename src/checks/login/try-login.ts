@@ -1,14 +1,8 @@
-// One door for the default-credentials check: the right probe for a login service.
+// One door for the default-credentials check: the prober its protocol's table row names.
 
-import { probeFtpLogin } from './ftp.js';
-import { probeHttpAuthLogin } from './http-auth.js';
-import { probeHttpFormLogin } from './http-form.js';
+import { LOGIN_PROBES } from '../../protocols/table.js';
+import type { LoginResult, ProbeOptions } from '../../protocols/probe/types.js';
 import type { LoginService } from './login-services.js';
-import { probeMqttLogin } from './mqtt.js';
-import { probeRtspLogin } from './rtsp.js';
-import { probeSshLogin } from './ssh.js';
-import { probeTelnetLogin } from './telnet.js';
-import type { LoginResult, ProbeOptions } from './types.js';
 
 export type ServiceLoginProbe = (
   ip: string,
@@ -18,23 +12,9 @@ export type ServiceLoginProbe = (
   options: ProbeOptions,
 ) => Promise<LoginResult>;
 
-export const tryServiceLogin: ServiceLoginProbe = (ip, service, username, password, options) => {
-  const target = { ip, port: service.port, tls: service.tls };
-  switch (service.kind) {
-    case 'http-basic':
-    case 'http-digest':
-      return probeHttpAuthLogin(target, username, password, { ...options, path: service.path });
-    case 'http-form':
-      return probeHttpFormLogin(target, service.form!, username, password, options);
-    case 'telnet':
-      return probeTelnetLogin(target, username, password, options);
-    case 'ssh':
-      return probeSshLogin(target, username, password, options);
-    case 'ftp':
-      return probeFtpLogin(target, username, password, options);
-    case 'mqtt':
-      return probeMqttLogin(target, username, password, options);
-    case 'rtsp':
-      return probeRtspLogin(target, username, password, options);
-  }
+export const tryServiceLogin: ServiceLoginProbe = async (ip, service, username, password, options) => {
+  const probe = LOGIN_PROBES[service.protocol];
+  if (!probe) return { outcome: 'error', detail: `${service.label} ${ip}:${service.port}: no login prober for ${service.protocol}` };
+  const { kind, port, tls, path, form } = service;
+  return probe({ ip, port, tls, kind, path, form }, username, password, options);
 };

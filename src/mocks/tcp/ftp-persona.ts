@@ -7,6 +7,7 @@ import { PassiveChannel } from './ftp-passive.js';
 import { LineBuffer } from './line-buffer.js';
 import { attemptLogin, serviceAccounts } from './login.js';
 import { orderedSender } from './pacing.js';
+import { wait } from '../../util/wait.js';
 
 type FtpSpec = Extract<TcpServiceSpec, { type: 'ftp' }>;
 
@@ -60,6 +61,8 @@ function serveFtp(
     }
     if (outcome === 'locked') return reply('421 Too many login failures, try again later.\r\n', () => void socket.end());
     failures += 1;
+    // vsftpd answers a wrong password only after PAM's fail delay and its own delay_failed_login.
+    reply('', () => wait(ctx.device.knobs.failedLoginDelayMs, signal));
     if (failures >= FTP_MAX_FAILED_LOGINS) return reply('530 Login incorrect.\r\n', () => void socket.end());
     reply('530 Login incorrect.\r\n');
   };

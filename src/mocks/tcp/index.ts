@@ -12,25 +12,23 @@ import { startWebPersona } from './web-persona.js';
 
 export { MockServiceError } from './errors.js';
 
+type PersonaStarter<T extends TcpServiceSpec['type']> = (ctx: PersonaContext, spec: Extract<TcpServiceSpec, { type: T }>) => Promise<RunningPersona>;
+
+/** The persona per service type; the mapped type makes a new type in TcpServiceSpec fail to compile until it has one. */
+const PERSONAS: { [T in TcpServiceSpec['type']]: PersonaStarter<T> } = {
+  http: startWebPersona,
+  https: startWebPersona,
+  telnet: startTelnetPersona,
+  ssh: startSshPersona,
+  ftp: startFtpPersona,
+  mqtt: startMqttPersona,
+  rtsp: startRtspPersona,
+  vnc: startVncPersona,
+  open: startOpenPortPersona,
+};
+
 /** Starts the server `spec` describes on ctx.device.address:spec.port; close() frees the port. */
-export async function startTcpService(ctx: PersonaContext, spec: TcpServiceSpec): Promise<RunningPersona> {
-  switch (spec.type) {
-    case 'http':
-    case 'https':
-      return startWebPersona(ctx, spec);
-    case 'telnet':
-      return startTelnetPersona(ctx, spec);
-    case 'ssh':
-      return startSshPersona(ctx, spec);
-    case 'ftp':
-      return startFtpPersona(ctx, spec);
-    case 'mqtt':
-      return startMqttPersona(ctx, spec);
-    case 'rtsp':
-      return startRtspPersona(ctx, spec);
-    case 'vnc':
-      return startVncPersona(ctx, spec);
-    case 'open':
-      return startOpenPortPersona(ctx, spec);
-  }
+export function startTcpService(ctx: PersonaContext, spec: TcpServiceSpec): Promise<RunningPersona> {
+  const start = PERSONAS[spec.type] as PersonaStarter<TcpServiceSpec['type']>;
+  return start(ctx, spec);
 }

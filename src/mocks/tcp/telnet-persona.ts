@@ -6,6 +6,7 @@ import { openFrontDoor } from './front-door.js';
 import { LineBuffer } from './line-buffer.js';
 import { attemptLogin, serviceAccounts } from './login.js';
 import { orderedSender } from './pacing.js';
+import { wait } from '../../util/wait.js';
 import { runShellCommand } from './shell-commands.js';
 import { OPENING_NEGOTIATION, TelnetCommandStripper } from '../../protocols/telnet/negotiation.js';
 
@@ -43,6 +44,8 @@ function serveTelnet(ctx: PersonaContext, spec: TelnetSpec, socket: Socket, sign
         return answer(`\r\n\r\nBusyBox built-in shell (ash)\r\n\r\n${spec.prompt}`);
       }
       failures += 1;
+      // busybox login pauses before "Login incorrect", as PAM's fail delay does.
+      answer('', () => wait(ctx.device.knobs.failedLoginDelayMs, signal));
       if (failures >= TELNET_MAX_FAILED_LOGINS) return answer('\r\nLogin incorrect\r\n', () => socket.end());
       return answer(`\r\nLogin incorrect\r\n${ctx.device.hostname} login: `);
     }

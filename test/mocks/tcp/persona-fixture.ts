@@ -15,7 +15,7 @@ export function mockDevice(address: string, knobs: Partial<Knobs> = {}): DeviceS
     vendor: 'Acme',
     model: 'IPC-100',
     plants: [],
-    knobs: { delayMs: 0, slowMs: 0, silent: false, lockoutAfter: 0, lockoutMs: 60_000, acceptAnyPassword: false, acceptAnyPasswordFor: [], acceptPasswordsShorterThan: 0, answersAnyCommunity: false, ...knobs },
+    knobs: { delayMs: 0, slowMs: 0, silent: false, lockoutAfter: 0, lockoutMs: 60_000, failedLoginDelayMs: 0, acceptAnyPassword: false, acceptAnyPasswordFor: [], acceptPasswordsShorterThan: 0, answersAnyCommunity: false, ...knobs },
     accounts: [FACTORY_ACCOUNT],
     mdns: [],
     services: [],

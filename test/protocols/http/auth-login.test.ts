@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeHttpAuthLogin } from '../../../src/checks/login/http-auth.js';
-import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
+import { probeHttpAuthLogin } from '../../../src/protocols/http/auth-login.js';
+import { probeOptions, startMockDevice, type MockDevice } from '../mock-device.js';
 
 // Loopback sub-range for this file: 127.81.1.0/24.
 let device: MockDevice | undefined;

@@ -1,9 +1,9 @@
 // SNMP community probes (v2c): a community counts as readable when sysDescr comes back, and as writable
 // when a SET of sysLocation to the value it already has is accepted, so nothing on the device changes.
 
-import { netSnmp, type SnmpSession, type SnmpVarbind } from '../../protocols/snmp/net-snmp.js';
-import { scalarInstance } from '../../protocols/snmp/system-group.js';
-import { errorResult, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { netSnmp, type SnmpSession, type SnmpVarbind } from './net-snmp.js';
+import { scalarInstance } from './system-group.js';
+import { errorResult, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 export const SYS_DESCR_OID = scalarInstance('sysDescr');
 export const SYS_LOCATION_OID = scalarInstance('sysLocation');

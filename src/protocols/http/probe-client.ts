@@ -2,9 +2,9 @@
 // redirects followed only when they stay on the same host and port.
 
 import { request, type Agent } from 'undici';
-import { createLimitedAgent } from '../../protocols/http/limited-client.js';
-import { stepSignal } from './abortable.js';
-import { LoginProbeError, type LoginTarget } from './types.js';
+import { createLimitedAgent } from './limited-client.js';
+import { stepSignal } from '../probe/step.js';
+import { LoginProbeError, type LoginTarget } from '../probe/types.js';
 
 /** Admin pages are small; anything larger is not worth reading. */
 const MAX_RESPONSE_BYTES = 512 * 1024;

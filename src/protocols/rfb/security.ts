@@ -1,8 +1,8 @@
 // A read-only RFB (VNC) handshake (RFC 6143 sections 7.1.1-7.1.2): read the server's version, echo a
 // version back, read the security types it offers, and hang up. Type 1 ("None") means no password.
 
-import { SocketSession } from './socket-session.js';
-import { LoginProbeError, type LoginTarget, type ProbeOptions } from './types.js';
+import { SocketSession } from '../probe/socket-session.js';
+import { LoginProbeError, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 export interface RfbSecurity {
   version: string;

@@ -1,9 +1,9 @@
 // MQTT login: a hand-written CONNECT, and CONNACK return code 0 is the proof. Anonymous = no credentials.
 
-import { randomToken } from './abortable.js';
-import { CONNACK_MEANING, DISCONNECT, encodeConnect, parseConnack } from '../../protocols/mqtt/packets.js';
-import { SocketSession } from './socket-session.js';
-import { errorResult, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { randomToken } from '../probe/step.js';
+import { CONNACK_MEANING, DISCONNECT, encodeConnect, parseConnack } from './packets.js';
+import { SocketSession } from '../probe/socket-session.js';
+import { errorResult, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 async function connect(
   target: LoginTarget,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeMqttAnonymous, probeMqttLogin } from '../../../src/checks/login/mqtt.js';
+import { probeMqttAnonymous, probeMqttLogin } from '../../../src/protocols/mqtt/login.js';
 import { encodeConnect } from '../../../src/protocols/mqtt/packets.js';
-import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
+import { probeOptions, startMockDevice, type MockDevice } from '../mock-device.js';
 
 // Loopback sub-range for this file: 127.81.5.0/24.
 let device: MockDevice | undefined;

@@ -1,9 +1,9 @@
 // Starts mock TCP personas for one device on a loopback address, for probe and check tests.
 
-import { newDeviceState } from '../../../src/mocks/accounts.js';
-import { DEFAULT_KNOBS } from '../../../src/mocks/fleet-defaults.js';
-import { startTcpService } from '../../../src/mocks/tcp/index.js';
-import type { DeviceSpec, DeviceState, Knobs, RunningPersona, TcpServiceSpec } from '../../../src/mocks/types.js';
+import { newDeviceState } from '../../src/mocks/accounts.js';
+import { DEFAULT_KNOBS } from '../../src/mocks/fleet-defaults.js';
+import { startTcpService } from '../../src/mocks/tcp/index.js';
+import type { DeviceSpec, DeviceState, Knobs, RunningPersona, TcpServiceSpec } from '../../src/mocks/types.js';
 
 export interface MockDevice {
   spec: DeviceSpec;

@@ -3,7 +3,7 @@
 
 import net from 'node:net';
 import tls from 'node:tls';
-import { stepSignal } from './abortable.js';
+import { stepSignal } from './step.js';
 import { LoginProbeError, type LoginTarget } from './types.js';
 
 /** Devices are untrusted: never buffer more than this from one connection. */

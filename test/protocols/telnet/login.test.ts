@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeTelnetLogin } from '../../../src/checks/login/telnet.js';
+import { probeTelnetLogin } from '../../../src/protocols/telnet/login.js';
 import { stripTelnetNegotiation } from '../../../src/protocols/telnet/negotiation.js';
-import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
+import { probeOptions, startMockDevice, type MockDevice } from '../mock-device.js';
 
 // Loopback sub-range for this file: 127.81.2.0/24.
 let device: MockDevice | undefined;
@@ -36,4 +36,14 @@ describe('probeTelnetLogin against the telnet persona', () => {
     expect(result.detail).toMatch(/incorrect|login/i);
     expect(device.state.loginAttempts).toBe(1);
   });
+
+  it('waits for the slowed "Login incorrect" (busybox login pauses) past the per-step time-out', async () => {
+    device = await startMockDevice('127.81.2.3', [{ type: 'telnet', port: 2323, banner: 'BusyBox v1.31\r\n', prompt: '# ' }], { knobs: { failedLoginDelayMs: 900 } });
+    const started = performance.now();
+    const result = await probeTelnetLogin({ ip: '127.81.2.3', port: 2323 }, 'admin', 'nope', probeOptions(300));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(850);
+    expect(result.outcome).toBe('denied');
+    expect(result.detail).toMatch(/login/i);
+  });
 });
+

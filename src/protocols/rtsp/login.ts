@@ -1,9 +1,9 @@
 // RTSP login (RFC 2326): DESCRIBE without credentials must be refused with 401, then DESCRIBE with
 // Basic or Digest credentials must answer 200 with an SDP body: that session description is the proof.
 
-import { basicAuthorization, digestAuthorization, parseDigestChallenge } from '../../protocols/http/digest.js';
-import { SocketSession } from './socket-session.js';
-import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { basicAuthorization, digestAuthorization, parseDigestChallenge } from '../http/digest.js';
+import { SocketSession } from '../probe/socket-session.js';
+import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 export interface RtspAnswer {
   status: number;

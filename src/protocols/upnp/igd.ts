@@ -3,8 +3,8 @@
 // talks to the router itself: a control URL on another host is refused.
 
 import { XMLParser } from 'fast-xml-parser';
-import { ProbeHttpClient } from './http-client.js';
-import { LoginProbeError, type ProbeOptions } from './types.js';
+import { ProbeHttpClient } from '../http/probe-client.js';
+import { LoginProbeError, type ProbeOptions } from '../probe/types.js';
 import { deadline } from '../../util/wait.js';
 
 /** More entries than any home router holds; a device that keeps answering is cut off here. */

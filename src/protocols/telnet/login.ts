@@ -1,9 +1,9 @@
 // Telnet login: wait for the login prompt, send the user, wait for the password prompt, send it,
 // and count the login only when a shell prompt shows and no failure message does.
 
-import { stripTelnetNegotiation } from '../../protocols/telnet/negotiation.js';
-import { SocketSession } from './socket-session.js';
-import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { stripTelnetNegotiation } from './negotiation.js';
+import { SocketSession } from '../probe/socket-session.js';
+import { errorResult, LOCKOUT_WORDS, LoginProbeError, passwordAnswerOptions, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 const LOGIN_PROMPT = /(?:login|username|user name|user)\s*:\s*$/i;
 const PASSWORD_PROMPT = /password\s*:\s*$/i;
@@ -77,7 +77,7 @@ export async function probeTelnetLogin(
       return judgeAfterLogin(afterUser, username, banner);
     }
     session.write(`${password}\r\n`);
-    const afterPassword = await conversation.waitFor([SHELL_PROMPT, LOGIN_PROMPT, FAILURE_WORDS, LOCKOUT_WORDS], options);
+    const afterPassword = await conversation.waitFor([SHELL_PROMPT, LOGIN_PROMPT, FAILURE_WORDS, LOCKOUT_WORDS], passwordAnswerOptions(options));
     return judgeAfterLogin(afterPassword, username, banner);
   } catch (error) {
     return errorResult('telnet', target, error);

@@ -2,16 +2,16 @@
 // CSRF token), post the fields, and count the login only when every success evidence the definition
 // names holds: redirect target, session cookie, page text seen after login (and not on a random path).
 
-import { randomToken } from './abortable.js';
+import { randomToken } from '../probe/step.js';
 import { CookieJar } from './cookies.js';
-import { HTTP_LOCKOUT_STATUSES } from './http-auth.js';
-import { header, headerValues, pageGist, ProbeHttpClient, type HttpAnswer } from './http-client.js';
-import type { LoginForm } from './login-forms.js';
-import { errorResult, LOCKOUT_WORDS, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { HTTP_LOCKOUT_STATUSES } from './auth-login.js';
+import { header, headerValues, pageGist, ProbeHttpClient, type HttpAnswer } from './probe-client.js';
+import type { FormLoginSpec } from './form-spec.js';
+import { errorResult, LOCKOUT_WORDS, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 export async function probeHttpFormLogin(
   target: LoginTarget,
-  form: LoginForm,
+  form: FormLoginSpec,
   username: string,
   password: string,
   options: ProbeOptions,
@@ -82,7 +82,7 @@ interface FormSeen {
   client: ProbeHttpClient;
 }
 
-async function judgeFormAnswer(form: LoginForm, posted: HttpAnswer, seen: FormSeen): Promise<LoginResult> {
+async function judgeFormAnswer(form: FormLoginSpec, posted: HttpAnswer, seen: FormSeen): Promise<LoginResult> {
   const status = posted.status;
   if (HTTP_LOCKOUT_STATUSES.has(status)) return { outcome: 'locked-out', status, detail: `form post status ${status}` };
   if (LOCKOUT_WORDS.test(pageGist(posted.body)) || LOCKOUT_WORDS.test(posted.body.slice(0, 4000))) {

@@ -1,9 +1,9 @@
 // FTP login over a raw socket: USER/PASS, and a login counts when the server says 230 AND answers
 // PWD (257), which it only does for a logged-in session.
 
-import { SocketSession } from './socket-session.js';
-import { parseFtpReply, parsePassivePort, type FtpReply } from '../../protocols/ftp/replies.js';
-import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { SocketSession } from '../probe/socket-session.js';
+import { parseFtpReply, parsePassivePort, type FtpReply } from './replies.js';
+import { errorResult, LOCKOUT_WORDS, LoginProbeError, passwordAnswerOptions, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 /** The most names we read from an anonymous listing: enough to say what is shared. */
 const MAX_LISTED_NAMES = 50;
@@ -39,7 +39,11 @@ export async function probeFtpLogin(
     if (greeting.code === 421) return { outcome: 'locked-out', status: 421, detail: greeting.text, banner };
     if (greeting.code !== 220) return { outcome: 'error', status: greeting.code, detail: `greeting ${banner}`, banner };
     let reply = await command(session, `USER ${username}`, options);
-    if (reply.code === 331 || reply.code === 332) reply = await command(session, `PASS ${password}`, options);
+    if (reply.code === 331 || reply.code === 332) reply = await command(session, `PASS ${password}`, passwordAnswerOptions(options));
+    // vsftpd's "500 OOPS: cannot change directory" comes after the password was taken: no wrong guess, no login either.
+    if (reply.code === 500 && /^OOPS\b/.test(reply.text)) {
+      return { outcome: 'error', status: 500, detail: `password taken, but the session failed: ${reply.text.slice(0, 80)}`, banner };
+    }
     if (reply.code !== 230) {
       const locked = reply.code === 421 || LOCKOUT_WORDS.test(reply.text);
       return { outcome: locked ? 'locked-out' : 'denied', status: reply.code, detail: reply.text, banner };

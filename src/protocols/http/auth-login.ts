@@ -2,10 +2,10 @@
 // then answers 2xx with the credentials, and what it shows differs from a random path's answer (the
 // 404 baseline), so a server that answers 200 to anything is never "logged in".
 
-import { randomToken } from './abortable.js';
-import { basicAuthorization, digestAuthorization, parseDigestChallenge } from '../../protocols/http/digest.js';
-import { headerValues, pageGist, ProbeHttpClient, type HttpAnswer } from './http-client.js';
-import { errorResult, LOCKOUT_WORDS, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { randomToken } from '../probe/step.js';
+import { basicAuthorization, digestAuthorization, parseDigestChallenge } from './digest.js';
+import { headerValues, pageGist, ProbeHttpClient, type HttpAnswer } from './probe-client.js';
+import { errorResult, LOCKOUT_WORDS, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 export type HttpAuthScheme = 'basic' | 'digest';
 

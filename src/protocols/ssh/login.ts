@@ -3,7 +3,7 @@
 
 import ssh2 from 'ssh2';
 import type { AuthenticationType, AuthHandlerMiddleware, ConnectConfig } from 'ssh2';
-import { errorResult, LOCKOUT_WORDS, LoginProbeError, type LoginResult, type LoginTarget, type ProbeOptions } from './types.js';
+import { errorResult, LOCKOUT_WORDS, LoginProbeError, passwordAnswerOptions, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 const { Client } = ssh2;
 
@@ -76,7 +76,8 @@ export async function probeSshLogin(
         next({ type: 'password', username, password });
       },
       username,
-      options,
+      // ssh2's readyTimeout spans the handshake and the answer to the password, which PAM may slow down.
+      passwordAnswerOptions(options),
     );
     if (run.ready) return { outcome: 'success', proof: 'session ready after password authentication' };
     if (run.errorLevel === 'client-authentication') {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeRfbSecurity } from '../../../src/checks/login/rfb.js';
-import { probeRtspLogin } from '../../../src/checks/login/rtsp.js';
-import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
+import { probeRfbSecurity } from '../../../src/protocols/rfb/security.js';
+import { probeRtspLogin } from '../../../src/protocols/rtsp/login.js';
+import { probeOptions, startMockDevice, type MockDevice } from '../mock-device.js';
 
 // Loopback sub-range for this file: 127.81.6.0/24.
 let device: MockDevice | undefined;

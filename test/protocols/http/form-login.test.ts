@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeHttpFormLogin } from '../../../src/checks/login/http-form.js';
+import { probeHttpFormLogin } from '../../../src/protocols/http/form-login.js';
 import { compileLoginForm, findLoginForm, loadLoginForms, type LoginFormEntry } from '../../../src/checks/login/login-forms.js';
-import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
+import { probeOptions, startMockDevice, type MockDevice } from '../mock-device.js';
 
 // Loopback sub-range for this file: 127.81.7.0/24.
 let device: MockDevice | undefined;

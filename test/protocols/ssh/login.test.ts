@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { probeSshAuthMethods, probeSshLogin } from '../../../src/checks/login/ssh.js';
-import { probeOptions, startMockDevice, type MockDevice } from './mock-device.js';
+import { probeSshAuthMethods, probeSshLogin } from '../../../src/protocols/ssh/login.js';
+import { probeOptions, startMockDevice, type MockDevice } from '../mock-device.js';
 
 // Loopback sub-range for this file: 127.81.3.0/24.
 let device: MockDevice | undefined;
