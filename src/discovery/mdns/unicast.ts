@@ -70,14 +70,16 @@ class HostQuestioner {
   async askAll(questions: Question[], timeoutMs: number): Promise<void> {
     if (this.closed || this.signal.aborted || questions.length === 0) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.wake(), timeoutMs);
-      this.waiting = {
+      // After the time-out, answers already received but not yet read (a busy event loop) still count.
+      const timer = setTimeout(() => setImmediate(() => this.waiting === round && this.wake()), timeoutMs);
+      const round = {
         names: new Set(questions.map((q) => questionKey(q.type, q.name))),
         done: () => {
           clearTimeout(timer);
           resolve();
         },
       };
+      this.waiting = round;
       for (const question of questions) {
         const query = dnsPacket.encode({
           type: 'query',
