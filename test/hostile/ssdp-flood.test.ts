@@ -51,13 +51,14 @@ describe('an SSDP flood', () => {
   it('fetches at most a few descriptions from the flooding host, says so, and reads the honest one', async () => {
     const flood = await flooder('127.95.6.10', 3000);
     await honest('127.95.6.11');
-    const result = await discover(resolveScope({ targets: ['127.95.6.10-11'] }), { sources: ssdpOnly, ssdp: { waitMs: 600 } });
-    expect(flood.fetches()).toBeGreaterThan(0);
-    expect(flood.fetches()).toBeLessThanOrEqual(MAX_LOCATIONS_PER_HOST);
+    // The default window: the flood is sent by this very process, so it competes with the scan for time.
+    const result = await discover(resolveScope({ targets: ['127.95.6.10-11'] }), { sources: ssdpOnly });
+    expect(flood.fetches(), 'fetches from the flooding host').toBeGreaterThan(0);
+    expect(flood.fetches(), 'fetches from the flooding host').toBeLessThanOrEqual(MAX_LOCATIONS_PER_HOST);
     const flooding = result.hosts.find((h) => h.ip === '127.95.6.10')!;
     expect(flooding.ssdp.length).toBeLessThanOrEqual(MAX_LOCATIONS_PER_HOST);
     expect(result.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/^127\.95\.6\.10: SSDP replies cut off: \d+ more replies ignored/));
-    expect(result.hosts.find((h) => h.ip === '127.95.6.11')!.ssdp[0]!.description).toMatchObject({ modelName: 'P110' });
+    expect(result.hosts.find((h) => h.ip === '127.95.6.11')?.ssdp[0]?.description, 'the honest neighbour').toMatchObject({ modelName: 'P110' });
   });
 
   it('caps the description fetches of the whole scan and names the ones left out', async () => {
