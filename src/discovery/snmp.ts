@@ -66,7 +66,7 @@ export function getSystemGroup(
 }
 
 /** The most a second wait may last, however slow the answers that did come were. */
-const MAX_RETRY_WAIT_MS = 3000;
+export const MAX_SNMP_RETRY_WAIT_MS = 3000;
 
 /** Both versions at once: an agent speaking only v1 costs no second time-out. */
 async function askBoth(ip: string, options: SourceContext['options']['snmp'], timeoutMs: number, signal: AbortSignal): Promise<SnmpInfo | null> {
@@ -108,7 +108,7 @@ export async function snmpSource(ctx: SourceContext): Promise<void> {
           try {
             // Another source's word is awaited no longer than one more first wait (no source waits on SNMP for ever).
             const seen = await Promise.race([ctx.seenElsewhere(ip), wait(timeoutMs, signal).then(() => false)]);
-            if (seen && !signal.aborted) await ask(ip, Math.min(MAX_RETRY_WAIT_MS, Math.max(2 * timeoutMs, 4 * slowestAnswerMs)));
+            if (seen && !signal.aborted) await ask(ip, Math.min(MAX_SNMP_RETRY_WAIT_MS, Math.max(2 * timeoutMs, 4 * slowestAnswerMs)));
           } finally {
             ctx.hostDone();
           }
