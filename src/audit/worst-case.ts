@@ -3,6 +3,7 @@
 
 import { withDefaults, type DiscoverOptionsInput } from '../discovery/options.js';
 import { DEVICE_CHECK_BUDGET_MS, DEVICES_AT_ONCE } from '../checks/run-checks.js';
+import { MAX_SNMP_RETRY_WAIT_MS } from '../discovery/snmp.js';
 
 export interface WorstCase {
   discoveryMs: number;
@@ -17,8 +18,9 @@ export function worstCaseMs(hosts: number, input: DiscoverOptionsInput = {}, dev
   const ssdp = Math.max(o.ssdp.waitMs, o.multicastListenMs) + o.ssdp.fetchTimeoutMs;
   const connect = (1 + 1 + o.tcp.connectRetries) * o.tcp.maxConnectTimeoutMs; // liveness, the rest, the retries
   const tcp = connect + Math.max(2 * o.tcp.httpTimeoutMs, o.tcp.bannerTimeoutMs); // a page tried with and without TLS
+  const snmp = 2 * o.snmp.timeoutMs + MAX_SNMP_RETRY_WAIT_MS; // the first wait, another source's word, the second try
   const waves = Math.ceil(hosts / o.concurrency);
-  const discoveryMs = waves * Math.max(mdns, ssdp, o.snmp.timeoutMs, tcp);
+  const discoveryMs = waves * Math.max(mdns, ssdp, snmp, tcp);
   const checksMs = Math.ceil(hosts / DEVICES_AT_ONCE) * deviceBudgetMs;
   return { discoveryMs, checksMs, totalMs: discoveryMs + checksMs };
 }

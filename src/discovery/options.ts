@@ -2,14 +2,15 @@
 
 import type { DiscoverySource } from '../model.js';
 import { SWEEP_PORTS, type SweepPort } from './ports.js';
+import { MAX_FETCHES_PER_SCAN } from './ssdp/reply-caps.js';
 
 export interface DiscoverOptions {
   /** Which sources run; all by default. */
   sources: Record<DiscoverySource, boolean>;
   /** mDNS: the multicast browse (bonjour-service) and the unicast browse of every host. */
   mdns: { multicast: boolean; unicast: boolean; port: number; hostTimeoutMs: number };
-  /** SSDP: multicast search (node-ssdp) and unicast M-SEARCH to every host; how long replies are awaited. */
-  ssdp: { multicast: boolean; unicast: boolean; port: number; waitMs: number; fetchTimeoutMs: number; maxDescriptionBytes: number };
+  /** SSDP: multicast search (node-ssdp) and unicast M-SEARCH to every host; how long replies are awaited; maxFetches: descriptions per scan. */
+  ssdp: { multicast: boolean; unicast: boolean; port: number; waitMs: number; fetchTimeoutMs: number; maxDescriptionBytes: number; maxFetches: number };
   snmp: { port: number; community: string; timeoutMs: number };
   /** httpAnswerTimeoutMs: how long an open web port may stay silent before it is taken for another protocol. */
   /**
@@ -44,7 +45,7 @@ export function defaultDiscoverOptions(): DiscoverOptions {
   return {
     sources: { mdns: true, ssdp: true, snmp: true, tcp: true, neighbours: true },
     mdns: { multicast: true, unicast: true, port: 5353, hostTimeoutMs: 800 },
-    ssdp: { multicast: true, unicast: true, port: 1900, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024 },
+    ssdp: { multicast: true, unicast: true, port: 1900, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024, maxFetches: MAX_FETCHES_PER_SCAN },
     snmp: { port: 161, community: 'public', timeoutMs: 800 },
     tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, maxConnectTimeoutMs: 3000, connectRetries: 1, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, httpAnswerTimeoutMs: 1500, maxConnections: 512 },
     multicastListenMs: 2500,

@@ -51,6 +51,13 @@ describe.skipIf(!built)('the hostile fleet', () => {
     }
   });
 
+  it('lists the mDNS devices that went silent or sent damaged packets, with what they said', () => {
+    const ip = (name: string) => scan.attacks.find((a) => a.name === name)!.hostileIp;
+    for (const name of ['mdns-then-silence', 'malformed-mdns']) {
+      expect(report.devices.find((d) => d.ip === ip(name)), name).toBeDefined();
+    }
+  });
+
   it('says what each deadline cut off, and where', () => {
     const problems = [...report.stats.sourceProblems.map((p) => p.message), ...report.stats.checkProblems];
     const said = (ip: string, what: RegExp) => problems.some((p) => p.includes(ip) && what.test(p));

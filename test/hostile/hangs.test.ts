@@ -124,6 +124,13 @@ describe('a scan that always ends', () => {
     // Four rounds at most (types, instances, SRV+TXT, addresses); one question at a time took 60+ waits.
     expect(ms).toBeLessThan(4 * 300 + 1500);
     expect(result.problems).toEqual([]);
+    // Listed with what it said: the instances it named (no port or TXT ever came) and its other types.
+    const host = result.hosts.find((h) => h.ip === '127.95.3.10');
+    expect(host?.discoveredBy).toEqual(['mdns']);
+    const named = host!.mdns.filter((s) => s.instance !== '');
+    expect(named).toHaveLength(24);
+    expect(named[0]).toEqual({ instance: 'Dev._x', type: '_t0._tcp', port: 0, txt: {} });
+    expect(host!.mdns.filter((s) => s.instance === '')).toHaveLength(0);
   });
 
   it('ends quickly on malformed mDNS: pointer loops, over-long labels, 10 000 PTRs', async () => {
@@ -136,10 +143,15 @@ describe('a scan that always ends', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => ({ type: 'PTR' as const, name: '_services._dns-sd._udp.local', ttl: 10, data: `_s${i}._tcp.local` }));
     const flood = dnsPacket.encode({ type: 'response', id: 0, answers: many });
     await udp('127.95.3.12', 5353, () => [flood.subarray(0, 60_000)]);
-    const { ms } = await timed(() =>
+    const { value: result, ms } = await timed(() =>
       discover(resolveScope({ targets: ['127.95.3.11-12'] }), { sources: sources('mdns'), mdns: { multicast: false, hostTimeoutMs: 300 } }),
     );
     expect(ms).toBeLessThan(4 * 300 + 1500);
+    // The loop and the bad label say nothing; the flood's whole records within 9000 bytes name its types.
+    expect(result.hosts.map((h) => h.ip)).toEqual(['127.95.3.12']);
+    const types = result.hosts[0]!.mdns.map((s) => s.type);
+    expect(types).toHaveLength(24);
+    expect(types).toContain('_s0._tcp');
   });
 
   it("caps a slow router's mapping list in time and says where it stopped", async () => {

@@ -65,9 +65,10 @@ export async function runAttacks(personas: ReadonlyArray<{ persona: HostilePerso
   }
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv, killAfterMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs node with args, killed after killAfterMs (exit code null then). */
+export function run(args: string[], env: NodeJS.ProcessEnv, killAfterMs: number, command = process.execPath): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));

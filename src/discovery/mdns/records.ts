@@ -55,13 +55,20 @@ export function serviceTypeLabel(typeName: string): string {
   return sanitizeText(lower(typeName).replace(/\.local$/, ''), 96);
 }
 
-/** Builds the services of one host from every record it sent. */
-export function resolveServices(records: readonly Answer[], instances: ReadonlyArray<{ instance: string; type: string }>): MdnsService[] {
+/**
+ * Builds the services of one host from every record it sent. An instance whose SRV and TXT never came is
+ * kept (port 0, no TXT), and so is a type with no instance (instance ""): a device that named its services
+ * and then went silent is still listed with what it said.
+ */
+export function resolveServices(
+  records: readonly Answer[],
+  instances: ReadonlyArray<{ instance: string; type: string }>,
+  types: readonly string[] = [],
+): MdnsService[] {
   const services: MdnsService[] = [];
   for (const { instance, type } of instances) {
     const srv = findRecord(records, 'SRV', instance);
     const txt = findRecord(records, 'TXT', instance);
-    if (!srv && !txt) continue;
     const service: MdnsService = {
       instance: instanceLabel(instance, type),
       type: serviceTypeLabel(type),
@@ -70,6 +77,10 @@ export function resolveServices(records: readonly Answer[], instances: ReadonlyA
     };
     if (srv?.data.target) service.host = sanitizeText(String(srv.data.target).replace(/\.$/, ''), 128);
     services.push(service);
+  }
+  const typesWithInstances = new Set(instances.map(({ type }) => lower(type)));
+  for (const type of types) {
+    if (!typesWithInstances.has(lower(type))) services.push({ instance: '', type: serviceTypeLabel(type), port: 0, txt: {} });
   }
   return services;
 }

@@ -6,7 +6,6 @@ import dnsPacket, { type Answer, type Question } from 'dns-packet';
 import type { MdnsService } from '../../model.js';
 import {
   MAX_INSTANCES_PER_HOST,
-  MAX_MDNS_PACKET,
   MAX_RECORDS_PER_HOST,
   MAX_TYPES_PER_HOST,
   SERVICES_META,
@@ -14,6 +13,7 @@ import {
   ptrTargets,
   resolveServices,
 } from './records.js';
+import { decodeResponse } from './tolerant-decode.js';
 
 export interface UnicastBrowseResult {
   services: MdnsService[];
@@ -55,20 +55,11 @@ class HostQuestioner {
   };
 
   private receive(message: Buffer) {
-    if (message.length > MAX_MDNS_PACKET) return;
-    let packet;
-    try {
-      packet = dnsPacket.decode(message);
-    } catch {
-      return; // truncated or malformed: this packet says nothing
-    }
-    if (packet.type !== 'response') return;
+    // A damaged or oversized packet still gives the records it carried whole; the rest is ignored.
+    const incoming = decodeResponse(message, MAX_RECORDS_PER_HOST - this.records.length)?.records;
+    if (!incoming) return;
     this.answered = true;
-    const incoming = [...(packet.answers ?? []), ...(packet.additionals ?? [])];
-    for (const record of incoming) {
-      if (this.records.length >= MAX_RECORDS_PER_HOST) break;
-      this.records.push(record);
-    }
+    this.records.push(...incoming);
     const waiting = this.waiting;
     if (!waiting) return;
     for (const record of incoming) waiting.names.delete(questionKey(record.type, String(record.name)));
@@ -79,14 +70,16 @@ class HostQuestioner {
   async askAll(questions: Question[], timeoutMs: number): Promise<void> {
     if (this.closed || this.signal.aborted || questions.length === 0) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.wake(), timeoutMs);
-      this.waiting = {
+      // After the time-out, answers already received but not yet read (a busy event loop) still count.
+      const timer = setTimeout(() => setImmediate(() => this.waiting === round && this.wake()), timeoutMs);
+      const round = {
         names: new Set(questions.map((q) => questionKey(q.type, q.name))),
         done: () => {
           clearTimeout(timer);
           resolve();
         },
       };
+      this.waiting = round;
       for (const question of questions) {
         const query = dnsPacket.encode({
           type: 'query',
@@ -143,7 +136,7 @@ export async function browseHostUnicast(ip: string, port: number, timeoutMs: num
       if (target && !findRecord(asker.records, 'A', target)) targets.add(target);
     }
     await asker.askAll([...targets].map((name) => ({ type: 'A', name })), timeoutMs);
-    return { services: resolveServices(asker.records, instances), answered: true };
+    return { services: resolveServices(asker.records, instances, types), answered: true };
   } finally {
     asker.close();
   }

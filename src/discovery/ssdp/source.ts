@@ -8,6 +8,7 @@ import { mapLimit } from '../../util/limit.js';
 import type { SourceContext } from '../source.js';
 import { fetchDescription } from './description.js';
 import type { SsdpReply } from './reply.js';
+import { SsdpReplyCollector, replyKey } from './reply-caps.js';
 import { searchMulticast } from './multicast.js';
 import { searchUnicast } from './unicast.js';
 
@@ -15,7 +16,7 @@ import { searchUnicast } from './unicast.js';
 export function groupReplies(replies: readonly SsdpReply[]): Array<{ ip: string; info: SsdpInfo }> {
   const groups = new Map<string, { ip: string; info: SsdpInfo }>();
   for (const reply of replies) {
-    const key = `${reply.ip} ${reply.location ?? reply.usn ?? ''}`;
+    const key = replyKey(reply);
     let group = groups.get(key);
     if (!group) {
       group = { ip: reply.ip, info: { types: [] } };
@@ -37,9 +38,9 @@ export function groupReplies(replies: readonly SsdpReply[]): Array<{ ip: string;
 export async function ssdpSource(ctx: SourceContext): Promise<void> {
   const { scope, options, signal } = ctx;
   const inScope = new Set(scope.hosts);
-  const replies: SsdpReply[] = [];
+  const collector = new SsdpReplyCollector();
   const collect = (reply: SsdpReply) => {
-    if (inScope.has(reply.ip) && replies.length < 50 * Math.max(1, scope.hosts.length)) replies.push(reply);
+    if (inScope.has(reply.ip)) collector.add(reply);
   };
 
   const searches: Promise<void>[] = [];
@@ -60,15 +61,20 @@ export async function ssdpSource(ctx: SourceContext): Promise<void> {
     }
   }
   await Promise.all(searches);
+  for (const cutOff of collector.cutOffs()) ctx.problem(cutOff);
 
-  const groups = groupReplies(replies);
+  const groups = groupReplies(collector.replies());
+  let notFetched = 0;
   const agent = createLimitedAgent(options.ssdp.fetchTimeoutMs, options.ssdp.maxDescriptionBytes);
   const fetched = new Map<string, Promise<Pick<SsdpInfo, 'description' | 'descriptionError'>>>();
   try {
     await mapLimit(groups, options.concurrency, signal, async ({ ip, info }) => {
       if (info.location) {
         const key = `${ip} ${info.location}`;
-        if (!fetched.has(key)) {
+        if (!fetched.has(key) && fetched.size >= options.ssdp.maxFetches) {
+          notFetched += 1;
+          info.descriptionError = `not fetched: the scan's cap of ${options.ssdp.maxFetches} description fetches was reached`;
+        } else if (!fetched.has(key)) {
           fetched.set(
             key,
             fetchDescription(info.location, ip, agent, { timeoutMs: options.ssdp.fetchTimeoutMs, maxBytes: options.ssdp.maxDescriptionBytes }, signal).then(
@@ -79,10 +85,12 @@ export async function ssdpSource(ctx: SourceContext): Promise<void> {
             ),
           );
         }
-        Object.assign(info, await fetched.get(key)!);
+        const outcome = fetched.get(key);
+        if (outcome) Object.assign(info, await outcome);
       }
       ctx.emit({ source: 'ssdp', ip, ssdp: info });
     });
+    if (notFetched > 0) ctx.problem(`${notFetched} UPnP descriptions not fetched: the scan's cap of ${options.ssdp.maxFetches} fetches was reached`);
   } finally {
     await agent.close().catch(() => {});
     for (let i = 0; i < scope.hosts.length; i++) ctx.hostDone();

@@ -1,10 +1,27 @@
 // Unicast M-SEARCH to every host's SSDP port from one socket, collecting replies for a short window.
 // (node-ssdp cannot search one host: LIBRARIES.md.) Devices may answer from another port: replies are
-// matched on the sender's address only.
+// matched on the sender's address only. Halfway through the window the hosts that have not answered are
+// asked once more from a second socket: a reply lost in a burst (a flooding neighbour filling the first
+// socket's buffer) gets a second chance.
 
 import dgram from 'node:dgram';
 import { wait } from '../../util/wait.js';
 import { buildMSearch, parseSsdpReply, type SsdpReply } from './reply.js';
+
+/** A socket on a fresh ephemeral port whose replies go to onMessage. */
+async function openSocket(onMessage: (message: Buffer, rinfo: dgram.RemoteInfo) => void): Promise<dgram.Socket> {
+  const socket = dgram.createSocket('udp4');
+  socket.on('error', () => {}); // ICMP errors for absent hosts say nothing useful here
+  socket.on('message', onMessage);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(0, () => {
+      socket.off('error', reject);
+      resolve();
+    });
+  });
+  return socket;
+}
 
 export async function searchUnicast(
   hosts: readonly string[],
@@ -14,28 +31,34 @@ export async function searchUnicast(
   onReply: (reply: SsdpReply) => void,
 ): Promise<void> {
   const inScope = new Set(hosts);
-  const socket = dgram.createSocket('udp4');
-  socket.on('error', () => {}); // ICMP errors for absent hosts say nothing useful here
-  socket.on('message', (message, rinfo) => {
+  const answered = new Set<string>();
+  const receive = (message: Buffer, rinfo: dgram.RemoteInfo) => {
     if (!inScope.has(rinfo.address)) return;
     const reply = parseSsdpReply(rinfo.address, message);
-    if (reply) onReply(reply);
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.bind(0, () => {
-        socket.off('error', reject);
-        resolve();
-      });
-    });
-    for (const host of hosts) {
+    if (!reply) return;
+    answered.add(rinfo.address);
+    onReply(reply);
+  };
+  const sockets: dgram.Socket[] = [];
+  const search = async (socket: dgram.Socket, to: readonly string[]) => {
+    for (const host of to) {
       if (signal.aborted) break;
       const message = buildMSearch(host, port);
       await new Promise<void>((resolve) => socket.send(message, port, host, () => resolve()));
     }
-    await wait(waitMs, signal);
+  };
+  try {
+    sockets.push(await openSocket(receive));
+    await search(sockets[0]!, hosts);
+    await wait(waitMs / 2, signal);
+    // From another port: a flood answering the first search keeps filling the first socket's buffer.
+    const silent = hosts.filter((host) => !answered.has(host));
+    if (silent.length > 0 && !signal.aborted) {
+      sockets.push(await openSocket(receive));
+      await search(sockets[1]!, silent);
+    }
+    await wait(waitMs / 2, signal);
   } finally {
-    socket.close();
+    for (const socket of sockets) socket.close();
   }
 }

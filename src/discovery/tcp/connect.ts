@@ -9,10 +9,15 @@ export function connectTcp(ip: string, port: number, timeoutMs: number, signal: 
   return new Promise((resolve) => {
     if (signal.aborted) return resolve({ state: 'silent' });
     const socket = net.connect({ host: ip, port });
-    const timer = setTimeout(() => settle({ state: 'silent' }), timeoutMs);
+    let settled = false;
+    // A busy event loop runs expired timers before the I/O that came in meanwhile: the answer may be here
+    // already, unread. setImmediate runs after that I/O, so only a real silence is called one.
+    const timer = setTimeout(() => setImmediate(() => settle({ state: 'silent' })), timeoutMs);
     const onAbort = () => settle({ state: 'silent' });
     signal.addEventListener('abort', onAbort, { once: true });
     function settle(outcome: ConnectOutcome) {
+      if (settled) return;
+      settled = true;
       clearTimeout(timer);
       signal.removeEventListener('abort', onAbort);
       socket.removeAllListeners('connect');

@@ -102,6 +102,14 @@ export const HOSTILE_PERSONAS: HostilePersona[] = [
     },
   },
   {
+    name: 'ssdp-flood',
+    attack: 'SSDP: 3000 replies to one search, each with another LOCATION',
+    start: (ip) => Promise.all([
+      udpAnswerer(ip, 1900, () => Array.from({ length: 3000 }, (_, i) => ssdpReply(`http://${ip}:8080/d${i}.xml`))),
+      httpServer(ip, 8080, (_req, res) => res.end(description({ deviceType: 'urn:schemas-upnp-org:device:Basic:1', friendlyName: 'Flood', manufacturer: 'Acme', modelName: 'F1' }))),
+    ]),
+  },
+  {
     name: 'slow-soap-router',
     attack: 'UPnP router answering every SOAP call after 2.7 s, mapping list endless',
     start: (ip) => igdRouter(ip, 2700, ip),
