@@ -78,7 +78,7 @@ function checkedSection(view: ReportView): string {
   const notFull = view.devices.filter((d) => d.coverage !== 'all').map((d) => d.name);
   const lines = [
     fill(words.checkedAll ?? '', { count: full }),
-    notFull.length > 0 ? fill(words.checkedNot ?? '', { names: notFull.join(', ') }) : '',
+    notFull.length > 0 ? fill((view.aborted ? words.checkedNot : words.checkedNotPartly) ?? '', { names: notFull.join(', ') }) : '',
     view.scan.loginAttempts > 0 ? fill(words.checkedLogins ?? '', { count: view.scan.loginAttempts }) : (words.checkedNoLogins ?? ''),
     view.scan.problems.length > 0 ? fill(words.checkedProblems ?? '', { count: view.scan.problems.length }) : '',
     words.checkedNever ?? '',

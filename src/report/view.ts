@@ -138,7 +138,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
         risk: device.risk,
         riskLabel: riskWords(device.risk, coverage, words, labels.severities[device.risk][lang]),
         coverage,
-        coverageNote: coverage === 'all' ? null : (words.notCheckedNote ?? null),
+        coverageNote: coverage === 'all' ? null : coverageNoteOf(result, device.id, words, (text) => inLanguage(text, lang, knowledge)),
         services: device.services.map((s) => `${safe(s.name, 30)} ${s.port}/${s.transport}`),
         findings: result.findings
           .filter((f) => f.deviceId === device.id)
@@ -211,6 +211,17 @@ function collectSources(advice: AdviceItem[]): Array<{ source: string; standards
   return [...bySource.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([source, standards]) => ({ source: safe(source), standards: [...standards].sort(compareStandards) }));
+}
+
+/** Why a device was not fully checked, in the household's words: a stopped scan, or logins the budget left untried. */
+function coverageNoteOf(result: AuditResult, deviceId: string, words: Record<string, string>, translate: (text: string) => string): string | null {
+  if (result.aborted) return words.notCheckedNote ?? null;
+  const untried = (result.loginCoverage?.[deviceId] ?? []).filter((line) => line.result === 'partly-tried' || line.result === 'not-tried');
+  if (untried.length > 0 && untried.every((line) => line.reason?.startsWith('budget'))) {
+    const services = [...new Set(untried.map((line) => `${translate(line.label)} (${line.port})`))].join(', ');
+    return fill(words.loginsPartlyNote ?? '', { services: safe(services, 300) });
+  }
+  return words.partlyCheckedNote ?? null;
 }
 
 /** ETSI before OWASP, provisions in numeric order (5.1-1 < 5.3-13 < 6-1; I2 < I10). */
