@@ -1,6 +1,8 @@
 // What a discovery run may do and how long it may wait: per-source switches, timeouts, concurrency, ports.
 
 import type { DiscoverySource } from '../model.js';
+import { MDNS_PORT } from '../protocols/mdns/constants.js';
+import { SSDP_PORT } from '../protocols/ssdp/constants.js';
 import { SWEEP_PORTS, type SweepPort } from './ports.js';
 import { MAX_FETCHES_PER_SCAN } from './ssdp/reply-caps.js';
 
@@ -44,8 +46,8 @@ async function readProcArp(): Promise<string> {
 export function defaultDiscoverOptions(): DiscoverOptions {
   return {
     sources: { mdns: true, ssdp: true, snmp: true, tcp: true, neighbours: true },
-    mdns: { multicast: true, unicast: true, port: 5353, hostTimeoutMs: 800 },
-    ssdp: { multicast: true, unicast: true, port: 1900, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024, maxFetches: MAX_FETCHES_PER_SCAN },
+    mdns: { multicast: true, unicast: true, port: MDNS_PORT, hostTimeoutMs: 800 },
+    ssdp: { multicast: true, unicast: true, port: SSDP_PORT, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024, maxFetches: MAX_FETCHES_PER_SCAN },
     snmp: { port: 161, community: 'public', timeoutMs: 800 },
     tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, maxConnectTimeoutMs: 3000, connectRetries: 1, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, httpAnswerTimeoutMs: 1500, maxConnections: 512 },
     multicastListenMs: 2500,

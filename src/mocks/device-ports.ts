@@ -1,9 +1,10 @@
 // Every port a device will bind, by protocol: for clash checks before anything is started.
 
+import { MDNS_PORT } from '../protocols/mdns/constants.js';
+import { SSDP_PORT } from '../protocols/ssdp/constants.js';
 import type { DeviceSpec } from './types.js';
 
-export const MDNS_PORT = 5353;
-export const SSDP_PORT = 1900;
+export { MDNS_PORT, SSDP_PORT };
 
 export interface PlannedPort {
   protocol: string;

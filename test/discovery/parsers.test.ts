@@ -1,30 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseArpTable, parseDescription, parseSsdpReply, planDescriptionFetch, sanitizeText } from '../../src/discovery/index.js';
+import { parseArpTable, planDescriptionFetch, sanitizeText } from '../../src/discovery/index.js';
 import { stripTelnetNegotiation as stripTelnet } from '../../src/protocols/telnet/negotiation.js';
 import { parseAuthenticate } from '../../src/discovery/tcp/http-probe.js';
-
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'discovery');
-
-describe('parseDescription', () => {
-  it('reads the root device, flattens embedded devices and their services, and takes softwareVersion as firmware', () => {
-    const description = parseDescription(readFileSync(join(FIXTURES, 'router-description.xml'), 'utf8'), 256 * 1024);
-    expect(description).toMatchObject({ manufacturer: 'Example Networks', modelName: 'EX-7000', modelNumber: '7000', firmware: '1.2.3', udn: 'uuid:75802409-bccb-40e7-8e6c-001122334455' });
-    expect(description.deviceTypes).toEqual([
-      'urn:schemas-upnp-org:device:InternetGatewayDevice:1',
-      'urn:schemas-upnp-org:device:WANDevice:1',
-      'urn:schemas-upnp-org:device:WANConnectionDevice:1',
-    ]);
-    expect(description.services).toContainEqual({ serviceType: 'urn:schemas-upnp-org:service:WANIPConnection:1', controlURL: '/upnp/control/WANIPConn1' });
-  });
-
-  it('refuses oversized input and input without a device', () => {
-    expect(() => parseDescription(`<root><device><friendlyName>${'a'.repeat(2000)}</friendlyName></device></root>`, 1000)).toThrow(/larger/);
-    expect(() => parseDescription('<html><body>hi</body></html>', 1000)).toThrow(/no <root><device>/);
-  });
-});
 
 describe('planDescriptionFetch', () => {
   it('fetches from the responder only', () => {
@@ -36,12 +13,6 @@ describe('planDescriptionFetch', () => {
 });
 
 describe('small parsers', () => {
-  it('parses SSDP replies case-insensitively and refuses other messages', () => {
-    const reply = parseSsdpReply('10.0.0.2', Buffer.from('HTTP/1.1 200 OK\r\nlocation: http://10.0.0.2/d.xml\r\nSt: upnp:rootdevice\r\nServer: Linux/3.4 UPnP/1.0 MiniUPnPd/2.1\r\n\r\n'));
-    expect(reply).toEqual({ ip: '10.0.0.2', st: 'upnp:rootdevice', server: 'Linux/3.4 UPnP/1.0 MiniUPnPd/2.1', location: 'http://10.0.0.2/d.xml' });
-    expect(parseSsdpReply('10.0.0.2', Buffer.from('M-SEARCH * HTTP/1.1\r\n\r\n'))).toBeNull();
-  });
-
   it('reads complete neighbour entries only', () => {
     const table = 'IP address       HW type     Flags       HW address            Mask     Device\n192.168.1.1      0x1         0x2         AC:84:C6:01:02:03     *        eth0\n192.168.1.9      0x1         0x0         00:00:00:00:00:00     *        eth0\n';
     expect(parseArpTable(table)).toEqual([{ ip: '192.168.1.1', mac: 'ac:84:c6:01:02:03' }]);

@@ -3,7 +3,7 @@
 // exactly the facts a scan of that device would give it.
 
 import { mergeObservations } from '../../discovery/merge.js';
-import { parseDescription } from '../../discovery/ssdp/parse-description.js';
+import { parseDescription } from '../../protocols/upnp/parse-description.js';
 import { httpInfoOf } from '../../discovery/tcp/http-probe.js';
 import type { HostFacts, Observation, PortInfo, SsdpInfo, UpnpDescription } from '../../model.js';
 import type { WildDevice, WildSsdp, WildTcp } from './corpus.js';

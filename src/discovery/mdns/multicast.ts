@@ -4,7 +4,7 @@ import { Bonjour, type Service } from 'bonjour-service';
 import type { MdnsService, MulticastInterface } from '../../model.js';
 import { wait } from '../../util/wait.js';
 import { sanitizeText } from '../../util/sanitize.js';
-import { parseTxt, serviceTypeLabel } from './records.js';
+import { parseTxt, serviceTypeLabel } from '../../protocols/mdns/records.js';
 
 export interface MulticastMdnsHit {
   ip: string;

@@ -2,18 +2,12 @@
 // ephemeral port, which also finds devices where multicast is filtered.
 
 import dgram from 'node:dgram';
-import dnsPacket, { type Answer, type Question } from 'dns-packet';
+import type { Answer, Question } from 'dns-packet';
 import type { MdnsService } from '../../model.js';
-import {
-  MAX_INSTANCES_PER_HOST,
-  MAX_RECORDS_PER_HOST,
-  MAX_TYPES_PER_HOST,
-  SERVICES_META,
-  findRecord,
-  ptrTargets,
-  resolveServices,
-} from './records.js';
-import { decodeResponse } from './tolerant-decode.js';
+import { buildQuery } from '../../protocols/mdns/query.js';
+import { SERVICES_META, findRecord, ptrTargets, resolveServices } from '../../protocols/mdns/records.js';
+import { decodeResponse } from '../../protocols/mdns/tolerant-decode.js';
+import { MAX_INSTANCES_PER_HOST, MAX_RECORDS_PER_HOST, MAX_TYPES_PER_HOST } from './caps.js';
 
 export interface UnicastBrowseResult {
   services: MdnsService[];
@@ -81,13 +75,7 @@ class HostQuestioner {
       };
       this.waiting = round;
       for (const question of questions) {
-        const query = dnsPacket.encode({
-          type: 'query',
-          id: Math.floor(Math.random() * 0xfffe) + 1,
-          flags: 0,
-          questions: [{ ...question, class: 'IN' }],
-        });
-        this.socket.send(query, (error) => error && this.wake());
+        this.socket.send(buildQuery(question), (error) => error && this.wake());
       }
     });
   }

@@ -4,7 +4,7 @@ import type { Agent } from 'undici';
 import type { UpnpDescription } from '../../model.js';
 import { getLimited } from '../../protocols/http/limited-client.js';
 import { errorText } from '../../util/error-text.js';
-import { parseDescription } from './parse-description.js';
+import { parseDescription } from '../../protocols/upnp/parse-description.js';
 
 export type FetchPlan = { url: string } | { refused: string };
 

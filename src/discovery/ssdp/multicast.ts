@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type { MulticastInterface } from '../../model.js';
 import { wait } from '../../util/wait.js';
-import { headersToReply, type SsdpReply } from './reply.js';
+import { headersToReply, type SsdpReply } from '../../protocols/ssdp/reply.js';
 
 interface SsdpClient {
   on(event: 'response', listener: (headers: Record<string, unknown>, status: number, rinfo: { address: string }) => void): void;

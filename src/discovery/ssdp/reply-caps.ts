@@ -1,7 +1,7 @@
 // Bounds on what SSDP replies may make us hold and fetch: a responder that floods thousands of replies,
 // each with another LOCATION, keeps a few and costs a few fetches; what was ignored is counted and said.
 
-import type { SsdpReply } from './reply.js';
+import type { SsdpReply } from '../../protocols/ssdp/reply.js';
 
 /** Distinct devices (LOCATION, or USN without one) kept per host: real hosts announce one to four. */
 export const MAX_LOCATIONS_PER_HOST = 8;

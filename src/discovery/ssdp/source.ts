@@ -7,7 +7,7 @@ import { errorText } from '../../util/error-text.js';
 import { mapLimit } from '../../util/limit.js';
 import type { SourceContext } from '../source.js';
 import { fetchDescription } from './description.js';
-import type { SsdpReply } from './reply.js';
+import type { SsdpReply } from '../../protocols/ssdp/reply.js';
 import { SsdpReplyCollector, replyKey } from './reply-caps.js';
 import { searchMulticast } from './multicast.js';
 import { searchUnicast } from './unicast.js';

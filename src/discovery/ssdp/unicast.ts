@@ -6,7 +6,8 @@
 
 import dgram from 'node:dgram';
 import { wait } from '../../util/wait.js';
-import { buildMSearch, parseSsdpReply, type SsdpReply } from './reply.js';
+import { buildMSearch } from '../../protocols/ssdp/msearch.js';
+import { parseSsdpReply, type SsdpReply } from '../../protocols/ssdp/reply.js';
 
 /** A socket on a fresh ephemeral port whose replies go to onMessage. */
 async function openSocket(onMessage: (message: Buffer, rinfo: dgram.RemoteInfo) => void): Promise<dgram.Socket> {

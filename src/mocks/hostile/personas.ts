@@ -2,6 +2,7 @@
 // the scanned target where a counting listener waits: a persona that points there tries to lure the scan.
 
 import dnsPacket, { type Answer } from 'dns-packet';
+import { SERVICES_META as META } from '../../protocols/mdns/constants.js';
 import { description, every, httpServer, pump, ssdpReply, tcpServer, udpAnswerer, type Closer } from './servers.js';
 
 export interface HostilePersona {
@@ -11,7 +12,6 @@ export interface HostilePersona {
 }
 
 const ESC = '\u001b[2J\u001b]0;owned\u0007\u009b6n\u202e';
-const META = '_services._dns-sd._udp.local';
 const WAN = 'urn:schemas-upnp-org:service:WANIPConnection:1';
 
 const ssdpAt = (ip: string, location: string, server?: string) => udpAnswerer(ip, 1900, () => [ssdpReply(location, server)]);

@@ -2,9 +2,9 @@
 // with the additional records real responders attach (RFC 6763 section 12). Pure: no sockets.
 
 import type { Answer, Question } from 'dns-packet';
+import { SERVICES_META } from '../../protocols/mdns/constants.js';
 import type { DeviceSpec, MdnsSpec } from '../types.js';
 
-export const SERVICES_BROWSE_NAME = '_services._dns-sd._udp.local';
 /** Legacy unicast answers must not be cached long (RFC 6762 section 6.7). */
 export const LEGACY_UNICAST_TTL = 10;
 const SERVICE_TTL = 4500;
@@ -43,9 +43,9 @@ export function answerMdnsQuestions(device: DeviceSpec, questions: Question[]): 
   const hostNames = new Set([hostName(device).toLowerCase(), ...device.mdns.map((s) => hostName(device, s).toLowerCase())]);
 
   for (const question of questions) {
-    if (same(question.name, SERVICES_BROWSE_NAME) && wants(question, 'PTR')) {
+    if (same(question.name, SERVICES_META) && wants(question, 'PTR')) {
       for (const type of new Set(device.mdns.map(typeName))) {
-        answers.push({ name: SERVICES_BROWSE_NAME, type: 'PTR', ttl: SERVICE_TTL, data: type });
+        answers.push({ name: SERVICES_META, type: 'PTR', ttl: SERVICE_TTL, data: type });
       }
       continue;
     }

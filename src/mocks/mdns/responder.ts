@@ -8,10 +8,8 @@ import type { PersonaContext, RunningPersona } from '../types.js';
 import { bindMulticast, bindUdp, closeUdp } from '../udp.js';
 import { wait } from '../../util/wait.js';
 import { personaLifetime } from '../wait.js';
-import { MDNS_PORT } from '../device-ports.js';
+import { MDNS_GROUP, MDNS_PORT } from '../../protocols/mdns/constants.js';
 import { answerMdnsQuestions, LEGACY_UNICAST_TTL, withTtl } from './records.js';
-
-export const MDNS_GROUP = '224.0.0.251';
 
 export interface MdnsResponderOptions {
   /** Also answer multicast queries, joined on this interface address only (network namespaces). */

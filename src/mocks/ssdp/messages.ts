@@ -1,30 +1,8 @@
-// SSDP on the wire: reading an M-SEARCH and writing the unicast replies a device sends back
+// SSDP on the wire: the unicast replies a device sends back to an M-SEARCH
 // (UPnP Device Architecture 1.1, section 1.3). Pure: no sockets.
 
 import type { EmbeddedDeviceSpec, SsdpSpec } from '../types.js';
 import { igdEmbeddedTypes } from '../upnp/igd-layout.js';
-
-export interface MSearch {
-  st: string;
-  man: string;
-  /** Seconds the asker waits; absent on unicast searches. */
-  mx?: number;
-}
-
-export function parseMSearch(datagram: Buffer): MSearch | null {
-  const lines = datagram.toString('latin1', 0, Math.min(datagram.length, 4096)).split(/\r?\n/);
-  if (!/^M-SEARCH\s+\*\s+HTTP\/1\.[01]$/i.test(lines[0]?.trim() ?? '')) return null;
-  const headers = new Map<string, string>();
-  for (const line of lines.slice(1)) {
-    const colon = line.indexOf(':');
-    if (colon > 0) headers.set(line.slice(0, colon).trim().toUpperCase(), line.slice(colon + 1).trim());
-  }
-  const st = headers.get('ST');
-  const man = headers.get('MAN') ?? '';
-  if (!st || man.replace(/"/g, '') !== 'ssdp:discover') return null;
-  const mx = Number(headers.get('MX'));
-  return Number.isFinite(mx) && headers.has('MX') ? { st, man, mx } : { st, man };
-}
 
 export interface SsdpTarget {
   st?: string;

@@ -7,11 +7,10 @@ import type { PersonaContext, RunningPersona } from '../types.js';
 import { bindMulticast, bindUdp, closeUdp } from '../udp.js';
 import { wait } from '../../util/wait.js';
 import { personaLifetime } from '../wait.js';
-import { SSDP_PORT } from '../device-ports.js';
+import { SSDP_GROUP, SSDP_PORT } from '../../protocols/ssdp/constants.js';
+import { parseMSearch } from '../../protocols/ssdp/msearch.js';
 import { upnpDescriptionUrl } from '../upnp/http-server.js';
-import { matchingTargets, parseMSearch, searchReply } from './messages.js';
-
-export const SSDP_GROUP = '239.255.255.250';
+import { matchingTargets, searchReply } from './messages.js';
 /** Real devices spread replies over MX seconds; a mock caps the spread so scans are not slowed. */
 const MAX_SPREAD_MS = 150;
 

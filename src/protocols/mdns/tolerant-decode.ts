@@ -3,7 +3,7 @@
 // truncated or oversized answer still yields the records it carried in full.
 
 import dnsPacket, { type Answer, type Question } from 'dns-packet';
-import { MAX_MDNS_PACKET } from './records.js';
+import { MAX_MDNS_PACKET } from './constants.js';
 
 interface Codec<T> {
   decode: ((buf: Buffer, offset: number) => T) & { bytes: number };

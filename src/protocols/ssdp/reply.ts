@@ -1,6 +1,7 @@
 // SSDP search replies (HTTP over UDP): tolerant header parsing, sanitised values.
 
 import { sanitizeText } from '../../util/sanitize.js';
+import { readHeaders } from './headers.js';
 
 export interface SsdpReply {
   ip: string;
@@ -12,12 +13,6 @@ export interface SsdpReply {
 
 /** Replies larger than this are not SSDP; they are dropped unread. */
 export const MAX_SSDP_REPLY = 8192;
-
-export function buildMSearch(host: string, port: number, st = 'ssdp:all', mx = 1): Buffer {
-  return Buffer.from(
-    `M-SEARCH * HTTP/1.1\r\nHOST: ${host}:${port}\r\nMAN: "ssdp:discover"\r\nMX: ${mx}\r\nST: ${st}\r\nUSER-AGENT: homeaudit UPnP/1.1\r\n\r\n`,
-  );
-}
 
 export function headersToReply(ip: string, headers: Record<string, unknown>): SsdpReply {
   const get = (name: string) => {
@@ -43,11 +38,5 @@ export function parseSsdpReply(ip: string, message: Buffer): SsdpReply | null {
   const lines = message.toString('latin1').split(/\r?\n/);
   const start = lines[0] ?? '';
   if (!/^HTTP\/1\.[01] 200/i.test(start) && !/^NOTIFY /i.test(start)) return null;
-  const headers: Record<string, string> = {};
-  for (const line of lines.slice(1, 40)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return headersToReply(ip, headers);
+  return headersToReply(ip, Object.fromEntries(readHeaders(lines.slice(1, 40))));
 }

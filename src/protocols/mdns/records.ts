@@ -4,13 +4,8 @@ import type { Answer } from 'dns-packet';
 import type { MdnsService } from '../../model.js';
 import { sanitizeText } from '../../util/sanitize.js';
 
-export const SERVICES_META = '_services._dns-sd._udp.local';
-/** RFC 6762 §17: an mDNS message is at most 9000 bytes; anything larger is refused unread. */
-export const MAX_MDNS_PACKET = 9000;
-/** Bounds on what one host may make us hold or ask. */
-export const MAX_TYPES_PER_HOST = 24;
-export const MAX_INSTANCES_PER_HOST = 48;
-export const MAX_RECORDS_PER_HOST = 512;
+export { SERVICES_META, MAX_MDNS_PACKET } from './constants.js';
+
 const MAX_TXT_ENTRIES = 48;
 
 const lower = (name: string) => name.toLowerCase().replace(/\.$/, '');

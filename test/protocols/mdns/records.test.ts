@@ -1,0 +1,47 @@
+import dnsPacket, { type Answer } from 'dns-packet';
+import { describe, expect, it } from 'vitest';
+import { buildQuery } from '../../../src/protocols/mdns/query.js';
+import { SERVICES_META, parseTxt, ptrTargets, resolveServices } from '../../../src/protocols/mdns/records.js';
+import { decodeResponse } from '../../../src/protocols/mdns/tolerant-decode.js';
+
+const records: Answer[] = [
+  { type: 'PTR', name: SERVICES_META, data: '_ipp._tcp.local' },
+  { type: 'PTR', name: '_ipp._tcp.local', data: 'Printer\\032Hall._ipp._tcp.local' },
+  { type: 'SRV', name: 'Printer\\032Hall._ipp._tcp.local', data: { port: 631, target: 'printer.local' } },
+  { type: 'TXT', name: 'Printer\\032Hall._ipp._tcp.local', data: ['ty=Laser', 'ty=second', 'flag'] },
+];
+
+const response = (answers: Answer[]) => dnsPacket.encode({ type: 'response', flags: dnsPacket.AUTHORITATIVE_ANSWER, answers });
+
+describe('mDNS records', () => {
+  it('resolves instances, keeps a type without instances, and reads TXT first-key-wins', () => {
+    const types = ptrTargets(records, SERVICES_META);
+    expect(types).toEqual(['_ipp._tcp.local']);
+    const services = resolveServices(records, [{ instance: 'Printer\\032Hall._ipp._tcp.local', type: '_ipp._tcp.local' }], [...types, '_http._tcp.local']);
+    expect(services).toEqual([
+      { instance: 'Printer Hall', type: '_ipp._tcp', port: 631, txt: { ty: 'Laser', flag: '' }, host: 'printer.local' },
+      { instance: '', type: '_http._tcp', port: 0, txt: {} },
+    ]);
+    expect(parseTxt([Buffer.from('Key=\u001b[31mv')])).toEqual({ key: 'v' });
+  });
+
+  it('builds a one-question query that decodes back', () => {
+    const query = dnsPacket.decode(buildQuery({ type: 'PTR', name: SERVICES_META }));
+    expect(query.type).toBe('query');
+    expect(query.questions).toEqual([{ type: 'PTR', name: SERVICES_META, class: 'IN' }]);
+  });
+});
+
+describe('tolerant mDNS decoding', () => {
+  it('keeps the whole records of a cut response and refuses queries', () => {
+    const whole = response(records);
+    expect(decodeResponse(whole, 100)).toEqual({ records: expect.any(Array), damaged: false });
+    expect(decodeResponse(whole, 100)!.records).toHaveLength(4);
+    // Cut inside the SRV record: the two PTRs before it survive whole.
+    const cut = decodeResponse(whole.subarray(0, response(records.slice(0, 3)).length - 2), 100)!;
+    expect(cut.damaged).toBe(true);
+    expect(cut.records.map((record) => record.type)).toEqual(['PTR', 'PTR']);
+    expect(decodeResponse(buildQuery({ type: 'A', name: 'x.local' }), 100)).toBeNull();
+    expect(decodeResponse(whole, 2)!.records).toHaveLength(2);
+  });
+});
