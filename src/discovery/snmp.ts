@@ -2,7 +2,7 @@
 // (guessing other communities is a check's job, announced, not discovery's).
 
 import type { SnmpInfo } from '../model.js';
-import { netSnmp as snmp } from '../protocols/snmp/net-snmp.js';
+import { getSnmpObjects } from '../protocols/snmp/get-objects.js';
 import { scalarInstance } from '../protocols/snmp/system-group.js';
 import { mapLimit } from '../util/limit.js';
 import { wait } from '../util/wait.js';
@@ -21,48 +21,29 @@ function valueText(value: unknown): string | undefined {
 }
 
 /** Reads the system group over one SNMP version; null when nothing answered. */
-export function getSystemGroup(
+export async function getSystemGroup(
   ip: string,
   options: { port: number; community: string; timeoutMs: number; version: '1' | '2c' },
   signal: AbortSignal,
 ): Promise<SnmpInfo | null> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(null);
-    const session = snmp.createSession(ip, options.community, {
-      port: options.port,
-      version: options.version === '1' ? snmp.Version1 : snmp.Version2c,
-      timeout: options.timeoutMs,
-      retries: 0,
-      transport: 'udp4',
+  if (signal.aborted) return null;
+  const names = Object.keys(SYSTEM_GROUP) as Array<keyof typeof SYSTEM_GROUP>;
+  try {
+    const values = await getSnmpObjects({ ip, port: options.port, community: options.community, version: options.version }, Object.values(SYSTEM_GROUP), {
+      timeoutMs: options.timeoutMs,
+      signal,
+      text: valueText,
     });
-    let finished = false;
-    const finish = (info: SnmpInfo | null) => {
-      if (finished) return;
-      finished = true;
-      signal.removeEventListener('abort', onAbort);
-      try {
-        session.close();
-      } catch {
-        // already closed
-      }
-      resolve(info);
-    };
-    const onAbort = () => finish(null);
-    signal.addEventListener('abort', onAbort, { once: true });
-    session.on('error', () => finish(null));
-    const names = Object.keys(SYSTEM_GROUP) as Array<keyof typeof SYSTEM_GROUP>;
-    session.get(Object.values(SYSTEM_GROUP), (error, varbinds) => {
-      if (error || !varbinds) return finish(null);
-      const info: SnmpInfo = { community: options.community, version: options.version };
-      varbinds.forEach((varbind, index) => {
-        const name = names[index];
-        if (!name || snmp.isVarbindError(varbind)) return;
-        const text = valueText(varbind.value);
-        if (text) info[name] = text;
-      });
-      finish(info);
-    });
-  });
+    const info: SnmpInfo = { community: options.community, version: options.version };
+    for (const name of names) {
+      const text = values.get(SYSTEM_GROUP[name]);
+      if (text) info[name] = text;
+    }
+    return info;
+  } catch {
+    // Silence, an error or an abort: nothing answered.
+    return null;
+  }
 }
 
 /** The most a second wait may last, however slow the answers that did come were. */

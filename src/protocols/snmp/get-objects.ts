@@ -22,7 +22,13 @@ function valueText(value: unknown): string | undefined {
   return undefined;
 }
 
-export function getSnmpObjects(target: SnmpTarget, oids: readonly string[], options: { timeoutMs: number; signal: AbortSignal }): Promise<Map<string, string>> {
+/** `text`: how a value becomes text (default: text as it is, other octets as dotted bytes). */
+export function getSnmpObjects(
+  target: SnmpTarget,
+  oids: readonly string[],
+  options: { timeoutMs: number; signal: AbortSignal; text?: (value: unknown) => string | undefined },
+): Promise<Map<string, string>> {
+  const text = options.text ?? valueText;
   return new Promise((resolve, reject) => {
     if (options.signal.aborted) return reject(options.signal.reason);
     const session = snmp.createSession(target.ip, target.community, {
@@ -54,8 +60,8 @@ export function getSnmpObjects(target: SnmpTarget, oids: readonly string[], opti
       varbinds.forEach((varbind, index) => {
         const oid = oids[index];
         if (!oid || snmp.isVarbindError(varbind)) return;
-        const text = valueText(varbind.value);
-        if (text !== undefined) values.set(oid, text);
+        const value = text(varbind.value);
+        if (value !== undefined) values.set(oid, value);
       });
       finish(null, values);
     });
