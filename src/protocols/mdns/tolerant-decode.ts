@@ -9,7 +9,15 @@ interface Codec<T> {
   decode: ((buf: Buffer, offset: number) => T) & { bytes: number };
 }
 // dns-packet exports its per-record codecs, but its type declarations do not name them.
-const wire = dnsPacket as unknown as { question: Codec<Question>; answer: Codec<Answer> };
+const wire = dnsPacket as unknown as { question: Codec<Question>; answer: Codec<Answer>; name: Codec<string> };
+
+/** Where a record ends by its own RDLENGTH (name, type, class, TTL, RDLENGTH, data): a TXT cut short
+ * decodes "fine" with fewer strings, so the length field is what tells. Throws past the end. */
+function recordEnd(bytes: Buffer, start: number): number {
+  wire.name.decode(bytes, start);
+  const rdlengthAt = start + wire.name.decode.bytes + 8;
+  return rdlengthAt + 2 + bytes.readUInt16BE(rdlengthAt);
+}
 
 const HEADER_BYTES = 12;
 const RESPONSE_FLAG = 0x8000;
@@ -34,9 +42,10 @@ export function decodeResponse(message: Buffer, maxRecords: number): TolerantRes
       offset += wire.question.decode.bytes;
     }
     for (let i = 0; i < recordCount && records.length < maxRecords; i++) {
+      const end = recordEnd(bytes, offset);
+      if (end > bytes.length) throw new RangeError('record runs past the end');
       const record = wire.answer.decode(bytes, offset);
       offset += wire.answer.decode.bytes;
-      if (offset > bytes.length) throw new RangeError('record runs past the end');
       records.push(record);
     }
   } catch {

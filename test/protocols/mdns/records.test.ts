@@ -44,4 +44,14 @@ describe('tolerant mDNS decoding', () => {
     expect(decodeResponse(buildQuery({ type: 'A', name: 'x.local' }), 100)).toBeNull();
     expect(decodeResponse(whole, 2)!.records).toHaveLength(2);
   });
+
+  it('calls a response cut inside a TXT record damaged and keeps no shortened TXT', () => {
+    const whole = response(records);
+    // Every cut that ends inside the TXT's strings (its last string "flag" is 5 bytes, the record 24).
+    for (const bytesCut of [5, 8, 14, 20]) {
+      const cut = decodeResponse(whole.subarray(0, whole.length - bytesCut), 100)!;
+      expect(cut.damaged, `cut ${bytesCut}`).toBe(true);
+      expect(cut.records.map((record) => record.type)).toEqual(['PTR', 'PTR', 'SRV']);
+    }
+  });
 });
