@@ -6,7 +6,7 @@ import type { AuditEvent, AuditResult, CheckCoverage, Device, Finding, LoginCove
 import { discover } from '../discovery/discover.js';
 import type { DiscoverOptionsInput } from '../discovery/options.js';
 import { identify, deviceNames, lookupOui } from '../identify/index.js';
-import { createProbeTransports, DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeGet, type ProbeTransports } from '../identify/version-probes/index.js';
+import { createProbeTransports, DEFAULT_VERSION_PROBE_CAPS, readFirmwareVersions, type ProbeTransports } from '../identify/version-probes/index.js';
 import { LoginLedger } from '../checks/login/ledger.js';
 import { runChecks } from '../checks/run-checks.js';
 import { CHECKS } from '../checks/registry.js';
@@ -31,9 +31,7 @@ export interface AuditOptions {
   /** The registry by default; tests may pass a subset. */
   registry?: readonly Check[];
   now?: () => Date;
-  /** The version probes' GET; the limited HTTP client by default, tests inject one to count requests. */
-  versionProbeGet?: ProbeGet;
-  /** The version probes' IPP and SNMP requests; the real ones by default, tests inject them to count. */
+  /** The version probes' GET, IPP and SNMP requests; the real ones by default, tests inject them to count. */
   versionProbeTransports?: Partial<ProbeTransports>;
 }
 
@@ -87,9 +85,8 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
     versionProbeRequests += 1;
     probeRequestsByDevice.set(deviceId, (probeRequestsByDevice.get(deviceId) ?? 0) + 1);
   };
-  const injectedGet = options.versionProbeGet ?? options.versionProbeTransports?.get;
   const realTransports = createProbeTransports(DEFAULT_VERSION_PROBE_CAPS.timeoutMs);
-  const transports: ProbeTransports = { ...realTransports, ...options.versionProbeTransports, ...(injectedGet ? { get: injectedGet } : {}) };
+  const transports: ProbeTransports = { ...realTransports, ...options.versionProbeTransports };
   try {
     if (!signal.aborted && options.knowledge.versionProbes.length > 0) {
       devices = await readFirmwareVersions(devices, options.knowledge.versionProbes, { ...DEFAULT_VERSION_PROBE_CAPS, ...transports, signal, onRequest: countProbeRequest });
@@ -129,7 +126,7 @@ export async function runAudit(options: AuditOptions, hooks: AuditHooks = {}): P
     if (!signal.aborted && options.login) {
       ({ devices, findings } = await firmwareAfterLogin(devices, findings, confirmedLogins, options.knowledge.versionProbes, {
         ...DEFAULT_VERSION_PROBE_CAPS,
-        ...(injectedGet ? { get: injectedGet } : {}),
+        ...(options.versionProbeTransports?.get ? { get: options.versionProbeTransports.get } : {}),
         signal,
         spentBefore: (deviceId) => probeRequestsByDevice.get(deviceId) ?? 0,
         onRequest: countProbeRequest,

@@ -5,7 +5,6 @@ import { createProbeTransports, DEFAULT_VERSION_PROBE_CAPS, type ProbeGet, type 
 import type { RecordedPages } from '../mocks/record/from-scan.js';
 
 export interface ProbeRecorder {
-  probeGet: ProbeGet;
   /** The GET and the IPP request, each keeping what it read. */
   transports: Pick<ProbeTransports, 'get' | 'ipp'>;
   pages: RecordedPages;
@@ -25,5 +24,5 @@ export function startProbeRecorder(): ProbeRecorder {
     pages.set(url, { ippAttributes: Object.fromEntries(values) });
     return values;
   };
-  return { pages, probeGet, transports: { get: probeGet, ipp }, close: () => client.close() };
+  return { pages, transports: { get: probeGet, ipp }, close: () => client.close() };
 }

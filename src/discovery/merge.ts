@@ -1,7 +1,7 @@
 // Folds the observations of every source into one HostFacts per host. Pure: same input, same output.
 
 import { DISCOVERY_SOURCES, type HostFacts, type Observation, type PortInfo, type SsdpInfo } from '../model.js';
-import { compareIpv4, parseIpv4 } from '../util/ipv4.js';
+import { compareIpv4 } from '../util/ipv4.js';
 
 export type OuiLookup = (mac: string) => string | null;
 

@@ -11,7 +11,7 @@ import type { DeviceSpec, Fleet } from '../../src/mocks/types.js';
 import { runAudit } from '../../src/audit/run-audit.js';
 import { loadKnowledge } from '../../src/audit/knowledge.js';
 import { resolveScope } from '../../src/scope/index.js';
-import type { ProbeGet, ProbeTransports } from '../../src/identify/version-probes/index.js';
+import type { ProbeTransports } from '../../src/identify/version-probes/index.js';
 
 export function loadHomeFleetOn(range: string): Fleet {
   return loadFleet(HOME_FLEET_FILE, { range });
@@ -31,7 +31,7 @@ export interface AuditOfFleet {
   announcedAttempts: Map<string, number>;
 }
 
-export async function auditFleet(running: RunningFleet, options: { login: boolean; versionProbeGet?: ProbeGet; versionProbeTransports?: Partial<ProbeTransports> }): Promise<AuditOfFleet> {
+export async function auditFleet(running: RunningFleet, options: { login: boolean; versionProbeTransports?: Partial<ProbeTransports> }): Promise<AuditOfFleet> {
   const announcedByDeviceId = new Map<string, number>();
   const onEvent = (event: AuditEvent): void => {
     if (event.type === 'login-attempt') announcedByDeviceId.set(event.deviceId, (announcedByDeviceId.get(event.deviceId) ?? 0) + 1);
@@ -47,7 +47,6 @@ export async function auditFleet(running: RunningFleet, options: { login: boolea
     // by one source only (the Tuya plug's one port, the mDNS-only Nest, Home Assistant, DIRIGERA)
     // would be lost. What is compared is what the wire shows, not how fast.
     discovery: { tcp: { connectTimeoutMs: 3000 }, mdns: { hostTimeoutMs: 3000 }, ssdp: { waitMs: 3000 } },
-    ...(options.versionProbeGet ? { versionProbeGet: options.versionProbeGet } : {}),
     ...(options.versionProbeTransports ? { versionProbeTransports: options.versionProbeTransports } : {}),
   }, { onEvent });
   const byIp = new Map(running.fleet.devices.map((device) => [device.address, device] as const));

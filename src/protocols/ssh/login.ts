@@ -2,7 +2,7 @@
 // Also asks which methods a server offers, to tell password login from key-only.
 
 import ssh2 from 'ssh2';
-import type { AuthenticationType, AuthHandlerMiddleware, ConnectConfig } from 'ssh2';
+import type { AuthenticationType, ConnectConfig } from 'ssh2';
 import { errorResult, LOCKOUT_WORDS, LoginProbeError, passwordAnswerOptions, type LoginResult, type LoginTarget, type ProbeOptions } from '../probe/types.js';
 
 const { Client } = ssh2;
@@ -15,12 +15,16 @@ interface SshRun {
   errorMessage?: string;
 }
 
-function runClient(target: LoginTarget, authHandler: AuthHandlerMiddleware, username: string, options: ProbeOptions): Promise<SshRun> {
+/** One authentication attempt with `method`, then none: the server's answer to it is the result. */
+type OneMethod = { type: 'password'; username: string; password: string } | { type: 'none'; username: string };
+
+function runClient(target: LoginTarget, method: OneMethod, options: ProbeOptions): Promise<SshRun> {
   options.signal.throwIfAborted();
   return new Promise((resolve) => {
     const client = new Client();
     const run: SshRun = { ready: false, methodsLeft: null };
     let settled = false;
+    let tried = false;
     const finish = (): void => {
       if (settled) return;
       settled = true;
@@ -47,13 +51,15 @@ function runClient(target: LoginTarget, authHandler: AuthHandlerMiddleware, user
     const config: ConnectConfig = {
       host: target.ip,
       port: target.port,
-      username,
+      username: method.username,
       readyTimeout: options.timeoutMs,
       timeout: options.timeoutMs,
       tryKeyboard: false,
-      authHandler: (methodsLeft, partialSuccess, next) => {
+      authHandler: (methodsLeft, _partialSuccess, next) => {
         if (methodsLeft) run.methodsLeft = methodsLeft;
-        authHandler(methodsLeft, partialSuccess, next);
+        if (tried) return next(false as unknown as AuthenticationType);
+        tried = true;
+        next(method);
       },
     };
     client.connect(config);
@@ -67,18 +73,8 @@ export async function probeSshLogin(
   options: ProbeOptions,
 ): Promise<LoginResult> {
   try {
-    let tried = false;
-    const run = await runClient(
-      target,
-      (_left, _partial, next) => {
-        if (tried) return next(false as unknown as AuthenticationType);
-        tried = true;
-        next({ type: 'password', username, password });
-      },
-      username,
-      // ssh2's readyTimeout spans the handshake and the answer to the password, which PAM may slow down.
-      passwordAnswerOptions(options),
-    );
+    // ssh2's readyTimeout spans the handshake and the answer to the password, which PAM may slow down.
+    const run = await runClient(target, { type: 'password', username, password }, passwordAnswerOptions(options));
     if (run.ready) return { outcome: 'success', proof: 'session ready after password authentication' };
     if (run.errorLevel === 'client-authentication') {
       const passwordRefused = run.methodsLeft !== null && !run.methodsLeft.includes('password');
@@ -99,16 +95,6 @@ export async function probeSshAuthMethods(
   target: LoginTarget,
   options: ProbeOptions,
 ): Promise<{ openWithoutLogin: boolean; methods: AuthenticationType[] | null }> {
-  let asked = false;
-  const run = await runClient(
-    target,
-    (_left, _partial, next) => {
-      if (asked) return next(false as unknown as AuthenticationType);
-      asked = true;
-      next({ type: 'none', username: 'homeaudit' });
-    },
-    'homeaudit',
-    options,
-  );
+  const run = await runClient(target, { type: 'none', username: 'homeaudit' }, options);
   return { openWithoutLogin: run.ready, methods: run.methodsLeft };
 }
