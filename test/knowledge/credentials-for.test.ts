@@ -49,7 +49,8 @@ describe('credentialsFor', () => {
     const hikvision = credentialsFor(makeDevice({ vendor: 'Hangzhou Hikvision Digital Technology Co., Ltd.', model: 'DS-2CD2042WD-I' }), 'http', knowledge, 5);
     expect(hikvision[0]).toMatchObject({ username: 'admin', password: '12345' });
     expect(hikvision.length).toBe(5);
-    const snmp = credentialsFor(makeDevice({ vendor: 'Netgear' }), 'snmp', knowledge, 5);
+    // D-Link's own communities (default-passwords.csv) come first, read before write, then the generic secret.
+    const snmp = credentialsFor(makeDevice({ vendor: 'D-Link' }), 'snmp', knowledge, 5);
     expect(snmp.map((entry) => `${entry.password}/${entry.access}`)).toEqual(['public/read', 'private/write', 'secret/write']);
   });
 
