@@ -112,6 +112,15 @@ describe('facts corrected against their primary record', () => {
     expect(cvesFor('nginx', '1.17.3')).not.toContain('CVE-2019-9511');
   });
 
+  it('nginx CVE-2021-23017 is claimed on 0.6.18 to 1.20.0, as nginx\'s advisory list says, and the entry is confirmed', () => {
+    expect(cvesFor('nginx', '0.6.17')).not.toContain('CVE-2021-23017');
+    expect(cvesFor('nginx', '1.20.0')).toContain('CVE-2021-23017');
+    expect(cvesFor('nginx', '1.20.1')).not.toContain('CVE-2021-23017');
+    expect(cvesFor('nginx', '1.21.0')).not.toContain('CVE-2021-23017');
+    expect(firmware.get('nginx')?.url).toMatch(/nginx\/nginx\.org\/blob\/[0-9a-f]{40}\/xml\/en\/security_advisories\.xml$/);
+    expect(firmware.get('nginx')?.checked).toBe('2026-12-01');
+  });
+
   it('OpenSSL lines past their end of life per endoflife.date: 3.1 to 3.4 and 3.6; 3.5 LTS has none', () => {
     const ends = (version: string) =>
       knowledge.firmware
@@ -179,11 +188,18 @@ describe('Hikvision CVE-2017-7921 per series, as its record names them', () => {
     expect(claimed('DS-2CD2032F-I', 'V5.4.0 build 160531')).toBe(false);
   });
 
-  it('is no longer claimed on a Hikvision model the record does not name, and its unconfirmed KEV membership keeps it reported', () => {
+  it('is no longer claimed on a Hikvision model the record does not name', () => {
     expect(claimed('DS-2CD2042WD-I', 'V5.3.0 build 150513')).toBe(false);
+  });
+
+  it('is a KEV entry (CISA ADP container of the record: added 2026-03-05), so the seven series are confirmed', () => {
     const series = knowledge.firmware.filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-'));
     expect(series).toHaveLength(7);
-    expect(series.every((entry) => entry.reported !== undefined && entry.checked === undefined)).toBe(true);
+    for (const entry of series) {
+      expect(entry.vulnerable?.every((range) => range.kev?.includes('CVE-2017-7921')), entry.id).toBe(true);
+      expect(entry.checked, entry.id).toBe('2026-12-01');
+      expect(entry.url, entry.id).toMatch(/cisagov\/vulnrichment\/blob\/[0-9a-f]{40}\/2017\/7xxx\/CVE-2017-7921\.json$/);
+    }
   });
 });
 
