@@ -246,3 +246,34 @@ describe('Philips Hue accounts', () => {
     expect(vendors.get('philips-hue')?.mfaHowTo?.en).toMatch(/Settings > Account/);
   });
 });
+
+describe('end of support and latest releases added or corrected on 2026-12-01', () => {
+  const entriesFor = (vendor: string, model: string) =>
+    knowledge.firmware.filter((entry) => entry.vendor === vendor && entry.models?.some((glob) => globMatches(glob, model)));
+
+  it('Sonos legacy: the January 2020 announcement names the CR200, not the CR100 controller', () => {
+    expect(entriesFor('Sonos', 'CR200')).toHaveLength(1);
+    expect(entriesFor('Sonos', 'CR100')).toEqual([]);
+  });
+
+  it('Arlo: the first Wire-Free camera ended on 2023-04-01; Q, Q+, Pro 2 and Baby on 2024-01-01, reported from press quotes', () => {
+    expect(entriesFor('Arlo', 'VMC3030').map((entry) => entry.endOfSupport)).toEqual(['2023-04-01']);
+    for (const model of ['VMC3040', 'VMC3040S', 'VMC4030P', 'VMC4030', 'ABC1000']) {
+      expect(entriesFor('Arlo', model).map((entry) => entry.endOfSupport), model).toEqual(['2024-01-01']);
+    }
+    expect(entriesFor('Arlo', 'VMC4040P')).toEqual([]);
+    for (const id of ['arlo-eol-2023', 'arlo-eol-2024']) expect(firmware.get(id)?.checked, id).toBeUndefined();
+  });
+
+  it('MikroTik RouterOS: long-term 6.49.20 and 7.21.5 are the latest per line (endoflife.date), SwOS 2.x is left alone', () => {
+    const latestFor = (version: string) =>
+      knowledge.firmware
+        .filter((entry) => entry.vendor === 'MikroTik' && entry.latest && inVersionRange(parseVersion(version)!, entry.versions ?? {}))
+        .map((entry) => entry.latest);
+    expect(latestFor('6.48.6')).toEqual(['6.49.20']);
+    expect(latestFor('7.20.8')).toEqual(['7.21.5']);
+    expect(latestFor('2.13')).toEqual([]);
+    // Below 6.42.1 the KEV entry speaks; the 6.x line does not add a second finding.
+    expect(latestFor('6.42')).toEqual([]);
+  });
+});
