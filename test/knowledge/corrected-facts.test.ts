@@ -20,6 +20,13 @@ function cvesFor(id: string, version: string): string[] {
   return (entry?.vulnerable ?? []).filter((range) => inVersionRange(parsed, range)).flatMap((range) => range.cves);
 }
 
+/** One field of the entries that `applies` picks and whose firmware line (`versions`) holds the version. */
+function perLine(applies: (entry: FirmwareEntry) => boolean, field: 'endOfSupport' | 'latest', version: string): Array<string | undefined> {
+  return knowledge.firmware
+    .filter((entry) => applies(entry) && entry[field] && inVersionRange(parseVersion(version)!, entry.versions ?? {}))
+    .map((entry) => entry[field]);
+}
+
 describe('facts corrected against their primary record', () => {
   it('OpenSSH CVE-2018-15473 covers 7.7 ("through 7.7") and not 7.8', () => {
     expect(cvesFor('openssh', '7.7p1')).toContain('CVE-2018-15473');
@@ -122,10 +129,7 @@ describe('facts corrected against their primary record', () => {
   });
 
   it('OpenSSL lines past their end of life per endoflife.date: 3.1 to 3.4 and 3.6; 3.5 LTS has none', () => {
-    const ends = (version: string) =>
-      knowledge.firmware
-        .filter((entry) => entry.component === 'OpenSSL' && entry.endOfSupport && inVersionRange(parseVersion(version)!, entry.versions ?? {}))
-        .map((entry) => entry.endOfSupport);
+    const ends = (version: string) => perLine((entry) => entry.component === 'OpenSSL', 'endOfSupport', version);
     expect(ends('3.1.8')).toEqual(['2025-03-14']);
     expect(ends('3.4.6')).toEqual(['2026-10-22']);
     expect(ends('3.6.3')).toEqual(['2026-11-01']);
@@ -266,10 +270,7 @@ describe('end of support and latest releases added or corrected on 2026-12-01', 
   });
 
   it('MikroTik RouterOS: long-term 6.49.20 and 7.21.5 are the latest per line (endoflife.date), SwOS 2.x is left alone', () => {
-    const latestFor = (version: string) =>
-      knowledge.firmware
-        .filter((entry) => entry.vendor === 'MikroTik' && entry.latest && inVersionRange(parseVersion(version)!, entry.versions ?? {}))
-        .map((entry) => entry.latest);
+    const latestFor = (version: string) => perLine((entry) => entry.vendor === 'MikroTik', 'latest', version);
     expect(latestFor('6.48.6')).toEqual(['6.49.20']);
     expect(latestFor('7.20.8')).toEqual(['7.21.5']);
     expect(latestFor('2.13')).toEqual([]);
