@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { asOf, isValidDate, loadCheckKnowledge } from '../../src/knowledge/check-knowledge.js';
-import { DataFileError } from '../../src/knowledge/load-data.js';
+import { DataFileError, parseDataText } from '../../src/knowledge/load-data.js';
 import { isVerified, provenanceNote, verificationSummary } from '../../src/knowledge/provenance.js';
 import { vendorMatches } from '../../src/knowledge/name-match.js';
 import type { CheckKnowledge } from '../../src/knowledge/types.js';
@@ -31,12 +31,22 @@ describe('the shipped knowledge', () => {
     const summary = verificationSummary(knowledge);
     // The figures docs/knowledge.md quotes.
     expect(summary.credentials).toEqual({ verified: 213, unverified: 0 });
-    expect(summary.firmware).toEqual({ verified: 65, unverified: 19 });
+    expect(summary.firmware).toEqual({ verified: 75, unverified: 13 });
     expect(summary.vendors).toEqual({ verified: 11, unverified: 29 });
-    expect(summary.kevConfirmed).toHaveLength(48);
+    expect(summary.kevConfirmed).toHaveLength(49);
     expect(summary.kevConfirmed).toEqual(expect.arrayContaining(['CVE-2016-6277', 'CVE-2018-14847', 'CVE-2020-2509', 'CVE-2021-33044', 'CVE-2021-40407', 'CVE-2019-11001', 'CVE-2023-1389']));
     // Confirmed entries cite the list or record they were checked against.
     for (const entry of allEntries.filter(isVerified)) expect(entry.url, entry.id).toMatch(/^https:\/\//);
+  });
+
+  // One line per file, so each file's figures in docs/knowledge.md (checked / total) are asserted on their own.
+  it.each([
+    ['firmware/devices.yaml', 21, 33],
+    ['firmware/components.yaml', 22, 22],
+  ])('%s: %i of %i entries confirmed', (file, checked, total) => {
+    const path = join(import.meta.dirname, '../../knowledge', file);
+    const entries = (parseDataText(path, readFileSync(path, 'utf8')) as { firmware: Array<{ checked?: string }> }).firmware;
+    expect([entries.filter((entry) => entry.checked !== undefined).length, entries.length]).toEqual([checked, total]);
   });
 
   it('keeps the fixes found while checking: the Mirai password is jauntech, Brother label passwords have no user name', () => {

@@ -20,6 +20,13 @@ function cvesFor(id: string, version: string): string[] {
   return (entry?.vulnerable ?? []).filter((range) => inVersionRange(parsed, range)).flatMap((range) => range.cves);
 }
 
+/** One field of the entries that `applies` picks and whose firmware line (`versions`) holds the version. */
+function perLine(applies: (entry: FirmwareEntry) => boolean, field: 'endOfSupport' | 'latest', version: string): Array<string | undefined> {
+  return knowledge.firmware
+    .filter((entry) => applies(entry) && entry[field] && inVersionRange(parseVersion(version)!, entry.versions ?? {}))
+    .map((entry) => entry[field]);
+}
+
 describe('facts corrected against their primary record', () => {
   it('OpenSSH CVE-2018-15473 covers 7.7 ("through 7.7") and not 7.8', () => {
     expect(cvesFor('openssh', '7.7p1')).toContain('CVE-2018-15473');
@@ -112,11 +119,17 @@ describe('facts corrected against their primary record', () => {
     expect(cvesFor('nginx', '1.17.3')).not.toContain('CVE-2019-9511');
   });
 
+  it('nginx CVE-2021-23017 is claimed on 0.6.18 to 1.20.0, as nginx\'s advisory list says, and the entry is confirmed', () => {
+    expect(cvesFor('nginx', '0.6.17')).not.toContain('CVE-2021-23017');
+    expect(cvesFor('nginx', '1.20.0')).toContain('CVE-2021-23017');
+    expect(cvesFor('nginx', '1.20.1')).not.toContain('CVE-2021-23017');
+    expect(cvesFor('nginx', '1.21.0')).not.toContain('CVE-2021-23017');
+    expect(firmware.get('nginx')?.url).toMatch(/nginx\/nginx\.org\/blob\/[0-9a-f]{40}\/xml\/en\/security_advisories\.xml$/);
+    expect(firmware.get('nginx')?.checked).toBe('2026-12-01');
+  });
+
   it('OpenSSL lines past their end of life per endoflife.date: 3.1 to 3.4 and 3.6; 3.5 LTS has none', () => {
-    const ends = (version: string) =>
-      knowledge.firmware
-        .filter((entry) => entry.component === 'OpenSSL' && entry.endOfSupport && inVersionRange(parseVersion(version)!, entry.versions ?? {}))
-        .map((entry) => entry.endOfSupport);
+    const ends = (version: string) => perLine((entry) => entry.component === 'OpenSSL', 'endOfSupport', version);
     expect(ends('3.1.8')).toEqual(['2025-03-14']);
     expect(ends('3.4.6')).toEqual(['2026-10-22']);
     expect(ends('3.6.3')).toEqual(['2026-11-01']);
@@ -179,11 +192,18 @@ describe('Hikvision CVE-2017-7921 per series, as its record names them', () => {
     expect(claimed('DS-2CD2032F-I', 'V5.4.0 build 160531')).toBe(false);
   });
 
-  it('is no longer claimed on a Hikvision model the record does not name, and its unconfirmed KEV membership keeps it reported', () => {
+  it('is no longer claimed on a Hikvision model the record does not name', () => {
     expect(claimed('DS-2CD2042WD-I', 'V5.3.0 build 150513')).toBe(false);
+  });
+
+  it('is a KEV entry (CISA ADP container of the record: added 2026-03-05), so the seven series are confirmed', () => {
     const series = knowledge.firmware.filter((entry) => entry.id.startsWith('hikvision-cve-2017-7921-'));
     expect(series).toHaveLength(7);
-    expect(series.every((entry) => entry.reported !== undefined && entry.checked === undefined)).toBe(true);
+    for (const entry of series) {
+      expect(entry.vulnerable?.every((range) => range.kev?.includes('CVE-2017-7921')), entry.id).toBe(true);
+      expect(entry.checked, entry.id).toBe('2026-12-01');
+      expect(entry.url, entry.id).toMatch(/cisagov\/vulnrichment\/blob\/[0-9a-f]{40}\/2017\/7xxx\/CVE-2017-7921\.json$/);
+    }
   });
 });
 
@@ -228,5 +248,33 @@ describe('Philips Hue accounts', () => {
   it('offer two-factor authentication (Philips Hue "accounts" page), with where to find the account', () => {
     expect(vendors.get('philips-hue')).toMatchObject({ mfa: 'optional', checked: '2026-12-01' });
     expect(vendors.get('philips-hue')?.mfaHowTo?.en).toMatch(/Settings > Account/);
+  });
+});
+
+describe('end of support and latest releases added or corrected on 2026-12-01', () => {
+  const entriesFor = (vendor: string, model: string) =>
+    knowledge.firmware.filter((entry) => entry.vendor === vendor && entry.models?.some((glob) => globMatches(glob, model)));
+
+  it('Sonos legacy: the January 2020 announcement names the CR200, not the CR100 controller', () => {
+    expect(entriesFor('Sonos', 'CR200')).toHaveLength(1);
+    expect(entriesFor('Sonos', 'CR100')).toEqual([]);
+  });
+
+  it('Arlo: the first Wire-Free camera ended on 2023-04-01; Q, Q+, Pro 2 and Baby on 2024-01-01, reported from press quotes', () => {
+    expect(entriesFor('Arlo', 'VMC3030').map((entry) => entry.endOfSupport)).toEqual(['2023-04-01']);
+    for (const model of ['VMC3040', 'VMC3040S', 'VMC4030P', 'VMC4030', 'ABC1000']) {
+      expect(entriesFor('Arlo', model).map((entry) => entry.endOfSupport), model).toEqual(['2024-01-01']);
+    }
+    expect(entriesFor('Arlo', 'VMC4040P')).toEqual([]);
+    for (const id of ['arlo-eol-2023', 'arlo-eol-2024']) expect(firmware.get(id)?.checked, id).toBeUndefined();
+  });
+
+  it('MikroTik RouterOS: long-term 6.49.20 and 7.21.5 are the latest per line (endoflife.date), SwOS 2.x is left alone', () => {
+    const latestFor = (version: string) => perLine((entry) => entry.vendor === 'MikroTik', 'latest', version);
+    expect(latestFor('6.48.6')).toEqual(['6.49.20']);
+    expect(latestFor('7.20.8')).toEqual(['7.21.5']);
+    expect(latestFor('2.13')).toEqual([]);
+    // Below 6.42.1 the KEV entry speaks; the 6.x line does not add a second finding.
+    expect(latestFor('6.42')).toEqual([]);
   });
 });
