@@ -16,7 +16,7 @@ const facts = (id: string) => {
 };
 
 describe('vendor facts confirmed on 2026-12-01', () => {
-  it.each(['ring', 'arlo', 'qnap', 'enphase', 'irobot'])('%s cites the record it was checked against', (id) => {
+  it.each(['ring', 'arlo', 'qnap', 'apple-home', 'enphase', 'irobot'])('%s cites the record it was checked against', (id) => {
     const entry = facts(id);
     expect(entry.checked).toBe('2026-12-01');
     expect(entry.reported).toBeUndefined();
@@ -36,6 +36,10 @@ describe('vendor facts confirmed on 2026-12-01', () => {
     expect(facts('arlo').dataOutsideEu).toBe('unknown');
     expect(facts('qnap').dataOutsideEu).toBe('unknown');
     expect(facts('ring').dataOutsideEu).toBe(true);
+  });
+
+  it('keeps Apple\'s processing by Apple Inc. and drops the "required" no Apple page confirmed', () => {
+    expect(facts('apple-home')).toMatchObject({ dataOutsideEu: true, mfa: 'unknown' });
   });
 
   it('adds Enphase and iRobot, whose privacy statements name a controller in the United States, and nothing unsourced', () => {
