@@ -59,3 +59,24 @@ describe('smart locks, energy meters, heating and TVs', () => {
     }
   });
 });
+
+describe('solar inverters from their DHCP traces', () => {
+  // The host name and MAC block Home Assistant's DHCP matchers listen for (generated/dhcp.py).
+  it('calls a host named "target" in SolarEdge\'s MAC block a SolarEdge inverter', () => {
+    const identity = identify(emptyFacts({ hostnames: ['target'], macVendor: 'SolarEdge Technologies' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'SolarEdge', kind: 'energy-meter' });
+    expect(ruleIds(identity)).toContain('solaredge-inverter-dhcp');
+  });
+
+  it('does not take any host named "target" for one', () => {
+    const identity = identify(emptyFacts({ hostnames: ['target'], macVendor: 'Raspberry Pi Trading Ltd' }), knowledge);
+    expect(ruleIds(identity)).not.toContain('solaredge-inverter-dhcp');
+    expect(identity.vendor).not.toBe('SolarEdge');
+  });
+
+  it('names a device in Fronius\'s MAC block a Fronius inverter', () => {
+    const identity = identify(emptyFacts({ macVendor: 'Fronius Schweissmaschinen' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Fronius', kind: 'energy-meter' });
+    expect(ruleIds(identity)).toContain('fronius-oui');
+  });
+});

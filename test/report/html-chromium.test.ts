@@ -48,9 +48,11 @@ const PDFTOTEXT = ['/usr/bin/pdftotext'].find((p) => existsSync(p));
 if (CHROMIUM && !PDFTOTEXT) console.warn('html-chromium.test.ts: first-page text not checked: no pdftotext (apt-get install -y poppler-utils)');
 
 /** The home fleet's hand-out must stay a hand-out: the overview on one page, the whole under this bound. */
-const HOME_FLEET_MAX_PAGES = 15;
+// 16 since the Roborock vacuum got its vendor's data location (a finding and two advice lines of its own).
+const HOME_FLEET_MAX_PAGES = 16;
 /** The overview and the devices needing action, before the appendix starts. */
-const HOME_FLEET_MAX_ACTION_PAGES = 7;
+// 8 for the same reason: the Roborock vacuum now needs action (read where its app's data goes).
+const HOME_FLEET_MAX_ACTION_PAGES = 8;
 
 describe.skipIf(!CHROMIUM)('the HTML hand-out in headless Chromium', () => {
   const result = advisedHousehold();
