@@ -39,8 +39,9 @@ describe('the wild corpus files', () => {
     expect(corpus.some((device) => device.truth.kind === 'vacuum')).toBe(true);
   });
 
-  it.fails('cover thermostats too (issue 11: no public recording of a thermostat\'s discovery answers found yet)', () => {
+  it('cover thermostats and energy meters too (Plugwise and HomeWizard from Home Assistant\'s tests)', () => {
     expect(corpus.some((device) => device.truth.kind === 'thermostat')).toBe(true);
+    expect(corpus.some((device) => device.truth.kind === 'energy-meter')).toBe(true);
   });
 
   it('hold held-out devices, which the bench scores on a line of their own', () => {
