@@ -10,6 +10,7 @@ import type { RuleOutcome } from './combine.js';
 import { compileRule } from './compile-rule.js';
 import type { FactsView } from './facts-view.js';
 import type { CompiledAlias, CompiledRule } from './types.js';
+import { textWords } from './registry-makers.js';
 import { normaliseVendor } from './vendor-names.js';
 
 export interface MakerName {
@@ -47,6 +48,9 @@ export interface SelfReportedTables {
   /** Maker (lower case) → what its networked products mostly are. */
   makerKinds: Map<string, DeviceKind>;
   makerKindConfidence: number;
+  /** Makers the IEEE registry names (lower case → spelling), read where no maker of the tables is named. */
+  registryMakers: Map<string, string>;
+  registryMakerConfidence: number;
   /** The synthetic rules evidence names: one per reader. */
   rules: Map<string, CompiledRule>;
 }
@@ -61,6 +65,8 @@ export const NO_SELF_REPORTED: SelfReportedTables = {
   enterpriseConfidence: 0,
   makerKinds: new Map(),
   makerKindConfidence: 0,
+  registryMakers: new Map(),
+  registryMakerConfidence: 0,
   rules: new Map(),
 };
 
@@ -79,6 +85,8 @@ const ENTERPRISE_OID = /^1\.3\.6\.1\.4\.1\.(\d+)(?:\.|$)/;
 /** Words between a maker's name and its model that are not part of the model. */
 const FILLER = /^(the|a|for|to|of|by|and|welcome|web|http|https|ftp|telnet|ssh|server|service|ready|login|network|wireless|ip|camera|printer|router|gateway|access|point|series|inc|corp|ltd|co|version|ver|firmware|upnp|home|smart|digital|video|system|viewer|setup|page|device|devices|n)$/i;
 const MAX_MODEL_WORDS = 6;
+/** A year ("Copyright by ARESCOM 2002") is not a model number. */
+const YEAR = /^(19|20)\d{2}$/;
 
 interface Mention {
   vendor: string;
@@ -106,7 +114,7 @@ function cleanToken(token: string): string {
 
 /** A token that looks like a model number, not a version or an address: letters and digits ("HL-L2340DW", "2100"). */
 function modelLike(token: string): boolean {
-  if (!/\d/.test(token) || /\d+\.\d+/.test(token) || /^v\d/i.test(token)) return false;
+  if (!/\d/.test(token) || /\d+\.\d+/.test(token) || /^v\d/i.test(token) || YEAR.test(token)) return false;
   return /[A-Za-z]/.test(token) ? token.length >= 3 : token.length >= 3 && token.length <= 5;
 }
 
@@ -166,6 +174,18 @@ export function firstSeries(text: string, series: readonly ModelSeries[]): { mod
   return null;
 }
 
+/** The first word of a text that the registry names as a maker ("Intermec"), as a mention. */
+export function registryMaker(text: string, registry: ReadonlyMap<string, string>): Mention | null {
+  let from = 0;
+  for (const word of textWords(text)) {
+    const index = text.indexOf(word, from);
+    from = index + word.length;
+    const vendor = registry.get(word.toLowerCase());
+    if (vendor) return { vendor, index, end: from, brand: null };
+  }
+  return null;
+}
+
 function firstKind(text: string, words: readonly KindWord[]): KindWord | null {
   let best: { word: KindWord; index: number } | null = null;
   for (const word of words) {
@@ -209,6 +229,11 @@ function textOutcomes(tables: SelfReportedTables, view: FactsView, aliases: read
           outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(glued.vendor, aliases), model: glued.model, kind }));
         }
         const inSeries = firstSeries(value, tables.series);
+        const inRegistry = maker || glued || inSeries ? null : registryMaker(value, tables.registryMakers);
+        if (inRegistry) {
+          const confidence = Math.min(reader.confidence, tables.registryMakerConfidence);
+          outcomes.push(outcome(rule, `${detail} (IEEE registry name)`, confidence, { vendor: normaliseVendor(inRegistry.vendor, aliases), model: modelAfter(value, inRegistry, tables.makers) }));
+        }
         if (inSeries) {
           const { vendor, kind } = inSeries.series;
           outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(vendor, aliases), model: inSeries.model, kind }));
