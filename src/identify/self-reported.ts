@@ -145,8 +145,8 @@ export function modelAfter(text: string, mention: Pick<Mention, 'end' | 'brand'>
 const MIN_GLUED_NAME = 3;
 
 /**
- * A model number with its maker's name glued in front ("LinksysWRT350N", "SMCD3GN2-BIZ"): the maker, and
- * the model. A name in mixed case that stops before a capital is not part of the model ("WRT350N"); a
+ * A model number with its maker's name or product line glued in front ("LinksysWRT350N", "SMCD3GN2-BIZ",
+ * "FRITZ!Box7490"): the maker, and the model. A name in mixed case that stops before a capital is not part of the model ("WRT350N"); a
  * name in capitals is, as the maker spells its models that way ("SMCD3GN2-BIZ").
  */
 export function gluedMaker(text: string, makers: readonly MakerName[]): { vendor: string; model: string } | null {
@@ -154,10 +154,12 @@ export function gluedMaker(text: string, makers: readonly MakerName[]): { vendor
     const token = cleanToken(raw);
     for (const maker of makers) {
       const length = maker.name.length;
-      if (maker.brand || length < MIN_GLUED_NAME || token.length <= length || /[^A-Za-z0-9]/.test(maker.name)) continue;
+      if (length < MIN_GLUED_NAME || token.length <= length || (!maker.brand && /[^A-Za-z0-9]/.test(maker.name))) continue;
       if (token.slice(0, length).toLowerCase() !== maker.name.toLowerCase()) continue;
       const rest = token.slice(length);
       if (!/^[A-Z0-9]/.test(rest) || !modelLike(rest)) continue;
+      // A product line glued to its number ("FRITZ!Box7490") keeps the line in the model, spaced as the maker writes it.
+      if (maker.brand) return { vendor: maker.vendor, model: `${token.slice(0, length)} ${rest}` };
       return { vendor: maker.vendor, model: /[a-z]$/.test(token.slice(0, length)) ? rest : token };
     }
   }
@@ -225,7 +227,7 @@ function textOutcomes(tables: SelfReportedTables, view: FactsView, aliases: read
         }
         const glued = maker ? null : gluedMaker(value, tables.makers);
         if (glued) {
-          const kind = firstSeries(glued.model, tables.series)?.series.kind;
+          const kind = firstSeries(glued.model, tables.series)?.series.kind ?? firstKind(glued.model, tables.kindWords)?.kind;
           outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(glued.vendor, aliases), model: glued.model, kind }));
         }
         const inSeries = firstSeries(value, tables.series);

@@ -89,7 +89,7 @@ describe('identification on the wild corpus', () => {
     expect(score.kind / score.devices.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.fails('names the vendor of at least 90 % (issue 11: many recorded banners name no maker, model series or product line)', () => {
+  it('names the vendor of at least 90 %', () => {
     expect(score.vendor / score.devices.length).toBeGreaterThanOrEqual(0.9);
   });
 

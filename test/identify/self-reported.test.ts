@@ -44,6 +44,11 @@ describe('names a device by what it says about itself', () => {
     expect(identity.confidence).toBeLessThan(0.5);
   });
 
+  it('reads a product line glued to its number ("FRITZ!Box7590"), keeping the line in the model', () => {
+    const identity = identify(emptyFacts({ ports: [port(21, 'ftp', { banner: 'FRITZ!Box7590 FTP server ready.' })] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'AVM', model: 'FRITZ!Box 7590', kind: 'router' });
+  });
+
   it('reads a maker only as a whole word: "PHP" is not HP', () => {
     const identity = identify(emptyFacts({ ports: [port(80, 'http', { http: { status: 200, headers: {}, server: 'PHP/8.2 Development Server' } })] }), knowledge);
     expect(identity.vendor).toBeNull();
