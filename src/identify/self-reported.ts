@@ -133,6 +133,8 @@ export function modelAfter(text: string, mention: Pick<Mention, 'end' | 'brand'>
     if (/^[[(]/.test(raw) && !/\w[)\]]$/.test(raw)) break;
     const token = cleanToken(raw);
     if (!token) continue;
+    // A version or an address ends the model: "ReadyNAS [192.168.1.10]" is a ReadyNAS.
+    if (/\d+\.\d+/.test(token)) break;
     const maker = wholeMaker(token, makers);
     if (maker && !maker.brand) continue;
     if (modelLike(token)) return [...kept, token].join(' ');

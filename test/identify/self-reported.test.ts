@@ -49,6 +49,11 @@ describe('names a device by what it says about itself', () => {
     expect(identity).toMatchObject({ vendor: 'AVM', model: 'FRITZ!Box 7590', kind: 'router' });
   });
 
+  it('ends a model at an address or a version ("ProFTPD Server (NETGEAR ReadyNAS) [192.168.1.10]")', () => {
+    const identity = identify(emptyFacts({ ports: [port(21, 'ftp', { banner: 'ProFTPD Server (NETGEAR ReadyNAS) [192.168.1.10]' })] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Netgear', model: 'ReadyNAS' });
+  });
+
   it('reads a maker only as a whole word: "PHP" is not HP', () => {
     const identity = identify(emptyFacts({ ports: [port(80, 'http', { http: { status: 200, headers: {}, server: 'PHP/8.2 Development Server' } })] }), knowledge);
     expect(identity.vendor).toBeNull();
