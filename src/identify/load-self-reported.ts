@@ -2,7 +2,7 @@
 // against schema/self-reported.schema.json). The makers a text may name are those of the tables plus
 // every vendor the aliases and rules already know, minus the chip and software makers listed as such.
 
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataFileError, loadDataFile, PACKAGE_ROOT } from '../knowledge/load-data.js';
 import { isDeviceKind, NO_SELF_REPORTED, readerRule, wordPattern, type MakerName, type SelfReportedTables } from './self-reported.js';
@@ -18,6 +18,7 @@ interface SelfReportedFile {
   kindWords?: Array<{ kind: string; words: string[]; confidence: number; source: string }>;
   makerKinds?: { confidence: number; source: string; kinds: Record<string, string[]> };
   enterpriseNumbers?: { source: string; url: string; confidence: number; numbers: Array<{ number: number; organisation: string }> };
+  registryMakers?: { source: string; url: string; confidence: number; names: string };
 }
 
 function compilePattern(file: string, vendor: string, source: string): RegExp {
@@ -28,6 +29,15 @@ function compilePattern(file: string, vendor: string, source: string): RegExp {
   }
 }
 
+/** A list file: one name a line, '#' lines are comments. */
+function readNameList(file: string): string[] {
+  if (!existsSync(file)) throw new DataFileError(file, 'the registryMakers list named in texts.yaml is missing');
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
+}
+
 /** Vendors rules write literally (not from a template): makers the knowledge base already knows. */
 function ruleVendors(rules: readonly CompiledRule[]): string[] {
   return rules.map((compiled) => compiled.rule.give.vendor).filter((vendor): vendor is string => vendor !== undefined && !vendor.includes('{'));
@@ -35,7 +45,17 @@ function ruleVendors(rules: readonly CompiledRule[]): string[] {
 
 export function loadSelfReported(dir: string, rules: readonly CompiledRule[], aliases: readonly CompiledAlias[]): SelfReportedTables {
   if (!existsSync(dir)) return NO_SELF_REPORTED;
-  const tables: SelfReportedTables = { ...NO_SELF_REPORTED, makers: [], series: [], readers: [], kindWords: [], enterprises: new Map(), makerKinds: new Map(), rules: new Map() };
+  const tables: SelfReportedTables = {
+    ...NO_SELF_REPORTED,
+    makers: [],
+    series: [],
+    readers: [],
+    kindWords: [],
+    enterprises: new Map(),
+    makerKinds: new Map(),
+    registryMakers: new Map(),
+    rules: new Map(),
+  };
   const spellings = new Map<string, { vendor: string; brand: boolean }>();
   const notMakers = new Set<string>();
   const add = (vendor: string, name: string, brand: boolean): void => {
@@ -80,7 +100,12 @@ export function loadSelfReported(dir: string, rules: readonly CompiledRule[], al
       for (const { number, organisation } of data.enterpriseNumbers.numbers) tables.enterprises.set(number, organisation);
       tables.rules.set('snmp.sysobjectid', readerRule(file, 'snmp.sysobjectid'));
     }
+    if (data.registryMakers) {
+      tables.registryMakerConfidence = data.registryMakers.confidence;
+      for (const name of readNameList(join(dir, data.registryMakers.names))) tables.registryMakers.set(name.toLowerCase(), name);
+    }
   }
+  for (const name of notMakers) tables.registryMakers.delete(name);
   for (const vendor of [...aliases.map((alias) => alias.vendor), ...ruleVendors(rules)]) add(vendor.trim(), vendor.trim(), false);
   tables.makers = [...spellings]
     .filter(([name, { vendor }]) => !notMakers.has(name) && !notMakers.has(vendor.toLowerCase()))

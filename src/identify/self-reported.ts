@@ -10,6 +10,7 @@ import type { RuleOutcome } from './combine.js';
 import { compileRule } from './compile-rule.js';
 import type { FactsView } from './facts-view.js';
 import type { CompiledAlias, CompiledRule } from './types.js';
+import { textWords } from './registry-makers.js';
 import { normaliseVendor } from './vendor-names.js';
 
 export interface MakerName {
@@ -47,6 +48,9 @@ export interface SelfReportedTables {
   /** Maker (lower case) → what its networked products mostly are. */
   makerKinds: Map<string, DeviceKind>;
   makerKindConfidence: number;
+  /** Makers the IEEE registry names (lower case → spelling), read where no maker of the tables is named. */
+  registryMakers: Map<string, string>;
+  registryMakerConfidence: number;
   /** The synthetic rules evidence names: one per reader. */
   rules: Map<string, CompiledRule>;
 }
@@ -61,6 +65,8 @@ export const NO_SELF_REPORTED: SelfReportedTables = {
   enterpriseConfidence: 0,
   makerKinds: new Map(),
   makerKindConfidence: 0,
+  registryMakers: new Map(),
+  registryMakerConfidence: 0,
   rules: new Map(),
 };
 
@@ -79,6 +85,8 @@ const ENTERPRISE_OID = /^1\.3\.6\.1\.4\.1\.(\d+)(?:\.|$)/;
 /** Words between a maker's name and its model that are not part of the model. */
 const FILLER = /^(the|a|for|to|of|by|and|welcome|web|http|https|ftp|telnet|ssh|server|service|ready|login|network|wireless|ip|camera|printer|router|gateway|access|point|series|inc|corp|ltd|co|version|ver|firmware|upnp|home|smart|digital|video|system|viewer|setup|page|device|devices|n)$/i;
 const MAX_MODEL_WORDS = 6;
+/** A year ("Copyright by ARESCOM 2002") is not a model number. */
+const YEAR = /^(19|20)\d{2}$/;
 
 interface Mention {
   vendor: string;
@@ -106,7 +114,7 @@ function cleanToken(token: string): string {
 
 /** A token that looks like a model number, not a version or an address: letters and digits ("HL-L2340DW", "2100"). */
 function modelLike(token: string): boolean {
-  if (!/\d/.test(token) || /\d+\.\d+/.test(token) || /^v\d/i.test(token)) return false;
+  if (!/\d/.test(token) || /\d+\.\d+/.test(token) || /^v\d/i.test(token) || YEAR.test(token)) return false;
   return /[A-Za-z]/.test(token) ? token.length >= 3 : token.length >= 3 && token.length <= 5;
 }
 
@@ -125,6 +133,8 @@ export function modelAfter(text: string, mention: Pick<Mention, 'end' | 'brand'>
     if (/^[[(]/.test(raw) && !/\w[)\]]$/.test(raw)) break;
     const token = cleanToken(raw);
     if (!token) continue;
+    // A version or an address ends the model: "ReadyNAS [192.168.1.10]" is a ReadyNAS.
+    if (/\d+\.\d+/.test(token)) break;
     const maker = wholeMaker(token, makers);
     if (maker && !maker.brand) continue;
     if (modelLike(token)) return [...kept, token].join(' ');
@@ -137,8 +147,8 @@ export function modelAfter(text: string, mention: Pick<Mention, 'end' | 'brand'>
 const MIN_GLUED_NAME = 3;
 
 /**
- * A model number with its maker's name glued in front ("LinksysWRT350N", "SMCD3GN2-BIZ"): the maker, and
- * the model. A name in mixed case that stops before a capital is not part of the model ("WRT350N"); a
+ * A model number with its maker's name or product line glued in front ("LinksysWRT350N", "SMCD3GN2-BIZ",
+ * "FRITZ!Box7490"): the maker, and the model. A name in mixed case that stops before a capital is not part of the model ("WRT350N"); a
  * name in capitals is, as the maker spells its models that way ("SMCD3GN2-BIZ").
  */
 export function gluedMaker(text: string, makers: readonly MakerName[]): { vendor: string; model: string } | null {
@@ -146,10 +156,12 @@ export function gluedMaker(text: string, makers: readonly MakerName[]): { vendor
     const token = cleanToken(raw);
     for (const maker of makers) {
       const length = maker.name.length;
-      if (maker.brand || length < MIN_GLUED_NAME || token.length <= length || /[^A-Za-z0-9]/.test(maker.name)) continue;
+      if (length < MIN_GLUED_NAME || token.length <= length || (!maker.brand && /[^A-Za-z0-9]/.test(maker.name))) continue;
       if (token.slice(0, length).toLowerCase() !== maker.name.toLowerCase()) continue;
       const rest = token.slice(length);
       if (!/^[A-Z0-9]/.test(rest) || !modelLike(rest)) continue;
+      // A product line glued to its number ("FRITZ!Box7490") keeps the line in the model, spaced as the maker writes it.
+      if (maker.brand) return { vendor: maker.vendor, model: `${token.slice(0, length)} ${rest}` };
       return { vendor: maker.vendor, model: /[a-z]$/.test(token.slice(0, length)) ? rest : token };
     }
   }
@@ -162,6 +174,18 @@ export function firstSeries(text: string, series: readonly ModelSeries[]): { mod
     const token = cleanToken(raw);
     const found = token ? series.find((candidate) => candidate.pattern.test(token)) : undefined;
     if (found) return { model: token, series: found };
+  }
+  return null;
+}
+
+/** The first word of a text that the registry names as a maker ("Intermec"), as a mention. */
+export function registryMaker(text: string, registry: ReadonlyMap<string, string>): Mention | null {
+  let from = 0;
+  for (const word of textWords(text)) {
+    const index = text.indexOf(word, from);
+    from = index + word.length;
+    const vendor = registry.get(word.toLowerCase());
+    if (vendor) return { vendor, index, end: from, brand: null };
   }
   return null;
 }
@@ -205,10 +229,15 @@ function textOutcomes(tables: SelfReportedTables, view: FactsView, aliases: read
         }
         const glued = maker ? null : gluedMaker(value, tables.makers);
         if (glued) {
-          const kind = firstSeries(glued.model, tables.series)?.series.kind;
+          const kind = firstSeries(glued.model, tables.series)?.series.kind ?? firstKind(glued.model, tables.kindWords)?.kind;
           outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(glued.vendor, aliases), model: glued.model, kind }));
         }
         const inSeries = firstSeries(value, tables.series);
+        const inRegistry = maker || glued || inSeries ? null : registryMaker(value, tables.registryMakers);
+        if (inRegistry) {
+          const confidence = Math.min(reader.confidence, tables.registryMakerConfidence);
+          outcomes.push(outcome(rule, `${detail} (IEEE registry name)`, confidence, { vendor: normaliseVendor(inRegistry.vendor, aliases), model: modelAfter(value, inRegistry, tables.makers) }));
+        }
         if (inSeries) {
           const { vendor, kind } = inSeries.series;
           outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(vendor, aliases), model: inSeries.model, kind }));

@@ -175,3 +175,17 @@ describe('combining evidence', () => {
     expect(identify(emptyFacts({ macVendor: 'Zorgo Widgets GmbH' }), knowledge).vendor).toBe('Zorgo Widgets');
   });
 });
+
+describe('service types only one maker announces', () => {
+  it('name the maker, and the kind where the type is the API of one product kind (a Lutron bridge)', () => {
+    const identity = identify(emptyFacts({ mdns: [{ type: '_lutron._tcp', instance: 'Lutron Status', port: 22, txt: { SYSTYPE: 'SmartBridge2' } }] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Lutron', kind: 'hub' });
+    expect(ruleIds(identity)).toContain('lutron-bridge-mdns');
+  });
+
+  it('name only the maker where one API serves several kinds (devolo\'s device API)', () => {
+    const identity = identify(emptyFacts({ mdns: [{ type: '_dvl-deviceapi._tcp', instance: 'devolo', port: 14791, txt: {} }] }), knowledge);
+    expect(identity.vendor).toBe('devolo');
+    expect(ruleIds(identity)).toContain('devolo-device-api-mdns');
+  });
+});

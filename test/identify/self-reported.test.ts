@@ -31,6 +31,29 @@ describe('names a device by what it says about itself', () => {
     expect(evidence?.detail).toMatch(/^self-reported: SNMP sysDescr="Brother NC-130h/);
   });
 
+  it('reads the default name a printer announces over DNS-SD (instance "Brother HL-L2350DW series")', () => {
+    const service = { type: '_ipp._tcp', instance: 'Brother HL-L2350DW series', port: 631, txt: {} };
+    const identity = identify(emptyFacts({ mdns: [service] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Brother', model: 'HL-L2350DW', kind: 'printer' });
+    expect(identity.evidence.find((item) => item.ruleId === 'self-reported-mdns-instance')?.detail).toMatch(/^self-reported: mDNS _ipp\._tcp instance="Brother HL-L2350DW series"/);
+  });
+
+  it('reads a UPnP friendlyName that is still the maker\'s default ("Roku Ultra"), weakly', () => {
+    const identity = identify(emptyFacts(describedBy({ friendlyName: 'Roku Ultra - 4802' })), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Roku', selfReported: expect.arrayContaining(['vendor']) });
+    expect(identity.confidence).toBeLessThan(0.5);
+  });
+
+  it('reads a product line glued to its number ("FRITZ!Box7590"), keeping the line in the model', () => {
+    const identity = identify(emptyFacts({ ports: [port(21, 'ftp', { banner: 'FRITZ!Box7590 FTP server ready.' })] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'AVM', model: 'FRITZ!Box 7590', kind: 'router' });
+  });
+
+  it('ends a model at an address or a version ("ProFTPD Server (NETGEAR ReadyNAS) [192.168.1.10]")', () => {
+    const identity = identify(emptyFacts({ ports: [port(21, 'ftp', { banner: 'ProFTPD Server (NETGEAR ReadyNAS) [192.168.1.10]' })] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Netgear', model: 'ReadyNAS' });
+  });
+
   it('reads a maker only as a whole word: "PHP" is not HP', () => {
     const identity = identify(emptyFacts({ ports: [port(80, 'http', { http: { status: 200, headers: {}, server: 'PHP/8.2 Development Server' } })] }), knowledge);
     expect(identity.vendor).toBeNull();
