@@ -64,6 +64,14 @@ export interface EmbeddedDeviceSpec {
   devices: EmbeddedDeviceSpec[];
 }
 
+export interface IgdSpec {
+  /** The WAN address GetExternalIPAddress reports; absent: that action fails (501), as on a router that did not say. */
+  externalIp?: string;
+  /** Where the SOAP actions are answered: the WAN connection's control URL path (a recorded description names its own). */
+  controlPath: string;
+  portMappings: PortMapping[];
+}
+
 /** One search reply exactly as a recorded device sent it: each header only when given. */
 export interface SsdpReplySpec {
   st?: string;
@@ -98,12 +106,12 @@ export interface SsdpSpec {
   replies?: SsdpReplySpec[];
   /** Headers a real device adds to its search replies, sent verbatim after the standard ones (values may be empty). */
   extraHeaders?: Array<{ name: string; value: string }>;
-  /** A recorded description served byte for byte instead of one built from the fields above. */
+  /** A recorded description served byte for byte instead of one built from the fields above ({{address}} becomes the device's address). */
   descriptionXml?: string;
   /** Further documents on the description port, path → XML (a second root description, a TR-064 one). */
   documents?: Record<string, string>;
   /** Routers: UPnP IGD WANIPConnection answering GetExternalIPAddress / GetGenericPortMappingEntry. */
-  igd?: { externalIp: string; portMappings: PortMapping[] };
+  igd?: IgdSpec;
 }
 
 /** A value an SNMP agent serves for one object, typed as on the wire. */
