@@ -166,7 +166,8 @@ export type TcpServiceSpec =
       ipp?: { path: string; attributes: Record<string, string> };
       accounts?: Account[];
     }
-  | { type: 'telnet'; port: number; banner: string; prompt: string; accounts?: Account[] }
+  /** `loginPrompt`: asked for the user name, default "HOSTNAME login: "; `prompt`: the shell's, after a login. */
+  | { type: 'telnet'; port: number; banner: string; prompt: string; loginPrompt?: string; accounts?: Account[] }
   | { type: 'ssh'; port: number; ident: string; accounts?: Account[] }
   | { type: 'ftp'; port: number; banner: string; anonymous: boolean; accounts?: Account[] }
   | { type: 'mqtt'; port: number; anonymous: boolean; accounts?: Account[] }
