@@ -37,7 +37,8 @@ export interface MdnsSpec {
   instance: string;
   port: number;
   host?: string; // SRV target without ".local"; default: device hostname
-  txt: Record<string, string>;
+  /** Key → value, sent as `key=value`; null sends the key alone (a boolean attribute, RFC 6763 section 6.4). */
+  txt: Record<string, string | null>;
   /** Extra PTR subtypes are not modelled. */
 }
 
