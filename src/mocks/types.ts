@@ -81,6 +81,8 @@ export interface SsdpReplySpec {
   path?: string;
   /** SERVER of this reply when it differs from the device's. */
   server?: string;
+  /** The whole header block as recorded, in order and spelling (LOCATION gets the mock's URL); replaces every header above. */
+  headers?: Array<{ name: string; value: string }>;
 }
 
 export interface SsdpSpec {

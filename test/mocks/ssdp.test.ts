@@ -95,6 +95,23 @@ devices:
         controlPath: /upnp/control/WANPPPConn1
         portMappings:
           - { externalPort: 8554, internalClient: camera, internalPort: 554, description: "stream" }
+  - id: verbatim
+    kind: hub
+    vendor: Philips
+    model: Hue Bridge
+    ssdp:
+      port: 8080
+      replies:
+        - headers:
+            - { name: HOST, value: "239.255.255.250:1900" }
+            - { name: EXT, value: "" }
+            - { name: CACHE-CONTROL, value: max-age=100 }
+            - { name: LOCATION, value: "http://192.168.1.2:80/description.xml" }
+            - { name: SERVER, value: Linux/3.14.0 UPnP/1.0 IpBridge/1.26.0 }
+            - { name: hue-bridgeid, value: 001788FFFE29D301 }
+            - { name: ST, value: "upnp:rootdevice" }
+            - { name: USN, value: "uuid:2f402f80-da50-11e1-9b23-001788255acc::upnp:rootdevice" }
+        - { st: "", usn: "uuid:2f402f80-da50-11e1-9b23-001788255acc", server: "" }
 `);
 
 // A fresh client per test: a kept-alive connection must not outlive the server it came from.
@@ -239,6 +256,23 @@ describe('UPnP IGD control point', () => {
     expect(entries[0]).toContain('<NewEnabled>1</NewEnabled>');
     expect(entries[1]).toContain('<NewInternalClient>127.78.2.9</NewInternalClient>');
     expect(entries[1]).toContain('<NewEnabled>0</NewEnabled>');
+  });
+
+  it('sends a recorded header block exactly: order, spelling, empty values, only LOCATION pointing at itself', async () => {
+    await startDevice('verbatim');
+    const [reply] = await mSearch('127.78.2.9', 'upnp:rootdevice');
+    expect(reply).toBe(
+      'HTTP/1.1 200 OK\r\nHOST: 239.255.255.250:1900\r\nEXT:\r\nCACHE-CONTROL: max-age=100\r\nLOCATION: http://127.78.2.9:8080/description.xml\r\n' +
+        'SERVER: Linux/3.14.0 UPnP/1.0 IpBridge/1.26.0\r\nhue-bridgeid: 001788FFFE29D301\r\nST: upnp:rootdevice\r\n' +
+        'USN: uuid:2f402f80-da50-11e1-9b23-001788255acc::upnp:rootdevice\r\n\r\n',
+    );
+  });
+
+  it('sends an empty ST or SERVER empty, as a device that sent them so', async () => {
+    await startDevice('verbatim');
+    const replies = await mSearch('127.78.2.9', 'ssdp:all');
+    const bare = replies.find((reply) => reply.includes('USN: uuid:2f402f80-da50-11e1-9b23-001788255acc\r\n'))!;
+    expect(bare).toContain('\r\nSERVER:\r\nST:\r\nUSN:');
   });
 
   it('makes up nothing a fleet omits: no SERVER, no names, no device type, no firmware', async () => {
