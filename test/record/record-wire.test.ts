@@ -1,7 +1,8 @@
 // Issue 11, record and replay of what discovery keeps only in parsed form: a real router's UPnP
 // description (miniupnpc's test description of a Linksys WAG200G, BSD-3-Clause) recorded and served
-// again byte for byte apart from what identifies the household, its IGD port mappings replayed, and
-// login services replayed with what they said but refusing every password.
+// again byte for byte apart from what identifies the household, its IGD port mappings replayed, login
+// services replayed with what they said but refusing every password, and SNMP objects beyond the
+// system group that a version probe read served again.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,10 +11,13 @@ import { parse } from 'yaml';
 import { request } from 'undici';
 import { fleetFromText, startFleet, type RunningFleet } from '../../src/mocks/index.js';
 import { recordScan } from '../../src/mocks/record/recorder.js';
+import { startProbeRecorder } from '../../src/commands/record-probes.js';
 import { auditFleet, type AuditOfFleet } from '../integration/home-fleet-audit.js';
 
-const RECORDED_RANGE = '127.96.11.0/24';
-const REPLAY_RANGE = '127.96.12.0/24';
+// Small ranges: few silent hosts, so SNMP can be given the time a loaded machine needs.
+const RECORDED_RANGE = '127.96.11.0/28';
+const REPLAY_RANGE = '127.96.12.0/28';
+const SNMP_TIMEOUT_MS = 3000;
 const WAN_ADDRESS = '198.51.100.23';
 
 const wild = parse(readFileSync(join(import.meta.dirname, '../fixtures/wild/miniupnp.yaml'), 'utf8')) as {
@@ -52,6 +56,16 @@ devices:
       - { type: ssh, port: 22, ident: SSH-2.0-dropbear_2019.78 }
       - { type: ftp, port: 21, banner: "220 (vsFTPd 3.0.3)", anonymous: true }
       - { type: http, port: 80, auth: basic, realm: "IPCamera Login", server: "thttpd/2.25b 29dec2003" }
+  - id: printer
+    kind: printer
+    vendor: Brother
+    model: HL-L2350DW
+    mdns: [{ type: _ipp._tcp, instance: Brother HL-L2350DW series, port: 631, txt: { ty: Brother HL-L2350DW series, usb_MFG: Brother, usb_MDL: HL-L2350DW series } }]
+    snmp:
+      sysDescr: Brother NC-340w
+      sysObjectID: 1.3.6.1.4.1.2435.2.3.9.1
+      objects:
+        "1.3.6.1.4.1.2435.2.4.3.1240.6.5.0": { type: OctetString, value: "Firmware Ver.1.33 (06.07.21)" }
 `;
 
 let recordedFleet: RunningFleet;
@@ -62,10 +76,15 @@ let text: string;
 
 beforeAll(async () => {
   recordedFleet = await startFleet(fleetFromText('record-wire', FLEET));
-  first = await auditFleet(recordedFleet, { login: true });
-  text = await recordScan(first.result, new Map(), AbortSignal.timeout(60_000));
+  const recorder = startProbeRecorder();
+  try {
+    first = await auditFleet(recordedFleet, { login: true, versionProbeTransports: recorder.transports, snmpTimeoutMs: SNMP_TIMEOUT_MS });
+  } finally {
+    await recorder.close();
+  }
+  text = await recordScan(first.result, recorder.pages, AbortSignal.timeout(60_000));
   replayedFleet = await startFleet(fleetFromText('recorded', text, { range: REPLAY_RANGE }));
-  second = await auditFleet(replayedFleet, { login: true });
+  second = await auditFleet(replayedFleet, { login: true, snmpTimeoutMs: SNMP_TIMEOUT_MS });
 }, 180_000);
 
 afterAll(async () => {
@@ -149,5 +168,14 @@ describe('recorded login services', () => {
   it('stay open where the scan confirmed an anonymous login', () => {
     expect(findingKeys(first, 'camera', 'anonymous-ftp')).toEqual(['anonymous-ftp 21']);
     expect(findingKeys(second, replayedId('camera'), 'anonymous-ftp')).toEqual(['anonymous-ftp 21']);
+  });
+});
+
+describe('SNMP objects beyond the system group', () => {
+  it('that a version probe read are recorded and served again: the same firmware', () => {
+    expect(first.devices.get('printer')?.firmware).toBe('1.33');
+    const printer = replayedFleet!.fleet.devices.find((device) => device.id === replayedId('printer'))!;
+    expect(printer.snmp?.objects['1.3.6.1.4.1.2435.2.4.3.1240.6.5.0']).toEqual({ type: 'OctetString', value: 'Firmware Ver.1.33 (06.07.21)' });
+    expect(second.devices.get(printer.id)?.firmware).toBe('1.33');
   });
 });

@@ -14,8 +14,15 @@ import { loginServiceOf } from './login-service.js';
 import { ssdpOfRoots, urlParts } from './ssdp-roots.js';
 import type { RecordedIgd, WireReads } from './wire-reads.js';
 
-/** What a version probe read, by URL: a page (GET) or a printer's IPP attributes, served again on the same port and path. */
-export type RecordedPages = Map<string, { status: number; body: string } | { ippAttributes: Record<string, string> }>;
+/**
+ * What a version probe read, by URL: a page (GET) or a printer's IPP attributes, served again on the same
+ * port and path, or SNMP objects (key from snmpRecordKey), served by the device's agent.
+ */
+export type RecordedPages = Map<string, { status: number; body: string } | { ippAttributes: Record<string, string> } | { snmpObjects: Record<string, string> }>;
+
+export const snmpRecordKey = (ip: string, port: number, oids: readonly string[]): string => `snmp://${ip}:${port}/${oids.join(',')}`;
+/** The fleet serves the system group from its own fields and refuses OIDs inside it as objects. */
+const SYSTEM_GROUP = '1.3.6.1.2.1.1.';
 
 const HOST_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 const SNMP_PORT = 161;
@@ -107,6 +114,19 @@ function pagesByPort(ip: string, recorded: RecordedPages): Map<number, Record<st
   return byPort;
 }
 
+/** The SNMP objects probes read from this address beyond the system group, as text (the type the probe saw is not kept). */
+function snmpObjectsOf(ip: string, recorded: RecordedPages): Record<string, { type: 'OctetString'; value: string }> {
+  const objects: Record<string, { type: 'OctetString'; value: string }> = {};
+  for (const [key, answer] of recorded) {
+    if (!('snmpObjects' in answer) || new URL(key).hostname !== ip) continue;
+    for (const [oid, value] of Object.entries(answer.snmpObjects)) {
+      const bare = oid.replace(/^\./, '');
+      if (!bare.startsWith(SYSTEM_GROUP) && /^\d+(\.\d+)+$/.test(bare)) objects[bare] = { type: 'OctetString', value };
+    }
+  }
+  return objects;
+}
+
 /** The IPP attributes probes read from this address, by port. */
 function ippByPort(ip: string, recorded: RecordedPages): Map<number, { path: string; attributes: Record<string, string> }> {
   const byPort = new Map<number, { path: string; attributes: Record<string, string> }>();
@@ -149,7 +169,13 @@ export function deviceFromScan(device: Device, index: number, recorded: Recorded
   if (ssdp) raw.ssdp = ssdp;
   if (facts.snmp) {
     const { community, version: _version, ...objects } = facts.snmp;
-    raw.snmp = { port: facts.ports.find((p) => p.transport === 'udp' && p.name === 'snmp')?.port ?? SNMP_PORT, readCommunities: [community], ...objects };
+    const beyond = snmpObjectsOf(facts.ip, recorded.pages);
+    raw.snmp = {
+      port: facts.ports.find((p) => p.transport === 'udp' && p.name === 'snmp')?.port ?? SNMP_PORT,
+      readCommunities: [community],
+      ...objects,
+      ...(Object.keys(beyond).length > 0 ? { objects: beyond } : {}),
+    };
   }
   const pages = pagesByPort(facts.ip, recorded.pages);
   const ipp = ippByPort(facts.ip, recorded.pages);
