@@ -65,6 +65,39 @@ describe('redactFleet', () => {
     expect(text).not.toContain('9f8e7d6c5b4a');
   });
 
+  it('replaces a serial as a whole token only, never inside a UUID or a longer number', () => {
+    const fleet: RawFleet = {
+      name: 'recorded',
+      devices: [{
+        id: 'device-1', kind: 'router', vendor: 'Linksys', model: 'WAG200G',
+        ssdp: {
+          port: 49152,
+          descriptionXml: '<serialNumber>0000001</serialNumber><UDN>uuid:8ca2eb37-1dd2-11b2-86f1-001a70000001</UDN><modelNumber>10000001</modelNumber>',
+        },
+      }],
+    };
+    const xml = redactFleet(fleet).devices[0]!.ssdp!.descriptionXml!;
+    expect(xml).toBe('<serialNumber>SERIAL0001</serialNumber><UDN>uuid:00000000-0000-4000-8000-000000000001</UDN><modelNumber>10000001</modelNumber>');
+  });
+
+  it("replaces a router's WAN address wherever it occurs, and a possessive written as an XML entity", () => {
+    const fleet: RawFleet = {
+      name: 'recorded',
+      devices: [{
+        id: 'device-1', kind: 'router', vendor: 'AVM', model: 'FRITZ!Box',
+        ssdp: {
+          port: 49000,
+          igd: { externalIp: '198.51.100.23', portMappings: [{ externalPort: 80, internalClient: '10.0.0.2', internalPort: 80, description: 'Jan&apos;s NAS' }] },
+        },
+        services: [{ type: 'http', port: 80, auth: 'none', answer: { status: 200, headers: {}, body: 'WAN 198.51.100.23, not 198.51.100.230' } }],
+      }],
+    };
+    const text = JSON.stringify(redactFleet(fleet));
+    expect(text).toContain('"externalIp":"203.0.113.1"');
+    expect(text).toContain('WAN 203.0.113.1, not 198.51.100.230');
+    expect(text).toContain('Person1&apos;s NAS');
+  });
+
   it('is the same for the same input: a recording replays identically run after run', () => {
     expect(JSON.stringify(redactFleet(recorded))).toBe(text);
   });
