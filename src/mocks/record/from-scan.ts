@@ -60,11 +60,15 @@ function igdOf(igd: RecordedIgd, idByIp: ReadonlyMap<string, string>): NonNullab
         protocol: m.protocol as 'TCP' | 'UDP',
         internalClient: idByIp.get(m.internalClient) ?? m.internalClient,
         internalPort: m.internalPort,
-        description: m.description,
+        // The SOAP client keeps entities as sent; the mock escapes again when it answers.
+        description: unescapeXml(m.description),
         enabled: m.enabled,
       })),
   };
 }
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+const unescapeXml = (text: string): string => text.replace(/&(lt|gt|amp|apos|quot);/g, (_, name: string) => XML_ENTITIES[name]!);
 
 const isPort = (port: number): boolean => Number.isInteger(port) && port >= 1 && port <= 65535;
 

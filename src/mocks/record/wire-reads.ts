@@ -5,6 +5,7 @@
 import type { Device } from '../../model.js';
 import { ProbeHttpClient } from '../../protocols/http/probe-client.js';
 import { readPortMappings, resolveControlUrl, WAN_CONNECTION_SERVICE, type IgdPortMapping } from '../../protocols/upnp/igd.js';
+import { mapLimit } from '../../util/limit.js';
 import { deadline } from '../../util/wait.js';
 
 /** A description larger than this is written back from its parsed fields instead (a fleet file stays readable). */
@@ -12,6 +13,7 @@ export const MAX_RECORDED_DESCRIPTION_BYTES = 64 * 1024;
 const READ_TIMEOUT_MS = 2500;
 /** All reads of one recording together; what is not read by then is recorded from the parsed fields. */
 const ALL_READS_MS = 20_000;
+const READ_CONCURRENCY = 8;
 
 export interface RecordedIgd {
   /** The WAN connection's control URL path, where the replay answers the SOAP actions. */
@@ -71,12 +73,12 @@ async function readIgd(device: Device, signal: AbortSignal): Promise<RecordedIgd
 export async function readWire(devices: readonly Device[], signal: AbortSignal): Promise<WireReads> {
   const reads = noWireReads();
   const bounded = AbortSignal.any([signal, deadline(ALL_READS_MS)]);
-  await Promise.all(
-    devices.map(async (device) => {
-      await readDescriptions(device, bounded, reads.descriptions);
-      const igd = bounded.aborted ? undefined : await readIgd(device, bounded);
-      if (igd) reads.igd.set(device.ip, igd);
-    }),
-  );
+  // Only devices that announced a description are asked anything; a few at a time, like the scan's probes.
+  const announcing = devices.filter((device) => device.facts.ssdp.some((root) => root.location && root.description));
+  await mapLimit(announcing, READ_CONCURRENCY, bounded, async (device) => {
+    await readDescriptions(device, bounded, reads.descriptions);
+    const igd = bounded.aborted ? undefined : await readIgd(device, bounded);
+    if (igd) reads.igd.set(device.ip, igd);
+  });
   return reads;
 }
