@@ -190,7 +190,7 @@ export async function auditAndReport(scope: Scope, flags: ScanFlags, signal: Abo
   });
   for (const file of written) if (file !== '-') io.stderr.write(`homeaudit: ${flowText(flags.lang, 'wrote', { file })}\n`);
   if (recorder && flags.record) {
-    writeRecord(flags.record, result.devices, recorder.pages);
+    await writeRecord(flags.record, result, recorder.pages, signal);
     io.stderr.write(`homeaudit: ${flowText(flags.lang, 'wrote', { file: flags.record })}\n`);
   }
   if (!jsonToStdout && !useDashboard) io.stdout.write(toPlainSummary(result, flags.lang));

@@ -1,12 +1,12 @@
-// `scan --record`: the version probes' GET, which also keeps what each page answered, so the recorded
-// fleet serves those pages and IPP attributes again (SNMP objects come from discovery's own record).
+// `scan --record`: the version probes' GET, IPP and SNMP requests, each keeping what it read, so the
+// recorded fleet serves those pages, IPP attributes and SNMP objects again.
 
 import { createProbeTransports, DEFAULT_VERSION_PROBE_CAPS, type ProbeGet, type ProbeTransports } from '../identify/version-probes/index.js';
-import type { RecordedPages } from '../mocks/record/from-scan.js';
+import { snmpRecordKey, type RecordedPages } from '../mocks/record/from-scan.js';
 
 export interface ProbeRecorder {
-  /** The GET and the IPP request, each keeping what it read. */
-  transports: Pick<ProbeTransports, 'get' | 'ipp'>;
+  /** The GET, the IPP and the SNMP request, each keeping what it read. */
+  transports: Pick<ProbeTransports, 'get' | 'ipp' | 'snmp'>;
   pages: RecordedPages;
   close(): Promise<void>;
 }
@@ -24,5 +24,10 @@ export function startProbeRecorder(): ProbeRecorder {
     pages.set(url, { ippAttributes: Object.fromEntries(values) });
     return values;
   };
-  return { pages, transports: { get: probeGet, ipp }, close: () => client.close() };
+  const snmp: NonNullable<ProbeTransports['snmp']> = async (target, oids, caps) => {
+    const values = client.snmp ? await client.snmp(target, oids, caps) : new Map<string, string>();
+    pages.set(snmpRecordKey(target.ip, target.port, oids), { snmpObjects: Object.fromEntries(values) });
+    return values;
+  };
+  return { pages, transports: { get: probeGet, ipp, snmp }, close: () => client.close() };
 }

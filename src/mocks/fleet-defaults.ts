@@ -6,6 +6,7 @@ import type {
   Account, DeviceSpec, EmbeddedDeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes,
 } from './types.js';
 import { DESCRIPTION_PATH } from './upnp/description.js';
+import { WAN_IP_CONNECTION_CONTROL } from './upnp/igd-layout.js';
 import { intToIpv4, ipv4ToInt, parseCidr } from './ipv4.js';
 
 export const DEFAULT_RANGE = '127.77.0.0/24';
@@ -48,10 +49,10 @@ export interface RawDevice {
   plants?: string[];
   knobs?: Partial<Knobs>;
   accounts?: Account[];
-  mdns?: Array<Omit<MdnsSpec, 'instance' | 'txt'> & { instance?: string; txt?: Record<string, string | number | boolean> }>;
+  mdns?: Array<Omit<MdnsSpec, 'instance' | 'txt'> & { instance?: string; txt?: Record<string, string | number | boolean | null> }>;
   ssdp?: Partial<Omit<SsdpSpec, 'igd' | 'devices'>> & {
     devices?: RawEmbeddedDevice[];
-    igd?: { externalIp: string; portMappings?: Array<Partial<PortMapping> & Pick<PortMapping, 'externalPort' | 'internalClient' | 'internalPort'>> };
+    igd?: { externalIp?: string; controlPath?: string; portMappings?: Array<Partial<PortMapping> & Pick<PortMapping, 'externalPort' | 'internalClient' | 'internalPort'>> };
   };
   snmp?: Partial<SnmpSpec>;
   services?: TcpServiceSpec[];
@@ -112,7 +113,7 @@ function resolveDevice(fleetName: string, raw: RawDevice, address: string): Devi
       instance: m.instance ?? hostname,
       port: m.port,
       host: m.host ?? hostname,
-      txt: Object.fromEntries(Object.entries(m.txt ?? {}).map(([k, v]) => [k, String(v)])),
+      txt: Object.fromEntries(Object.entries(m.txt ?? {}).map(([k, v]) => [k, v === null ? null : String(v)])),
     })),
     services: raw.services ?? [],
   };
@@ -147,7 +148,8 @@ function resolveSsdp(fleetName: string, device: RawDevice, raw: NonNullable<RawD
   if (raw.extraHeaders !== undefined) spec.extraHeaders = raw.extraHeaders.map((header) => ({ ...header }));
   if (raw.igd) {
     spec.igd = {
-      externalIp: raw.igd.externalIp,
+      ...(raw.igd.externalIp === undefined ? {} : { externalIp: raw.igd.externalIp }),
+      controlPath: raw.igd.controlPath ?? WAN_IP_CONNECTION_CONTROL,
       portMappings: (raw.igd.portMappings ?? []).map((m) => ({
         externalPort: m.externalPort,
         protocol: m.protocol ?? 'TCP',

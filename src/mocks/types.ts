@@ -37,7 +37,8 @@ export interface MdnsSpec {
   instance: string;
   port: number;
   host?: string; // SRV target without ".local"; default: device hostname
-  txt: Record<string, string>;
+  /** Key → value, sent as `key=value`; null sends the key alone (a boolean attribute, RFC 6763 section 6.4). */
+  txt: Record<string, string | null>;
   /** Extra PTR subtypes are not modelled. */
 }
 
@@ -64,6 +65,14 @@ export interface EmbeddedDeviceSpec {
   devices: EmbeddedDeviceSpec[];
 }
 
+export interface IgdSpec {
+  /** The WAN address GetExternalIPAddress reports; absent: that action fails (501), as on a router that did not say. */
+  externalIp?: string;
+  /** Where the SOAP actions are answered: the WAN connection's control URL path (a recorded description names its own). */
+  controlPath: string;
+  portMappings: PortMapping[];
+}
+
 /** One search reply exactly as a recorded device sent it: each header only when given. */
 export interface SsdpReplySpec {
   st?: string;
@@ -72,6 +81,8 @@ export interface SsdpReplySpec {
   path?: string;
   /** SERVER of this reply when it differs from the device's. */
   server?: string;
+  /** The whole header block as recorded, in order and spelling (LOCATION gets the mock's URL); replaces every header above. */
+  headers?: Array<{ name: string; value: string }>;
 }
 
 export interface SsdpSpec {
@@ -98,12 +109,12 @@ export interface SsdpSpec {
   replies?: SsdpReplySpec[];
   /** Headers a real device adds to its search replies, sent verbatim after the standard ones (values may be empty). */
   extraHeaders?: Array<{ name: string; value: string }>;
-  /** A recorded description served byte for byte instead of one built from the fields above. */
+  /** A recorded description served byte for byte instead of one built from the fields above ({{address}} becomes the device's address). */
   descriptionXml?: string;
   /** Further documents on the description port, path → XML (a second root description, a TR-064 one). */
   documents?: Record<string, string>;
   /** Routers: UPnP IGD WANIPConnection answering GetExternalIPAddress / GetGenericPortMappingEntry. */
-  igd?: { externalIp: string; portMappings: PortMapping[] };
+  igd?: IgdSpec;
 }
 
 /** A value an SNMP agent serves for one object, typed as on the wire. */
@@ -158,7 +169,8 @@ export type TcpServiceSpec =
       ipp?: { path: string; attributes: Record<string, string> };
       accounts?: Account[];
     }
-  | { type: 'telnet'; port: number; banner: string; prompt: string; accounts?: Account[] }
+  /** `loginPrompt`: asked for the user name, default "HOSTNAME login: "; `prompt`: the shell's, after a login. */
+  | { type: 'telnet'; port: number; banner: string; prompt: string; loginPrompt?: string; accounts?: Account[] }
   | { type: 'ssh'; port: number; ident: string; accounts?: Account[] }
   | { type: 'ftp'; port: number; banner: string; anonymous: boolean; accounts?: Account[] }
   | { type: 'mqtt'; port: number; anonymous: boolean; accounts?: Account[] }

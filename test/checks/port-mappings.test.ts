@@ -33,6 +33,7 @@ async function startIgd(): Promise<void> {
       manufacturer: 'AVM', modelName: 'FRITZ!Box 7590', udn: 'uuid:1', serviceTypes: [], descriptionPath: '/description.xml', devices: [],
       igd: {
         externalIp: '203.0.113.47',
+        controlPath: '/ctl/IPConn',
         portMappings: [
           { externalPort: 8080, protocol: 'TCP', internalClient: 'camera', internalPort: 80, description: 'Camera web', enabled: true },
           { externalPort: 2323, protocol: 'TCP', internalClient: NAS, internalPort: 23, description: 'NAS beheer', enabled: true },

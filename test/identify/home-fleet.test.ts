@@ -59,7 +59,8 @@ function factsOf(device: DeviceSpec): HostFacts {
       type: service.type,
       port: service.port,
       host: `${service.host ?? device.hostname}.local`,
-      txt: service.txt,
+      // A key sent alone reads as an empty value, as discovery decodes it.
+      txt: Object.fromEntries(Object.entries(service.txt).map(([key, value]) => [key, value ?? ''])),
     })),
     ssdp: ssdp
       ? [

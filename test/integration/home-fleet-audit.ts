@@ -31,7 +31,10 @@ export interface AuditOfFleet {
   announcedAttempts: Map<string, number>;
 }
 
-export async function auditFleet(running: RunningFleet, options: { login: boolean; versionProbeTransports?: Partial<ProbeTransports> }): Promise<AuditOfFleet> {
+export async function auditFleet(
+  running: RunningFleet,
+  options: { login: boolean; versionProbeTransports?: Partial<ProbeTransports>; /** A small fleet's test may wait longer on SNMP. */ snmpTimeoutMs?: number },
+): Promise<AuditOfFleet> {
   const announcedByDeviceId = new Map<string, number>();
   const onEvent = (event: AuditEvent): void => {
     if (event.type === 'login-attempt') announcedByDeviceId.set(event.deviceId, (announcedByDeviceId.get(event.deviceId) ?? 0) + 1);
@@ -46,7 +49,12 @@ export async function auditFleet(running: RunningFleet, options: { login: boolea
     // answer later than the defaults wait (700 ms connect, 800 ms mDNS, 1.2 s SSDP), and a device seen
     // by one source only (the Tuya plug's one port, the mDNS-only Nest, Home Assistant, DIRIGERA)
     // would be lost. What is compared is what the wire shows, not how fast.
-    discovery: { tcp: { connectTimeoutMs: 3000 }, mdns: { hostTimeoutMs: 3000 }, ssdp: { waitMs: 3000 } },
+    discovery: {
+      tcp: { connectTimeoutMs: 3000 },
+      mdns: { hostTimeoutMs: 3000 },
+      ssdp: { waitMs: 3000 },
+      ...(options.snmpTimeoutMs === undefined ? {} : { snmp: { timeoutMs: options.snmpTimeoutMs } }),
+    },
     ...(options.versionProbeTransports ? { versionProbeTransports: options.versionProbeTransports } : {}),
   }, { onEvent });
   const byIp = new Map(running.fleet.devices.map((device) => [device.address, device] as const));

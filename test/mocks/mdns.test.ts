@@ -24,6 +24,15 @@ devices:
     model: S5 Max
     hostname: roborock-vacuum-s5e_miio326157948
     mdns: [{ type: _miio._udp, instance: roborock-vacuum-s5e_miio326157948, port: 54321, txt: { epoch: "1" } }]
+  - id: printer
+    kind: printer
+    vendor: Brother
+    model: HL-L2350DW
+    mdns:
+      - type: _ipp._tcp
+        instance: Brother HL-L2350DW series
+        port: 631
+        txt: { txtvers: "1", ty: Brother HL-L2350DW series, rp: ipp/print, note: "", Duplex: T, pdl: "application/octet-stream,image/urf", adminurl: "http://BRN3C2AF4.local./net/net/airprint.html?a=b", "UUID": null, Naïve: "Überall ünïcode" }
   - id: quiet
     kind: plug
     vendor: Tuya
@@ -88,6 +97,16 @@ describe('mDNS responder (legacy unicast)', () => {
     expect((byType(txt?.answers, 'TXT')[0] as { data: Buffer[] }).data.map(String)).toEqual(['CPath=/zc', 'VERSION=1.0']);
     const a = await ask('127.78.1.1', 'google-nest-mini-1234.local', 'A');
     expect(byType(a?.answers, 'A')[0]).toMatchObject({ data: '127.78.1.1' });
+  });
+
+  it('sends any TXT record as written: order, case, empty values, "=" in values, UTF-8, a key alone', async () => {
+    running.push(await startMdnsResponder(contextFor(fleet, 'printer')));
+    const reply = await ask('127.78.1.3', 'Brother HL-L2350DW series._ipp._tcp.local', 'TXT');
+    const strings = (byType(reply?.answers, 'TXT')[0] as { data: Buffer[] }).data.map((part) => part.toString('utf8'));
+    expect(strings).toEqual([
+      'txtvers=1', 'ty=Brother HL-L2350DW series', 'rp=ipp/print', 'note=', 'Duplex=T', 'pdl=application/octet-stream,image/urf',
+      'adminurl=http://BRN3C2AF4.local./net/net/airprint.html?a=b', 'UUID', 'Naïve=Überall ünïcode',
+    ]);
   });
 
   it('sends a host name with underscores as the device has it', async () => {

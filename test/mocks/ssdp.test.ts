@@ -84,6 +84,34 @@ devices:
           modelName: OSRAM Lightify
           udn: "uuid:Light-1_0-94103EA2B2780CA5"
           serviceTypes: ["urn:Belkin:service:bridge:1"]
+  - id: recorded-router
+    kind: router
+    vendor: Linksys
+    model: WAG200G
+    ssdp:
+      port: 49152
+      descriptionXml: '<root><URLBase>http://{{address}}:49152</URLBase><device><deviceType>urn:schemas-upnp-org:device:InternetGatewayDevice:1</deviceType><deviceList><device><deviceType>urn:schemas-upnp-org:device:WANDevice:1</deviceType><deviceList><device><deviceType>urn:schemas-upnp-org:device:WANConnectionDevice:1</deviceType><serviceList><service><serviceType>urn:schemas-upnp-org:service:WANPPPConnection:1</serviceType><controlURL>/upnp/control/WANPPPConn1</controlURL></service></serviceList></device></deviceList></device></deviceList></device></root>'
+      igd:
+        controlPath: /upnp/control/WANPPPConn1
+        portMappings:
+          - { externalPort: 8554, internalClient: camera, internalPort: 554, description: "stream" }
+  - id: verbatim
+    kind: hub
+    vendor: Philips
+    model: Hue Bridge
+    ssdp:
+      port: 8080
+      replies:
+        - headers:
+            - { name: HOST, value: "239.255.255.250:1900" }
+            - { name: EXT, value: "" }
+            - { name: CACHE-CONTROL, value: max-age=100 }
+            - { name: LOCATION, value: "http://192.168.1.2:80/description.xml" }
+            - { name: SERVER, value: Linux/3.14.0 UPnP/1.0 IpBridge/1.26.0 }
+            - { name: hue-bridgeid, value: 001788FFFE29D301 }
+            - { name: ST, value: "upnp:rootdevice" }
+            - { name: USN, value: "uuid:2f402f80-da50-11e1-9b23-001788255acc::upnp:rootdevice" }
+        - { st: "", usn: "uuid:2f402f80-da50-11e1-9b23-001788255acc", server: "" }
 `);
 
 // A fresh client per test: a kept-alive connection must not outlive the server it came from.
@@ -118,8 +146,8 @@ async function mSearch(address: string, st: string, waitMs = 500): Promise<strin
 const header = (reply: string, name: string): string | undefined =>
   new RegExp(`^${name}:[ ]?(.*)$`, 'im').exec(reply)?.[1]?.trim();
 
-async function soap(action: string, args: string): Promise<{ status: number; body: string }> {
-  const response = await request('http://127.78.2.1:49000/ctl/IPConn', {
+async function soap(action: string, args: string, url = 'http://127.78.2.1:49000/ctl/IPConn'): Promise<{ status: number; body: string }> {
+  const response = await request(url, {
     method: 'POST',
     dispatcher,
     headers: { 'content-type': 'text/xml; charset="utf-8"', soapaction: `"urn:schemas-upnp-org:service:WANIPConnection:1#${action}"` },
@@ -230,6 +258,23 @@ describe('UPnP IGD control point', () => {
     expect(entries[1]).toContain('<NewEnabled>0</NewEnabled>');
   });
 
+  it('sends a recorded header block exactly: order, spelling, empty values, only LOCATION pointing at itself', async () => {
+    await startDevice('verbatim');
+    const [reply] = await mSearch('127.78.2.9', 'upnp:rootdevice');
+    expect(reply).toBe(
+      'HTTP/1.1 200 OK\r\nHOST: 239.255.255.250:1900\r\nEXT:\r\nCACHE-CONTROL: max-age=100\r\nLOCATION: http://127.78.2.9:8080/description.xml\r\n' +
+        'SERVER: Linux/3.14.0 UPnP/1.0 IpBridge/1.26.0\r\nhue-bridgeid: 001788FFFE29D301\r\nST: upnp:rootdevice\r\n' +
+        'USN: uuid:2f402f80-da50-11e1-9b23-001788255acc::upnp:rootdevice\r\n\r\n',
+    );
+  });
+
+  it('sends an empty ST or SERVER empty, as a device that sent them so', async () => {
+    await startDevice('verbatim');
+    const replies = await mSearch('127.78.2.9', 'ssdp:all');
+    const bare = replies.find((reply) => reply.includes('USN: uuid:2f402f80-da50-11e1-9b23-001788255acc\r\n'))!;
+    expect(bare).toContain('\r\nSERVER:\r\nST:\r\nUSN:');
+  });
+
   it('makes up nothing a fleet omits: no SERVER, no names, no device type, no firmware', async () => {
     await startDevice('bare');
     const [reply] = await mSearch('127.78.2.5', 'upnp:rootdevice');
@@ -271,6 +316,27 @@ describe('UPnP IGD control point', () => {
       'urn:Belkin:device:light:1 uuid:Light-1_0-94103EA2B2780CA5::urn:Belkin:device:light:1',
       'urn:Belkin:service:bridge:1 uuid:Light-1_0-94103EA2B2780CA5::urn:Belkin:service:bridge:1',
     ]));
+  });
+
+  it('answers on the control path a recorded description names, and says no WAN address it was not given', async () => {
+    await startDevice('recorded-router');
+    const control = 'http://127.78.2.8:49152/upnp/control/WANPPPConn1';
+    const entry = await soap('GetGenericPortMappingEntry', '<NewPortMappingIndex>0</NewPortMappingIndex>', control);
+    expect(entry.status).toBe(200);
+    expect(entry.body).toContain('<NewExternalPort>8554</NewExternalPort>');
+    expect(entry.body).toContain('<NewInternalClient>127.78.2.2</NewInternalClient>');
+    expect((await soap('GetGenericPortMappingEntry', '<NewPortMappingIndex>1</NewPortMappingIndex>', control)).body).toContain('<errorCode>713</errorCode>');
+    const external = await soap('GetExternalIPAddress', '', control);
+    expect(external.status).toBe(500);
+    expect(external.body).toContain('<errorCode>501</errorCode>');
+    expect((await soap('GetExternalIPAddress', '', 'http://127.78.2.8:49152/ctl/IPConn')).status).toBe(404);
+  });
+
+  it('puts its own address where a recorded description says {{address}}', async () => {
+    await startDevice('recorded-router');
+    const response = await request('http://127.78.2.8:49152/description.xml', { dispatcher });
+    const xml = await response.body.text();
+    expect(xml).toBe(fleet.devices.find((d) => d.id === 'recorded-router')!.ssdp!.descriptionXml!.replace('{{address}}', '127.78.2.8'));
   });
 
   it('answers an unknown action with fault 401', async () => {

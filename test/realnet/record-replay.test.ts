@@ -1,6 +1,7 @@
 // Issue 11, record and replay on real daemons: the real-daemon network scanned with `scan --record`
 // from the scanner's namespace, the recorded file served by `homeaudit mock` on loopback inside that
-// namespace and scanned again: every device named as the recording scan named it.
+// namespace and scanned again: every device named as the recording scan named it, with the same remote
+// access and the router's port mappings (recorded from miniupnpd's own answers).
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,13 @@ interface RecordedDevice {
  */
 const foundOnLoopback = (device: RecordedDevice): boolean =>
   Boolean(device.mdns?.length || device.ssdp || device.snmp || device.services?.some((service) => LIVENESS_PORTS.includes(service.port)));
+
+/** A device's remote-access and port-mapping findings, without the address-derived device id. */
+const exposure = (run: ScanRun, deviceId: string): string[] =>
+  run.report.findings
+    .filter((finding) => finding.deviceId === deviceId && (finding.check === 'remote-access' || finding.check === 'exposed-by-port-mapping'))
+    .map((finding) => finding.id.split(deviceId).join('DEVICE'))
+    .sort();
 
 const named = (device: ScanRun['report']['devices'][number] | undefined) =>
   device ? { vendor: device.vendor ?? null, model: device.model ?? null, kind: device.kind, firmware: device.firmware ?? null } : 'not found';
@@ -83,6 +91,35 @@ describe.skipIf(skipReason !== null)('the real-daemon network, recorded and repl
       actual[key] = named(replayed.report.devices.find((found) => found.ip === replayAddresses[index]));
     });
     expect(actual).toEqual(expected);
+  });
+
+  it("reports the same remote access and port mappings: the router's mappings and login services replayed", () => {
+    const expected: Record<string, string[]> = {};
+    const actual: Record<string, string[]> = {};
+    recorded.report.devices.forEach((device, index) => {
+      if (!foundOnLoopback(fleet.devices[index]!)) return;
+      const key = `${fleet.devices[index]!.id} (${device.ip})`;
+      expected[key] = exposure(recorded, device.id);
+      const replayedDevice = replayed.report.devices.find((found) => found.ip === replayAddresses[index]);
+      actual[key] = replayedDevice ? exposure(replayed, replayedDevice.id) : ['not found'];
+    });
+    expect(Object.values(expected).flat().filter((id) => id.startsWith('exposed-by-port-mapping')).length).toBeGreaterThanOrEqual(2);
+    expect(actual).toEqual(expected);
+  });
+
+  it('records the router as it was: its description as sent, its mappings, no password', () => {
+    const text = readFileSync(path.join(network.dir, 'recorded.yaml'), 'utf8');
+    const routers = fleet.devices.filter((device) => (device.ssdp as { igd?: unknown } | undefined)?.igd);
+    expect(routers.length).toBe(1);
+    const ssdp = routers[0]!.ssdp as { descriptionXml: string; igd: { portMappings: unknown[] } };
+    // As miniupnpd sent it: WANDevice › WANConnectionDevice nested, each service with its SCPD URL (a
+    // description written back from parsed fields has neither).
+    expect(ssdp.descriptionXml).toMatch(/<deviceList>[\s\S]*<deviceList>/);
+    expect(ssdp.descriptionXml).toContain('<SCPDURL>');
+    expect(ssdp.igd.portMappings.length).toBeGreaterThanOrEqual(2);
+    for (const account of network.spec.devices.flatMap((device) => device.accounts ?? [])) {
+      if (account.password.length >= 6) expect(text).not.toContain(account.password);
+    }
   });
 
   // Known gap (issue 11, "Ports"): ports off the liveness list are swept only on hosts seen otherwise; on

@@ -38,6 +38,12 @@ const recorded: RawFleet = {
   ],
 };
 
+/** A recorded fleet of one router with these sections. */
+const routerFleet = (sections: Pick<RawFleet['devices'][number], 'ssdp' | 'services'>): RawFleet => ({
+  name: 'recorded',
+  devices: [{ id: 'device-1', kind: 'router', vendor: 'Linksys', model: 'WAG200G', ...sections }],
+});
+
 describe('redactFleet', () => {
   const text = JSON.stringify(redactFleet(recorded));
 
@@ -63,6 +69,25 @@ describe('redactFleet', () => {
     expect(text).toContain('iPhone van Person1');
     expect(text).not.toContain('jan@example.nl');
     expect(text).not.toContain('9f8e7d6c5b4a');
+  });
+
+  it('replaces a serial as a whole token only, never inside a UUID or a longer number', () => {
+    const fleet = routerFleet({
+      ssdp: { port: 49152, descriptionXml: '<serialNumber>0000001</serialNumber><UDN>uuid:8ca2eb37-1dd2-11b2-86f1-001a70000001</UDN><modelNumber>10000001</modelNumber>' },
+    });
+    const xml = redactFleet(fleet).devices[0]!.ssdp!.descriptionXml!;
+    expect(xml).toBe('<serialNumber>SERIAL0001</serialNumber><UDN>uuid:00000000-0000-4000-8000-000000000001</UDN><modelNumber>10000001</modelNumber>');
+  });
+
+  it("replaces a router's WAN address wherever it occurs, and a possessive written as an XML entity", () => {
+    const fleet = routerFleet({
+      ssdp: { port: 49000, igd: { externalIp: '198.51.100.23', portMappings: [{ externalPort: 80, internalClient: '10.0.0.2', internalPort: 80, description: 'Jan&apos;s NAS' }] } },
+      services: [{ type: 'http', port: 80, auth: 'none', answer: { status: 200, headers: {}, body: 'WAN 198.51.100.23, not 198.51.100.230' } }],
+    });
+    const text = JSON.stringify(redactFleet(fleet));
+    expect(text).toContain('"externalIp":"203.0.113.1"');
+    expect(text).toContain('WAN 203.0.113.1, not 198.51.100.230');
+    expect(text).toContain('Person1&apos;s NAS');
   });
 
   it('is the same for the same input: a recording replays identically run after run', () => {

@@ -1,22 +1,76 @@
-// What a scan saw, written as a fleet: per device its mDNS services, SSDP replies and descriptions,
-// SNMP system objects, open ports with their banners and HTTP answers, and the pages version probes
-// read. `homeaudit mock FILE` then says the same on the wire. Secrets are taken out afterwards (redact.ts).
+// What a scan saw, written as a fleet: per device its mDNS services, SSDP replies and descriptions (as
+// sent), a router's port mappings, SNMP system objects, open ports with their banners, HTTP answers and
+// login prompts, and the pages version probes read. `homeaudit mock FILE` then says the same on the
+// wire. Secrets are taken out afterwards (redact.ts); no password is ever recorded.
 
-import type { Device, HostFacts, PortInfo, SsdpInfo } from '../../model.js';
+import type { Device, Finding, HostFacts, PortInfo, SsdpInfo } from '../../model.js';
 import type { RawDevice, RawFleet } from '../fleet-defaults.js';
+import { isIpv4 } from '../ipv4.js';
 import type { TcpServiceSpec } from '../types.js';
+import { withAddressPlaceholder } from '../upnp/address-placeholder.js';
 import { descriptionXmlOf } from './description-xml.js';
 import { httpServiceOf } from './http-service.js';
+import { loginServiceOf } from './login-service.js';
 import { ssdpOfRoots, urlParts } from './ssdp-roots.js';
+import type { RecordedIgd, WireReads } from './wire-reads.js';
 
-/** What a version probe read, by URL: a page (GET) or a printer's IPP attributes, served again on the same port and path. */
-export type RecordedPages = Map<string, { status: number; body: string } | { ippAttributes: Record<string, string> }>;
+/**
+ * What a version probe read, by URL: a page (GET) or a printer's IPP attributes, served again on the same
+ * port and path, or SNMP objects (key from snmpRecordKey), served by the device's agent.
+ */
+export type RecordedPages = Map<string, { status: number; body: string } | { ippAttributes: Record<string, string> } | { snmpObjects: Record<string, string> }>;
+
+export const snmpRecordKey = (ip: string, port: number, oids: readonly string[]): string => `snmp://${ip}:${port}/${oids.join(',')}`;
+/** The fleet serves the system group from its own fields and refuses OIDs inside it as objects. */
+const SYSTEM_GROUP = '1.3.6.1.2.1.1.';
 
 const HOST_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]*$/;
 const SNMP_PORT = 161;
 
-const ssdpOf = (roots: SsdpInfo[], takenPorts: Set<number>): NonNullable<RawDevice['ssdp']> =>
-  ssdpOfRoots(roots.map((root) => ({ ...root, ...(root.description ? { xml: descriptionXmlOf(root.description) } : {}) })), takenPorts);
+/** What the recording read besides the scan: the version probes' pages, and the descriptions and IGD mappings read again. */
+export interface Recorded {
+  pages: RecordedPages;
+  wire: WireReads;
+  /** The scan's findings: an anonymous login it confirmed is replayed as open (no password involved). */
+  findings: readonly Finding[];
+}
+
+/** Each root's description as the device sent it where it was read again, else written back from the parsed fields. */
+function ssdpOf(ip: string, roots: SsdpInfo[], wire: WireReads): NonNullable<RawDevice['ssdp']> {
+  const xmlOf = (root: SsdpInfo): string | undefined => {
+    const verbatim = root.location === undefined ? undefined : wire.descriptions.get(root.location);
+    if (verbatim !== undefined) return withAddressPlaceholder(verbatim, ip);
+    return root.description ? descriptionXmlOf(root.description) : undefined;
+  };
+  return ssdpOfRoots(roots.map((root) => {
+    const xml = xmlOf(root);
+    return xml === undefined ? root : { ...root, xml };
+  }));
+}
+
+/** The router's mappings as the fleet's `igd`: an inside device named by its fleet id, so the replay points at its new address. */
+function igdOf(igd: RecordedIgd, idByIp: ReadonlyMap<string, string>): NonNullable<NonNullable<RawDevice['ssdp']>['igd']> {
+  return {
+    ...(igd.externalIp && isIpv4(igd.externalIp) ? { externalIp: igd.externalIp } : {}),
+    controlPath: igd.controlPath,
+    portMappings: igd.mappings
+      .filter((m) => (m.protocol === 'TCP' || m.protocol === 'UDP') && isPort(m.externalPort) && isPort(m.internalPort) && isIpv4(m.internalClient))
+      .map((m) => ({
+        externalPort: m.externalPort,
+        protocol: m.protocol as 'TCP' | 'UDP',
+        internalClient: idByIp.get(m.internalClient) ?? m.internalClient,
+        internalPort: m.internalPort,
+        // The SOAP client keeps entities as sent; the mock escapes again when it answers.
+        description: unescapeXml(m.description),
+        enabled: m.enabled,
+      })),
+  };
+}
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
+const unescapeXml = (text: string): string => text.replace(/&(lt|gt|amp|apos|quot);/g, (_, name: string) => XML_ENTITIES[name]!);
+
+const isPort = (port: number): boolean => Number.isInteger(port) && port >= 1 && port <= 65535;
 
 /** The body to serve: the excerpt discovery kept, with the title in front where the excerpt lost it. */
 function bodyOf(port: PortInfo): string {
@@ -25,7 +79,9 @@ function bodyOf(port: PortInfo): string {
   return title !== undefined && !/<title/i.test(excerpt) ? `<html><head><title>${title}</title></head></html>${excerpt}` : excerpt;
 }
 
-function tcpServiceOf(port: PortInfo, pages: Record<string, string>, ipp?: { path: string; attributes: Record<string, string> }): TcpServiceSpec {
+function tcpServiceOf(port: PortInfo, pages: Record<string, string>, ipp: { path: string; attributes: Record<string, string> } | undefined, findings: readonly Finding[]): TcpServiceSpec {
+  const login = loginServiceOf(port, findings);
+  if (login) return login;
   const http = port.http;
   if (port.name === 'rtsp') {
     const auth = http?.authScheme === 'basic' || http?.authScheme === 'digest' ? http.authScheme : 'none';
@@ -62,6 +118,19 @@ function pagesByPort(ip: string, recorded: RecordedPages): Map<number, Record<st
   return byPort;
 }
 
+/** The SNMP objects probes read from this address beyond the system group, as text (the type the probe saw is not kept). */
+function snmpObjectsOf(ip: string, recorded: RecordedPages): Record<string, { type: 'OctetString'; value: string }> {
+  const objects: Record<string, { type: 'OctetString'; value: string }> = {};
+  for (const [key, answer] of recorded) {
+    if (!('snmpObjects' in answer) || new URL(key).hostname !== ip) continue;
+    for (const [oid, value] of Object.entries(answer.snmpObjects)) {
+      const bare = oid.replace(/^\./, '');
+      if (!bare.startsWith(SYSTEM_GROUP) && /^\d+(\.\d+)+$/.test(bare)) objects[bare] = { type: 'OctetString', value };
+    }
+  }
+  return objects;
+}
+
 /** The IPP attributes probes read from this address, by port. */
 function ippByPort(ip: string, recorded: RecordedPages): Map<number, { path: string; attributes: Record<string, string> }> {
   const byPort = new Map<number, { path: string; attributes: Record<string, string> }>();
@@ -72,7 +141,7 @@ function ippByPort(ip: string, recorded: RecordedPages): Map<number, { path: str
   return byPort;
 }
 
-export function deviceFromScan(device: Device, index: number, recorded: RecordedPages): RawDevice {
+export function deviceFromScan(device: Device, index: number, recorded: Recorded, idByIp: ReadonlyMap<string, string> = new Map()): RawDevice {
   const { facts, identity } = device;
   const raw: RawDevice = {
     id: `device-${index + 1}`,
@@ -98,25 +167,35 @@ export function deviceFromScan(device: Device, index: number, recorded: Recorded
     });
   }
   // The description keeps its recorded port: there the device's UPnP server answers, not a second web service.
-  const ssdp = facts.ssdp.length > 0 ? ssdpOf(facts.ssdp, new Set()) : undefined;
+  const ssdp = facts.ssdp.length > 0 ? ssdpOf(facts.ip, facts.ssdp, recorded.wire) : undefined;
+  const igd = recorded.wire.igd.get(facts.ip);
+  if (ssdp && igd) ssdp.igd = igdOf(igd, idByIp);
   if (ssdp) raw.ssdp = ssdp;
   if (facts.snmp) {
     const { community, version: _version, ...objects } = facts.snmp;
-    raw.snmp = { port: facts.ports.find((p) => p.transport === 'udp' && p.name === 'snmp')?.port ?? SNMP_PORT, readCommunities: [community], ...objects };
+    const beyond = snmpObjectsOf(facts.ip, recorded.pages);
+    raw.snmp = {
+      port: facts.ports.find((p) => p.transport === 'udp' && p.name === 'snmp')?.port ?? SNMP_PORT,
+      readCommunities: [community],
+      ...objects,
+      ...(Object.keys(beyond).length > 0 ? { objects: beyond } : {}),
+    };
   }
-  const pages = pagesByPort(facts.ip, recorded);
-  const ipp = ippByPort(facts.ip, recorded);
+  const pages = pagesByPort(facts.ip, recorded.pages);
+  const ipp = ippByPort(facts.ip, recorded.pages);
+  const findings = recorded.findings.filter((finding) => finding.deviceId === device.id);
   raw.services = facts.ports
     // The description port is the UPnP server's own; UDP ports are the SNMP agent's.
     .filter((port) => port.transport === 'tcp' && port.port !== ssdp?.port)
-    .map((port) => tcpServiceOf(port, pages.get(port.port) ?? {}, ipp.get(port.port)));
+    .map((port) => tcpServiceOf(port, pages.get(port.port) ?? {}, ipp.get(port.port), findings));
   return raw;
 }
 
-export function fleetFromScan(devices: readonly Device[], recorded: RecordedPages, name = 'recorded'): RawFleet {
+export function fleetFromScan(devices: readonly Device[], recorded: Recorded, name = 'recorded'): RawFleet {
+  const idByIp = new Map(devices.map((device, index) => [device.ip, `device-${index + 1}`]));
   return {
     name,
     description: 'Recorded by homeaudit scan --record: what each device said; MAC addresses, serial numbers, UUIDs and personal names replaced.',
-    devices: devices.map((device, index) => deviceFromScan(device, index, recorded)),
+    devices: devices.map((device, index) => deviceFromScan(device, index, recorded, idByIp)),
   };
 }

@@ -1,7 +1,8 @@
 // Takes what identifies a household out of a recorded fleet, consistently (the same value always gets
 // the same stand-in, everywhere it occurs), so a replay is identified as the recording was:
 // MAC addresses (the vendor's OUI half kept), serial numbers, UUIDs, personal names, e-mail addresses,
-// SNMP contacts, cookies and credentials in headers. Passwords are never recorded at all.
+// SNMP contacts, cookies and credentials in headers, and a router's WAN address (a documentation
+// address in its place). Passwords are never recorded at all.
 
 import type { RawFleet } from '../fleet-defaults.js';
 
@@ -13,9 +14,9 @@ const SERIAL_TEXT = /serial(?:[\s_-]*(?:number|no))?\s*[:=]\s*([A-Za-z0-9-]{4,})
 const SERIAL_XML = /<serialNumber>([^<]{3,})<\/serialNumber>/g;
 const SERIAL_TXT_KEYS = /^(serial|serialnumber|serial_number|sn|serialno)$/i;
 const UDN_ID = /uuid:([^\s:<>"]+)/g;
-/** "Jan's iPhone", "iPhone van Jan", "MacBook de Marie", "Jans-iPhone". */
+/** "Jan's iPhone" (its apostrophe also as an XML entity), "iPhone van Jan", "MacBook de Marie", "Jans-iPhone". */
 const PERSONAL = [
-  /\b([A-Z][a-z]{2,})['’]s\b/g,
+  /\b([A-Z][a-z]{2,})(?:['’]|&apos;|&#39;)s\b/g,
   /\b(?:van|de|di|von)[\s-]+([A-Z][a-z]{2,})\b/g,
   /\b([A-Z][a-z]{2,})s-(?:iPhone|iPad|MacBook|iMac|Galaxy|Pixel|Laptop|PC)\b/g,
 ];
@@ -62,6 +63,9 @@ export function redactFleet(fleet: RawFleet): RawFleet {
   const serials = new StandIns((n) => `SERIAL${String(n).padStart(4, '0')}`);
   const uuids = new StandIns((n) => `00000000-0000-4000-8000-${hex(n, 12)}`);
   const people = new StandIns((n) => `Person${n}`);
+  // The household's internet address, wherever it also occurs; 203.0.113.0/24 is for documentation.
+  const wanAddresses = new StandIns((n) => `203.0.113.${n}`);
+  for (const device of fleet.devices) if (device.ssdp?.igd?.externalIp) wanAddresses.of(device.ssdp.igd.externalIp);
 
   strings(fleet, (text, key) => {
     for (const match of text.matchAll(MAC)) macs.of(match.slice(1).filter((_, i) => i !== 1).join('').toLowerCase());
@@ -83,7 +87,8 @@ export function redactFleet(fleet: RawFleet): RawFleet {
   });
 
   const replacements: Array<[RegExp, (found: string) => string]> = [
-    ...serials.keys().sort((a, b) => b.length - a.length).map((serial): [RegExp, (found: string) => string] => [new RegExp(escapeRegExp(serial), 'g'), () => serials.of(serial)]),
+    // A serial as a whole token only: "0000001" inside a UUID or a longer number is not that serial.
+    ...serials.keys().sort((a, b) => b.length - a.length).map((serial): [RegExp, (found: string) => string] => [new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(serial)}(?![A-Za-z0-9])`, 'g'), () => serials.of(serial)]),
     [UUID, (found) => uuids.of(found.toLowerCase())],
     [MAC, (found) => {
       const separator = found[2]!;
@@ -97,6 +102,7 @@ export function redactFleet(fleet: RawFleet): RawFleet {
       [new RegExp(mac, 'gi'), (found) => caseLike(found, macs.of(mac))],
     ]),
     [EMAIL, () => 'user@example.org'],
+    ...wanAddresses.keys().map((ip): [RegExp, (found: string) => string] => [new RegExp(`(?<![\\d.])${escapeRegExp(ip)}(?![\\d])`, 'g'), () => wanAddresses.of(ip)]),
     ...people.keys().map((name): [RegExp, (found: string) => string] => [new RegExp(`\\b${escapeRegExp(name)}(?=\\b|s-)`, 'g'), () => people.of(name)]),
   ];
   const redacted = mapStrings(fleet, (text, key) => {

@@ -10,6 +10,7 @@ export interface SsdpTarget {
   /** LOCATION path when not the description's own. */
   path?: string;
   server?: string;
+  headers?: Array<{ name: string; value: string }>;
 }
 
 function embeddedTargets(devices: EmbeddedDeviceSpec[]): Array<{ udn: string; type: string }> {
@@ -38,12 +39,21 @@ export function announcedTargets(spec: SsdpSpec): SsdpTarget[] {
 export function matchingTargets(spec: SsdpSpec, st: string): SsdpTarget[] {
   const targets = announcedTargets(spec);
   if (st === 'ssdp:all') return targets;
-  return targets.filter((target) => target.st?.toLowerCase() === st.toLowerCase());
+  return targets.filter((target) => stOf(target)?.toLowerCase() === st.toLowerCase());
 }
 
-const header = (name: string, value: string | undefined): string[] => (value === undefined ? [] : [`${name}: ${value}`]);
+/** The ST a reply answers: its own field, else the ST in its recorded header block. */
+const stOf = (target: SsdpTarget): string | undefined => target.st ?? target.headers?.find((h) => h.name.toLowerCase() === 'st')?.value;
+
+// An empty value goes out empty ("EXT:"), as devices send it.
+const line = (name: string, value: string): string => `${name}:${value === '' ? '' : ` ${value}`}`;
+const header = (name: string, value: string | undefined): string[] => (value === undefined ? [] : [line(name, value)]);
 
 export function searchReply(spec: SsdpSpec, location: string, target: SsdpTarget, now: Date = new Date()): string {
+  if (target.headers) {
+    const headers = target.headers.map((h) => line(h.name, h.name.toLowerCase() === 'location' ? location : h.value));
+    return ['HTTP/1.1 200 OK', ...headers, '', ''].join('\r\n');
+  }
   return [
     'HTTP/1.1 200 OK',
     'CACHE-CONTROL: max-age=1800',
@@ -56,7 +66,7 @@ export function searchReply(spec: SsdpSpec, location: string, target: SsdpTarget
     'BOOTID.UPNP.ORG: 1',
     'CONFIGID.UPNP.ORG: 1',
     // Verbatim, empty values included: what real devices add (OPT, 01-NLS, X-User-Agent, vendor headers).
-    ...(spec.extraHeaders ?? []).map((extra) => `${extra.name}:${extra.value === '' ? '' : ` ${extra.value}`}`),
+    ...(spec.extraHeaders ?? []).map((extra) => line(extra.name, extra.value)),
     '',
     '',
   ].join('\r\n');

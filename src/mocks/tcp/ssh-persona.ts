@@ -63,7 +63,8 @@ export function generateHostKey(attempts = 8): string {
 
 export function startSshPersona(ctx: PersonaContext, spec: SshSpec): Promise<RunningPersona> {
   const accounts = serviceAccounts(ctx, spec.accounts);
-  const server = new ssh2.Server({ hostKeys: [generateHostKey()], ident: spec.ident }, (client) => {
+  // ssh2 writes "SSH-2.0-" itself; a fleet file gives the whole ident line, as the device sends it.
+  const server = new ssh2.Server({ hostKeys: [generateHostKey()], ident: spec.ident.replace(/^SSH-2\.0-/, '') }, (client) => {
     const who: ShellIdentity = { username: '', hostname: ctx.device.hostname };
     client.on('error', () => {});
     client.on('authentication', (auth) => {

@@ -20,16 +20,17 @@ function serveTelnet(ctx: PersonaContext, spec: TelnetSpec, socket: Socket, sign
   const stripper = new TelnetCommandStripper();
   const lines = new LineBuffer(1024);
   const banner = spec.banner.endsWith('\n') ? spec.banner : `${spec.banner}\r\n`;
+  const loginPrompt = spec.loginPrompt ?? `${ctx.device.hostname} login: `;
   let stage: 'username' | 'password' | 'shell' = 'username';
   let username = '';
   let failures = 0;
   const answer = orderedSender(socket, ctx.device.knobs, signal);
-  answer(Buffer.concat([OPENING_NEGOTIATION, Buffer.from(`${banner}${ctx.device.hostname} login: `)]));
+  answer(Buffer.concat([OPENING_NEGOTIATION, Buffer.from(`${banner}${loginPrompt}`)]));
 
   const onLine = (line: string) => {
     if (stage === 'username') {
       username = line.trim();
-      if (!username) return answer(`${ctx.device.hostname} login: `);
+      if (!username) return answer(loginPrompt);
       stage = 'password';
       return answer(`${username}\r\nPassword: `);
     }
@@ -47,7 +48,7 @@ function serveTelnet(ctx: PersonaContext, spec: TelnetSpec, socket: Socket, sign
       // busybox login pauses before "Login incorrect", as PAM's fail delay does.
       answer('', () => wait(ctx.device.knobs.failedLoginDelayMs, signal));
       if (failures >= TELNET_MAX_FAILED_LOGINS) return answer('\r\nLogin incorrect\r\n', () => socket.end());
-      return answer(`\r\nLogin incorrect\r\n${ctx.device.hostname} login: `);
+      return answer(`\r\nLogin incorrect\r\n${loginPrompt}`);
     }
     const result = runShellCommand(line, { username, hostname: ctx.device.hostname });
     if (result.exit) return answer(`${line}\r\n`, () => socket.end());

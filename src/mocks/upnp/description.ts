@@ -28,10 +28,10 @@ function element(name: string, value: string | undefined): string {
   return value === undefined ? '' : `<${name}>${escapeXml(value)}</${name}>`;
 }
 
-function serviceList(types: string[]): string {
+function serviceList(types: string[], controlPath?: string): string {
   if (types.length === 0) return '';
   const services = types.map((type) => {
-    const paths = servicePaths(type);
+    const paths = { ...servicePaths(type), ...(controlPath === undefined ? {} : { control: controlPath }) };
     const idKind = type.startsWith('urn:schemas-upnp-org:') ? 'urn:upnp-org' : type.split(':').slice(0, 2).join(':');
     return (
       '<service>' + element('serviceType', type) + element('serviceId', `${idKind}:serviceId:${serviceShortName(type)}`) +
@@ -46,7 +46,7 @@ function igdDevice(spec: SsdpSpec): string {
   const wanConnection =
     '<device>' + element('deviceType', WAN_CONNECTION_DEVICE) + element('friendlyName', 'WANConnectionDevice') +
     element('manufacturer', spec.manufacturer) + element('modelName', spec.modelName) + element('UDN', sub('0002')) +
-    serviceList([WAN_IP_CONNECTION]) + '</device>';
+    serviceList([WAN_IP_CONNECTION], spec.igd?.controlPath) + '</device>';
   const wan =
     '<device>' + element('deviceType', WAN_DEVICE) + element('friendlyName', 'WANDevice') +
     element('manufacturer', spec.manufacturer) + element('modelName', spec.modelName) + element('UDN', sub('0001')) +

@@ -9,7 +9,8 @@ import { wait } from '../../util/wait.js';
 import { personaLifetime } from '../wait.js';
 import { DIAL_SERVICE_TYPE, everyServiceType, descriptionXml, scpdXml, servicePaths } from './description.js';
 import { answerIgdAction, soapActionName } from './igd-soap.js';
-import { WAN_IP_CONNECTION, WAN_IP_CONNECTION_CONTROL } from './igd-layout.js';
+import { WAN_IP_CONNECTION } from './igd-layout.js';
+import { withAddress } from './address-placeholder.js';
 
 const MAX_SOAP_BODY = 16 * 1024;
 const SLOW_CHUNK = 256;
@@ -39,12 +40,13 @@ export async function startUpnpHttp(ctx: PersonaContext): Promise<RunningPersona
     if (method === 'GET' && path === spec!.descriptionPath) {
       const headers: Record<string, string> = { ...xmlHeaders };
       if (spec!.serviceTypes.includes(DIAL_SERVICE_TYPE)) headers['Application-URL'] = `${baseUrl}apps/`;
-      return { status: 200, headers, body: spec!.descriptionXml ?? descriptionXml(device, spec!, baseUrl) };
+      const recorded = spec!.descriptionXml;
+      return { status: 200, headers, body: recorded === undefined ? descriptionXml(device, spec!, baseUrl) : withAddress(recorded, device.address) };
     }
     const document = method === 'GET' ? spec!.documents?.[path] : undefined;
-    if (document !== undefined) return { status: 200, headers: xmlHeaders, body: document };
+    if (document !== undefined) return { status: 200, headers: xmlHeaders, body: withAddress(document, device.address) };
     if (method === 'GET' && scpdPaths.has(path)) return { status: 200, headers: xmlHeaders, body: scpdXml() };
-    if (method === 'POST' && spec!.igd && path === WAN_IP_CONNECTION_CONTROL) {
+    if (method === 'POST' && spec!.igd && path === spec!.igd.controlPath) {
       const answer = answerIgdAction(fleet, spec!.igd, soapActionName(soapAction), body);
       return { status: answer.status, headers: xmlHeaders, body: answer.body };
     }

@@ -62,7 +62,8 @@ function mappingValues(fleet: Fleet, mapping: PortMapping): Record<string, strin
 export function answerIgdAction(fleet: Fleet, igd: NonNullable<SsdpSpec['igd']>, action: string | null, body: string): SoapResponse {
   switch (action) {
     case 'GetExternalIPAddress':
-      return actionResponse(action, { NewExternalIPAddress: igd.externalIp });
+      // A router that did not say its WAN address in the recording does not say one now.
+      return igd.externalIp === undefined ? soapFault(501, 'Action Failed') : actionResponse(action, { NewExternalIPAddress: igd.externalIp });
     case 'GetStatusInfo':
       return actionResponse(action, { NewConnectionStatus: 'Connected', NewLastConnectionError: 'ERROR_NONE', NewUptime: 86400 });
     case 'GetGenericPortMappingEntry': {
