@@ -2,7 +2,8 @@
 // SNMP system objects, open ports with their banners and HTTP answers, and the pages version probes
 // read. `homeaudit mock FILE` then says the same on the wire. Secrets are taken out afterwards (redact.ts).
 
-import type { Device, HostFacts, PortInfo, SsdpInfo } from '../../model.js';
+import { IPP_PRINTER_PATH } from '../../discovery/tcp/ipp-probe.js';
+import type { Device, HostFacts, IppInfo, PortInfo, SsdpInfo } from '../../model.js';
 import type { RawDevice, RawFleet } from '../fleet-defaults.js';
 import type { TcpServiceSpec } from '../types.js';
 import { descriptionXmlOf } from './description-xml.js';
@@ -72,6 +73,14 @@ function ippByPort(ip: string, recorded: RecordedPages): Map<number, { path: str
   return byPort;
 }
 
+/** Discovery's own IPP read (make and model) beside what version probes read, on the path both use. */
+function withDiscoveryIpp(said: IppInfo, probed: { path: string; attributes: Record<string, string> } | undefined): { path: string; attributes: Record<string, string> } {
+  const attributes: Record<string, string> = { ...probed?.attributes };
+  if (said.makeAndModel !== undefined) attributes['printer-make-and-model'] = said.makeAndModel;
+  if (said.deviceId !== undefined) attributes['printer-device-id'] = said.deviceId;
+  return { path: probed?.path ?? IPP_PRINTER_PATH, attributes };
+}
+
 export function deviceFromScan(device: Device, index: number, recorded: RecordedPages): RawDevice {
   const { facts, identity } = device;
   const raw: RawDevice = {
@@ -106,6 +115,7 @@ export function deviceFromScan(device: Device, index: number, recorded: Recorded
   }
   const pages = pagesByPort(facts.ip, recorded);
   const ipp = ippByPort(facts.ip, recorded);
+  for (const port of facts.ports) if (port.ipp) ipp.set(port.port, withDiscoveryIpp(port.ipp, ipp.get(port.port)));
   raw.services = facts.ports
     // The description port is the UPnP server's own; UDP ports are the SNMP agent's.
     .filter((port) => port.transport === 'tcp' && port.port !== ssdp?.port)
