@@ -3,12 +3,10 @@
 
 import type { Agent } from 'undici';
 import type { IppInfo } from '../../model.js';
-import { getPrinterAttributes, type IppValue } from '../../protocols/ipp/index.js';
+import { getPrinterAttributes, IPP_PRINTER_PATH, type IppValue } from '../../protocols/ipp/index.js';
 import { sanitizeText } from '../../util/sanitize.js';
 
-/** IPP Everywhere's printer path (PWG 5100.14), asked first. */
-export const IPP_PRINTER_PATH = '/ipp/print';
-/** Then the root, which many older printers answer on. */
+/** IPP Everywhere's printer path first, then the root, which many older printers answer on. */
 const PRINTER_PATHS = [IPP_PRINTER_PATH, '/'];
 const MAX_ANSWER_BYTES = 64 * 1024;
 const ATTRIBUTES = { makeAndModel: 'printer-make-and-model', deviceId: 'printer-device-id' } as const;

@@ -2,8 +2,8 @@
 // SNMP system objects, open ports with their banners and HTTP answers, and the pages version probes
 // read. `homeaudit mock FILE` then says the same on the wire. Secrets are taken out afterwards (redact.ts).
 
-import { IPP_PRINTER_PATH } from '../../discovery/tcp/ipp-probe.js';
 import type { Device, HostFacts, IppInfo, PortInfo, SsdpInfo } from '../../model.js';
+import { IPP_PRINTER_PATH } from '../../protocols/ipp/index.js';
 import type { RawDevice, RawFleet } from '../fleet-defaults.js';
 import type { TcpServiceSpec } from '../types.js';
 import { descriptionXmlOf } from './description-xml.js';
