@@ -114,6 +114,14 @@ export interface HttpInfo {
   bodyExcerpt?: string;
 }
 
+/** What a printer says about itself over IPP without a login (Get-Printer-Attributes, RFC 8011 §5.4). */
+export interface IppInfo {
+  /** printer-make-and-model ("Quillon JetDesk 410"). */
+  makeAndModel?: string;
+  /** printer-device-id: the IEEE 1284 device ID ("MFG:Quillon;MDL:JetDesk 410;CMD:PDF,URF;"). */
+  deviceId?: string;
+}
+
 export interface PortInfo {
   transport: 'tcp' | 'udp';
   port: number;
@@ -123,6 +131,8 @@ export interface PortInfo {
   banner?: string;
   tls?: boolean;
   http?: HttpInfo;
+  /** An IPP printer's own words on this port. */
+  ipp?: IppInfo;
 }
 
 /** What one discovery source saw of one host. Sources yield these; merge folds them per host. */

@@ -1,7 +1,7 @@
 // `npm run bench`: each scenario in its own child process (so peak memory is that scenario's alone),
 // figures printed against the targets. Options: --only ID[,ID] (home, fleet-250, empty-22), --sources
 // (also time each discovery source alone), --realnet (the real-daemon network with nmap beside us
-// instead; root and Debian's packages, see docs/realnet.md), --wild [--verbose] (identification on the wild
+// instead; with --discovery [--compare DIST], discovery's time quiet and loaded, per source; root and Debian's packages, see docs/realnet.md), --wild [--verbose] (identification on the wild
 // corpus only; with --replay also through the mock fleet on loopback, inside a network namespace), --hostile (each
 // hostile persona's wall clock and peak memory, see docs/discovery.md), --scale (ranges where every address accepts
 // every connection, see docs/discovery.md). Exit 0 when every target is met, 1 when one is missed.
@@ -11,6 +11,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runHostileBench } from './hostile/bench.js';
 import { runRealnetBench } from './realnet/bench.js';
+import { runDiscoveryTimes } from './realnet/discovery-times.js';
 import { runScaleBench } from './scale/bench.js';
 import { describeScenario } from './report.js';
 import { runScenario, type ScenarioMeasure } from './run-scenario.js';
@@ -73,7 +74,7 @@ const main = argv.includes('--wild')
     : Promise.resolve(runWild(argv.includes('--verbose')) === 0 ? 0 : 1)
   : scenarioAt >= 0
     ? child(argv[scenarioAt + 1] ?? '', argv.includes('--sources')).then(() => 0)
-    : argv.includes('--realnet') ? runRealnetBench() : argv.includes('--hostile') ? runHostileBench() : argv.includes('--scale') ? runScaleBench() : parent(argv);
+    : argv.includes('--realnet') ? (argv.includes('--discovery') ? runDiscoveryTimes(argv.includes('--compare') ? (argv[argv.indexOf('--compare') + 1] ?? null) : null, argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',') : [], argv.includes('--quiet')) : runRealnetBench()) : argv.includes('--hostile') ? runHostileBench() : argv.includes('--scale') ? runScaleBench() : parent(argv);
 main.then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

@@ -4,8 +4,8 @@
 import { join } from 'node:path';
 import { DataFileError, loadDataFile, PACKAGE_ROOT } from '../knowledge/load-data.js';
 
-/** How the sweep talks to an open port: read what it says, speak HTTP(S) or RTSP, or just note it is open. */
-export type PortProbe = 'banner' | 'http' | 'https' | 'rtsp' | 'none';
+/** How the sweep talks to an open port: read what it says, speak HTTP(S), IPP (HTTP and a printer's attributes) or RTSP, or just note it is open. */
+export type PortProbe = 'banner' | 'http' | 'https' | 'ipp' | 'rtsp' | 'none';
 
 export interface SweepPort {
   port: number;

@@ -43,6 +43,7 @@ const EVIDENCE_SOURCES: Record<string, Evidence['source']> = {
   ssdp: 'ssdp',
   snmp: 'snmp',
   http: 'tcp',
+  ipp: 'tcp',
   ssh: 'tcp',
   telnet: 'tcp',
   ftp: 'tcp',

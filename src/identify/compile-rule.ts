@@ -27,6 +27,7 @@ const READABLE_FIELDS: Record<string, readonly string[]> = {
     'friendlyName', 'firmware', 'serialNumber', 'presentationURL'],
   snmp: ['sysDescr', 'sysName', 'sysContact', 'sysLocation'],
   http: ['server', 'title', 'realm', 'authScheme', 'location', 'body'],
+  ipp: ['makeAndModel', 'deviceId', 'maker', 'model'],
   ...Object.fromEntries(BANNER_PROTOCOLS.map((protocol) => [protocol, ['banner', 'server', 'realm']])),
 };
 
@@ -109,6 +110,12 @@ class RuleCompiler {
       if (ports) group.ports = ports;
       if (http.status !== undefined) group.status = http.status;
       groups.set('http', group);
+    }
+    if (conditions.ipp) {
+      const group: CompiledGroup = { name: 'ipp', patterns: this.patternsOf('ipp', conditions.ipp, ['port']) };
+      const ports = portList(conditions.ipp.port);
+      if (ports) group.ports = ports;
+      groups.set('ipp', group);
     }
     for (const protocol of BANNER_PROTOCOLS) {
       const banner = conditions[protocol];

@@ -2,6 +2,7 @@
 // responder, HTTP port and banner port, each answering "which values does field X have here?".
 
 import type { HostFacts, PortInfo } from '../model.js';
+import { deviceIdMakerAndModel } from '../protocols/ipp/device-id.js';
 import { normaliseMdnsType, normaliseOid } from './compile-rule.js';
 import type { BannerProtocol } from './types.js';
 
@@ -143,6 +144,11 @@ export function factsView(facts: HostFacts, ouiVendor: string | null, ouiOrganis
         values: (path) =>
           path.startsWith('http.headers.') ? present(lookupCaseless(http.headers, path.slice('http.headers.'.length))) : read(path),
       });
+    }
+    if (port.ipp) {
+      const { makeAndModel, deviceId } = port.ipp;
+      const read = fieldReader('ipp', { makeAndModel, deviceId, ...(deviceId ? deviceIdMakerAndModel(deviceId) : {}) });
+      add('ipp', { label: `IPP :${port.port}`, port: port.port, values: read });
     }
     const protocol = bannerProtocol(port);
     if (protocol) add(protocol, bannerRecord(protocol, port));

@@ -63,6 +63,15 @@ export interface HttpConditions {
   headers?: Record<string, string>;
 }
 
+/** Conditions on one IPP port: what the printer said about itself (maker and model read from its device ID). */
+export interface IppConditions {
+  port?: PortCondition;
+  makeAndModel?: string;
+  deviceId?: string;
+  maker?: string;
+  model?: string;
+}
+
 /** Conditions on one banner-carrying port of a protocol (ssh, telnet, ftp, rtsp, vnc, mqtt). */
 export interface BannerConditions {
   port?: PortCondition;
@@ -81,6 +90,7 @@ export interface RuleConditions {
   ssdp?: SsdpConditions;
   snmp?: SnmpConditions;
   http?: HttpConditions;
+  ipp?: IppConditions;
   ssh?: BannerConditions;
   telnet?: BannerConditions;
   ftp?: BannerConditions;

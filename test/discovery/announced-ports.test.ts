@@ -68,7 +68,7 @@ describe('announcedPorts', () => {
       ports: [{ transport: 'tcp', port: 9443, name: 'https' }],
     });
     const tried80 = new Set([80]);
-    expect(announcedPorts(host, tried80).map((p) => `${p.port} ${p.name} ${p.probe}`)).toEqual(['631 ipp http', '8200 http http']);
+    expect(announcedPorts(host, tried80).map((p) => `${p.port} ${p.name} ${p.probe}`)).toEqual(['631 ipp ipp', '8200 http http']);
     expect(announcedPorts(host, tried)).toEqual([]);
   });
 });

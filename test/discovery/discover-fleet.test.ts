@@ -33,6 +33,17 @@ const RAW: RawFleet = {
         { type: 'rtsp', port: 554, server: 'Hikvision-Webs', auth: 'digest', realm: 'IP Camera' },
       ],
     },
+    {
+      // Shaped like CUPS's ippeveprinter on the real-daemon network: a status page on 631 and its attributes over IPP.
+      id: 'printer', address: '127.80.1.30', hostname: 'jetdesk-410', kind: 'printer', vendor: 'Quillon', model: 'JetDesk 410',
+      mdns: [{ type: '_ipp._tcp', instance: 'Quillon JetDesk 410', port: 631, txt: { rp: 'ipp/print', ty: 'Quillon JetDesk 410' } }],
+      services: [
+        {
+          type: 'http', port: 631, title: 'Quillon JetDesk 410', auth: 'none', server: 'CUPS/2.4.2',
+          ipp: { path: '/ipp/print', attributes: { 'printer-make-and-model': 'Quillon JetDesk 410', 'printer-device-id': 'MFG:Quillon;MDL:JetDesk 410;CMD:PDF,URF;' } },
+        },
+      ],
+    },
   ],
 };
 
@@ -57,7 +68,7 @@ afterAll(async () => {
 
 describe('discover against a mock fleet', () => {
   it('finds exactly the devices that serve something', () => {
-    expect(result.hosts.map((h) => h.ip)).toEqual(['127.80.1.1', '127.80.1.10', '127.80.1.20']);
+    expect(result.hosts.map((h) => h.ip)).toEqual(['127.80.1.1', '127.80.1.10', '127.80.1.20', '127.80.1.30']);
     expect(result.problems).toEqual([]);
   });
 
@@ -90,6 +101,14 @@ describe('discover against a mock fleet', () => {
     expect(camera.ports.find((p) => p.port === 554)?.http).toMatchObject({ status: 401, authScheme: 'digest', realm: 'IP Camera' });
   });
 
+  it("reads an IPP printer's own make and model on its IPP port (Get-Printer-Attributes without a login)", () => {
+    const ipp = byIp('127.80.1.30')!.ports.find((p) => p.port === 631)!;
+    expect(ipp).toMatchObject({ name: 'ipp', http: { status: 200, title: 'Quillon JetDesk 410' } });
+    expect(ipp.ipp).toEqual({ makeAndModel: 'Quillon JetDesk 410', deviceId: 'MFG:Quillon;MDL:JetDesk 410;CMD:PDF,URF;' });
+    // A web port that is no printer is asked nothing over IPP.
+    expect(byIp('127.80.1.10')!.ports.find((p) => p.port === 8008)?.ipp).toBeUndefined();
+  });
+
   it('takes MACs from the neighbour table for hosts in scope only, complete entries only', () => {
     expect(byIp('127.80.1.20')!.mac).toBe('28:57:be:00:00:01');
     expect(byIp('127.80.1.20')!.discoveredBy).toContain('neighbours');
@@ -98,7 +117,7 @@ describe('discover against a mock fleet', () => {
 
   it('announces hosts and progress as it goes', () => {
     const found = events.filter((e) => e.type === 'host-found').map((e) => (e as { ip: string }).ip);
-    expect(new Set(found)).toEqual(new Set(['127.80.1.1', '127.80.1.10', '127.80.1.20']));
+    expect(new Set(found)).toEqual(new Set(['127.80.1.1', '127.80.1.10', '127.80.1.20', '127.80.1.30']));
     const progress = events.filter((e): e is Extract<AuditEvent, { type: 'stage-progress' }> => e.type === 'stage-progress');
     expect(progress.at(-1)).toMatchObject({ done: progress.at(-1)!.total });
   });

@@ -33,6 +33,7 @@ const recorded: RawFleet = {
           server: 'HP HTTP Server; Serial Number: TH0AB1C2D3',
           answer: { status: 200, headers: { 'Set-Cookie': 'sid=9f8e7d6c5b4a', 'X-Device': '7c1f2c8e-4a9b-5d60-8e3f-1a2b3c4d5e6f' }, body: 'id 7c1f2c8e-4a9b-5d60-8e3f-1a2b3c4d5e6f' },
         },
+        { type: 'http', port: 631, auth: 'none', ipp: { path: '/ipp/print', attributes: { 'printer-device-id': 'MFG:HP;MDL:OfficeJet Pro 9010 series;SN:CN9AB8C7D6;CLS:PRINTER;' } } },
       ],
     },
   ],
@@ -58,6 +59,9 @@ describe('redactFleet', () => {
   it('replaces serial numbers wherever they occur, a vendor UDN keeping its prefix', () => {
     expect(text).not.toContain('221517K0101769');
     expect(text).not.toContain('TH0AB1C2D3');
+    // In a printer's IEEE 1284 device ID, the serial has a key of its own; maker and model stay.
+    expect(text).not.toContain('CN9AB8C7D6');
+    expect(text).toContain('MFG:HP;MDL:OfficeJet Pro 9010 series;SN:SERIAL');
     expect(text).toContain('uuid:Socket-1_0-SERIAL');
   });
 

@@ -12,6 +12,7 @@ import { bannerText, readFirstBytes } from './banner.js';
 import { connectTcp, Limiter, type ConnectOutcome } from './connect.js';
 import { HostTiming } from './host-timing.js';
 import { probeHttp } from './http-probe.js';
+import { probeIpp } from './ipp-probe.js';
 import { probeRtsp } from './rtsp-probe.js';
 import type { Agent } from 'undici';
 
@@ -42,7 +43,7 @@ async function describeOpenPort(ip: string, spec: SweepPort, outcome: Extract<Co
     return port;
   }
   socket.destroy();
-  if (spec.probe === 'http' || spec.probe === 'https') {
+  if (spec.probe === 'http' || spec.probe === 'https' || spec.probe === 'ipp') {
     const timing = { timeoutMs: options.tcp.httpTimeoutMs, answerTimeoutMs: options.tcp.httpAnswerTimeoutMs };
     const first = spec.probe === 'https';
     for (const tls of [first, !first]) {
@@ -50,6 +51,10 @@ async function describeOpenPort(ip: string, spec: SweepPort, outcome: Extract<Co
         port.http = await tools.limiter.run(() => probeHttp(ip, spec.port, tls, tools.agent, timing, signal), true);
         port.tls = tls;
         port.name = tls && spec.name === 'http' ? 'https' : !tls && spec.name === 'https' ? 'http' : spec.name;
+        if (spec.probe === 'ipp' && !tls) {
+          const ipp = await tools.limiter.run(() => probeIpp(ip, spec.port, tools.agent, options.tcp.httpTimeoutMs, signal), true);
+          if (ipp) port.ipp = ipp;
+        }
         return port;
       } catch (error) {
         // A wrong scheme fails at once (reset, TLS alert, 400); silence means a port that speaks neither.

@@ -3,7 +3,8 @@
 // login prompts, and the pages version probes read. `homeaudit mock FILE` then says the same on the
 // wire. Secrets are taken out afterwards (redact.ts); no password is ever recorded.
 
-import type { Device, Finding, HostFacts, PortInfo, SsdpInfo } from '../../model.js';
+import type { Device, Finding, HostFacts, IppInfo, PortInfo, SsdpInfo } from '../../model.js';
+import { IPP_PRINTER_PATH } from '../../protocols/ipp/index.js';
 import type { RawDevice, RawFleet } from '../fleet-defaults.js';
 import { isIpv4 } from '../ipv4.js';
 import type { TcpServiceSpec } from '../types.js';
@@ -141,6 +142,14 @@ function ippByPort(ip: string, recorded: RecordedPages): Map<number, { path: str
   return byPort;
 }
 
+/** Discovery's own IPP read (make and model) beside what version probes read, on the path both use. */
+function withDiscoveryIpp(said: IppInfo, probed: { path: string; attributes: Record<string, string> } | undefined): { path: string; attributes: Record<string, string> } {
+  const attributes: Record<string, string> = { ...probed?.attributes };
+  if (said.makeAndModel !== undefined) attributes['printer-make-and-model'] = said.makeAndModel;
+  if (said.deviceId !== undefined) attributes['printer-device-id'] = said.deviceId;
+  return { path: probed?.path ?? IPP_PRINTER_PATH, attributes };
+}
+
 export function deviceFromScan(device: Device, index: number, recorded: Recorded, idByIp: ReadonlyMap<string, string> = new Map()): RawDevice {
   const { facts, identity } = device;
   const raw: RawDevice = {
@@ -183,6 +192,7 @@ export function deviceFromScan(device: Device, index: number, recorded: Recorded
   }
   const pages = pagesByPort(facts.ip, recorded.pages);
   const ipp = ippByPort(facts.ip, recorded.pages);
+  for (const port of facts.ports) if (port.ipp) ipp.set(port.port, withDiscoveryIpp(port.ipp, ipp.get(port.port)));
   const findings = recorded.findings.filter((finding) => finding.deviceId === device.id);
   raw.services = facts.ports
     // The description port is the UPnP server's own; UDP ports are the SNMP agent's.

@@ -12,6 +12,8 @@ const IS_UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0
 const EMAIL = /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g;
 const SERIAL_TEXT = /serial(?:[\s_-]*(?:number|no))?\s*[:=]\s*([A-Za-z0-9-]{4,})/gi;
 const SERIAL_XML = /<serialNumber>([^<]{3,})<\/serialNumber>/g;
+/** A serial in an IEEE 1284 device ID (printer-device-id): "SN:CN12345;", "SERN:…". */
+const SERIAL_DEVICE_ID = /(?:^|;)\s*(?:SN|SERN|SERIALNUMBER)\s*:\s*([^;]{3,})/gi;
 const SERIAL_TXT_KEYS = /^(serial|serialnumber|serial_number|sn|serialno)$/i;
 const UDN_ID = /uuid:([^\s:<>"]+)/g;
 /** "Jan's iPhone" (its apostrophe also as an XML entity), "iPhone van Jan", "MacBook de Marie", "Jans-iPhone". */
@@ -74,7 +76,7 @@ export function redactFleet(fleet: RawFleet): RawFleet {
       if (bare) macs.of(bare.toLowerCase());
     }
     for (const match of text.matchAll(UUID)) uuids.of(match[0].toLowerCase());
-    for (const match of [...text.matchAll(SERIAL_TEXT), ...text.matchAll(SERIAL_XML)]) serials.of(match[1]!.trim());
+    for (const match of [...text.matchAll(SERIAL_TEXT), ...text.matchAll(SERIAL_XML), ...text.matchAll(SERIAL_DEVICE_ID)]) serials.of(match[1]!.trim());
     if (key && SERIAL_TXT_KEYS.test(key) && text.length >= 3) serials.of(text);
     if (key === 'serialNumber' && text.length >= 3) serials.of(text);
     for (const match of text.matchAll(UDN_ID)) {

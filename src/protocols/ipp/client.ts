@@ -13,6 +13,9 @@ export interface IppRequestOptions {
   signal: AbortSignal;
 }
 
+/** IPP Everywhere's printer path (PWG 5100.14), where a client asks first. */
+export const IPP_PRINTER_PATH = '/ipp/print';
+
 export class IppStatusError extends Error {
   override name = 'IppStatusError';
 }

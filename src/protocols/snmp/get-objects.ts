@@ -1,14 +1,9 @@
 // One SNMP GET of a few OIDs, abortable and bounded by its timeout: the values an agent has, as text.
 // An object the agent lacks (noSuchObject, noSuchInstance) is left out, not an error.
 
-import { netSnmp as snmp } from './net-snmp.js';
+import { openSnmpAsk, type SnmpTarget } from './ask.js';
 
-export interface SnmpTarget {
-  ip: string;
-  port: number;
-  community: string;
-  version: '1' | '2c';
-}
+export type { SnmpTarget } from './ask.js';
 
 const MAX_VALUE_BYTES = 512;
 
@@ -22,48 +17,20 @@ function valueText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** `text`: how a value becomes text (default: text as it is, other octets as dotted bytes). */
-export function getSnmpObjects(
+/** `text`: how a value becomes text (default: text as it is, other octets as dotted bytes). One window of timeoutMs. */
+export async function getSnmpObjects(
   target: SnmpTarget,
   oids: readonly string[],
   options: { timeoutMs: number; signal: AbortSignal; text?: (value: unknown) => string | undefined },
 ): Promise<Map<string, string>> {
-  const text = options.text ?? valueText;
-  return new Promise((resolve, reject) => {
-    if (options.signal.aborted) return reject(options.signal.reason);
-    const session = snmp.createSession(target.ip, target.community, {
-      port: target.port,
-      version: target.version === '1' ? snmp.Version1 : snmp.Version2c,
-      timeout: options.timeoutMs,
-      retries: 0,
-      transport: 'udp4',
-    });
-    let finished = false;
-    const finish = (error: unknown, values?: Map<string, string>) => {
-      if (finished) return;
-      finished = true;
-      options.signal.removeEventListener('abort', onAbort);
-      try {
-        session.close();
-      } catch {
-        // already closed
-      }
-      if (values) resolve(values);
-      else reject(error);
-    };
-    const onAbort = () => finish(options.signal.reason);
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    session.on('error', (error) => finish(error));
-    session.get([...oids], (error, varbinds) => {
-      if (error || !varbinds) return finish(error ?? new Error(`no SNMP answer from ${target.ip}:${target.port}`));
-      const values = new Map<string, string>();
-      varbinds.forEach((varbind, index) => {
-        const oid = oids[index];
-        if (!oid || snmp.isVarbindError(varbind)) return;
-        const value = text(varbind.value);
-        if (value !== undefined) values.set(oid, value);
-      });
-      finish(null, values);
-    });
-  });
+  if (options.signal.aborted) throw options.signal.reason;
+  const ask = openSnmpAsk(target, oids, { signal: options.signal, text: options.text ?? valueText });
+  try {
+    const outcome = await ask.waitFor(options.timeoutMs);
+    if (outcome.state === 'answered') return outcome.values;
+    if (outcome.state === 'failed') throw outcome.error;
+    throw new Error(`no SNMP answer from ${target.ip}:${target.port} (${outcome.state === 'unreachable' ? outcome.code : `silent for ${options.timeoutMs} ms`})`);
+  } finally {
+    ask.close();
+  }
 }

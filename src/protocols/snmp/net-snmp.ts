@@ -65,7 +65,7 @@ interface NetSnmp {
   createSession(
     target: string,
     community: string,
-    options: { port: number; version: number; timeout: number; retries: number; transport: 'udp4' },
+    options: { port: number; version: number; timeout: number; retries: number; transport: 'udp4'; dgramModule?: { createSocket(type: dgram.SocketType): dgram.Socket } },
   ): SnmpSession;
   isVarbindError(varbind: SnmpVarbind): boolean;
   varbindError(varbind: SnmpVarbind): string;
