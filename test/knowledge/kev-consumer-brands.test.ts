@@ -75,6 +75,12 @@ describe('the KEV entries for consumer brands', () => {
     expect(await kevFor('QNAP', 'TS-251', '4.3.6.1218')).toEqual(['CVE-2018-19943', 'CVE-2020-2509']);
     expect(await kevFor('QNAP', 'TS-251', '4.3.6.1263')).toEqual(['CVE-2020-2509']);
     expect(await kevFor('QNAP', 'TS-251', '4.4.2.1231')).toEqual(['CVE-2018-19943']);
+    const fileStation = async (firmware: string) => (await kevFor('QNAP', 'TS-251', firmware)).filter((kev) => kev.startsWith('CVE-2018-199'));
+    expect(await fileStation('4.2.6 build 20200110')).toEqual(['CVE-2018-19943']);
+    expect(await fileStation('4.2.4')).toEqual(['CVE-2018-19943', 'CVE-2018-19949,CVE-2018-19953']);
+    // A line without its build ("4.4.2", as QNAP's status page gives it) may be a fixed build: no File Station claim.
+    expect(await fileStation('4.4.2')).toEqual([]);
+    expect(await fileStation('4.2.6')).toEqual([]);
     expect(await kevFor('QNAP', 'VS-2108L', '4.1.2')).toContain('CVE-2023-47565');
     expect(await kevFor('QNAP', 'VS-2108L', '5.0.0')).not.toContain('CVE-2023-47565');
   });
