@@ -22,8 +22,8 @@ async function kevFor(vendor: string, model: string, firmware: string | null): P
 }
 
 describe('the KEV entries for consumer brands', () => {
-  it('counts 65 confirmed entries and 2 reported ones, each confirmed one citing its record', () => {
-    expect(kevFile.filter(isVerified)).toHaveLength(65);
+  it('counts 66 confirmed entries and 2 reported ones, each confirmed one citing its record', () => {
+    expect(kevFile.filter(isVerified)).toHaveLength(66);
     expect(kevFile.filter((entry) => !isVerified(entry)).map((entry) => entry.id)).toEqual(['kev-dlink-ncc-pingccp-eol', 'kev-kpn-experia-box-arcadyan']);
     for (const entry of kevFile.filter(isVerified)) expect(entry.url, entry.id).toMatch(/CVERecord\?id=CVE-|field_cve=CVE-/);
   });
@@ -103,6 +103,11 @@ describe('the KEV entries for consumer brands', () => {
     expect(await kevFor('Ubiquiti', 'UDM-Pro', '5.1.12')).toEqual([]);
     expect(await kevFor('Ubiquiti', 'UNAS-Pro', '5.1.10')).toEqual([]);
     expect(await kevFor('Ubiquiti', 'UNAS-Pro', '5.1.9')).toHaveLength(1);
+  });
+
+  it('names TerraMaster NAS software through 4.2.29 for CVE-2022-24990', async () => {
+    expect(await kevFor('TerraMaster', 'F2-221', 'TOS 4.2.29')).toEqual(['CVE-2022-24990']);
+    expect(await kevFor('TerraMaster', 'F2-221', '4.2.30')).toEqual([]);
   });
 
   it('names Dahua recorders for CVE-2021-33045 but not the thermal cameras only CVE-2021-33044 names', async () => {
