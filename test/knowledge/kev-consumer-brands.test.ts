@@ -2,6 +2,7 @@
 // 2026.08.21 and the CVE records. Each test runs the outdated-firmware check on a device the record names (and on
 // a fixed or unnamed one), so a wrong range, model glob or "no fix" mark fails here.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outdatedFirmwareCheck } from '../../src/checks/outdated-firmware.js';
 import { loadCheckKnowledge } from '../../src/knowledge/check-knowledge.js';
@@ -113,5 +114,18 @@ describe('the KEV entries for consumer brands', () => {
   it('names Dahua recorders for CVE-2021-33045 but not the thermal cameras only CVE-2021-33044 names', async () => {
     expect(await kevFor('Dahua', 'NVR2104HS-4KS2', null)).toEqual(['CVE-2021-33045']);
     expect(await kevFor('Dahua', 'TPC-BF5421', null)).toEqual(['CVE-2021-33044']);
+  });
+
+  it('match no device of the home fleet (its golden report lists their vendors, models and firmware)', async () => {
+    const golden = JSON.parse(readFileSync(new URL('../fixtures/report/home.en.json', import.meta.url), 'utf8')) as {
+      devices: { vendor: string | null; model: string | null; firmware: string | null }[];
+    };
+    expect(golden.devices.length).toBeGreaterThan(10);
+    for (const { vendor, model, firmware } of golden.devices) {
+      if (!vendor) continue;
+      const findings = await findingsFor(vendor, model ?? '', firmware);
+      const fromKevFile = findings.filter((finding) => String(finding.details.entry ?? '').startsWith('kev-'));
+      expect(fromKevFile.map((finding) => finding.details.entry), `${vendor} ${model}`).toEqual([]);
+    }
   });
 });
