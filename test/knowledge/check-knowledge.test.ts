@@ -31,9 +31,9 @@ describe('the shipped knowledge', () => {
     const summary = verificationSummary(knowledge);
     // The figures docs/knowledge.md quotes.
     expect(summary.credentials).toEqual({ verified: 213, unverified: 0 });
-    expect(summary.firmware).toEqual({ verified: 75, unverified: 13 });
+    expect(summary.firmware).toEqual({ verified: 109, unverified: 14 });
     expect(summary.vendors).toEqual({ verified: 18, unverified: 24 });
-    expect(summary.kevConfirmed).toHaveLength(49);
+    expect(summary.kevConfirmed).toHaveLength(78);
     expect(summary.kevConfirmed).toEqual(expect.arrayContaining(['CVE-2016-6277', 'CVE-2018-14847', 'CVE-2020-2509', 'CVE-2021-33044', 'CVE-2021-40407', 'CVE-2019-11001', 'CVE-2023-1389']));
     // Confirmed entries cite the list or record they were checked against.
     for (const entry of allEntries.filter(isVerified)) expect(entry.url, entry.id).toMatch(/^https:\/\//);
