@@ -80,6 +80,13 @@ describe('facts corrected against their primary record', () => {
     expect(cvesFor('qnap-qts', '4.5.2.1566 build 20210202')).toEqual([]);
   });
 
+  it('QNAP CVE-2020-2509 makes no claim on a QTS line read without its build (the status page says "4.3.6")', () => {
+    for (const line of ['4.5.2', '4.5.1', '4.3.6', '4.3.4', '4.3.3', '4.2.6']) expect(cvesFor('qnap-qts', line), line).toEqual([]);
+    expect(cvesFor('qnap-qts', '4.3.6.1411')).toEqual(['CVE-2020-2509']);
+    expect(cvesFor('qnap-qts', '4.2.6 build 20200821')).toEqual(['CVE-2020-2509']);
+    expect(cvesFor('qnap-qts', '4.2.4')).toEqual(['CVE-2020-2509']);
+  });
+
   it('Netgear R7000 CVE-2016-6277 is fixed from 1.0.7.6, per its CVE record', () => {
     expect(cvesFor('netgear-r7000', '1.0.7.2')).toEqual(['CVE-2016-6277']);
     expect(cvesFor('netgear-r7000', '1.0.7.6')).toEqual([]);
