@@ -7,6 +7,12 @@ import { isVerified, provenanceNote } from '../knowledge/provenance.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import type { Check, CheckContext } from './types.js';
 
+/** What the vendor facts say about the cloud; nothing when they do not know. */
+function cloudNote(cloudRequired: boolean | 'unknown'): string[] {
+  if (cloudRequired === 'unknown') return [];
+  return [cloudRequired ? 'the device needs the vendor cloud to work' : 'the device can work without the vendor cloud'];
+}
+
 export const dataOutsideEuCheck: Check = {
   id: 'data-outside-eu',
   description: "Vendors whose privacy statement says personal data is processed outside the EU",
@@ -29,7 +35,7 @@ export const dataOutsideEuCheck: Check = {
         },
         evidence: [
           `vendor facts "${facts.id}" (${facts.source}, ${provenanceNote(facts)})`,
-          facts.cloudRequired === true ? 'the device needs the vendor cloud to work' : 'the device can work without the vendor cloud',
+          ...cloudNote(facts.cloudRequired),
         ],
         standards: [etsi('6-1'), owasp('I6')],
         confidence: isVerified(facts) ? 'likely' : 'possible',

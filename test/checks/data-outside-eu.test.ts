@@ -12,6 +12,7 @@ const knowledge: CheckKnowledge = {
     { ...base, id: 'far', vendors: ['FarCo'], app: 'Far app', dataOutsideEu: true, cloudRequired: true },
     { ...base, id: 'near', vendors: ['NearCo'], app: 'Near app', dataOutsideEu: false, cloudRequired: false },
     { ...base, id: 'maybe', vendors: ['MaybeCo'], app: 'Maybe app', dataOutsideEu: 'unknown', cloudRequired: 'unknown' },
+    { ...base, id: 'far-cloud-unknown', vendors: ['FarCloudCo'], app: 'Far cloud app', dataOutsideEu: true, cloudRequired: 'unknown' },
   ],
 };
 
@@ -26,6 +27,13 @@ describe('data-outside-eu', () => {
   it('says nothing when the data stays in the EU or nobody knows', async () => {
     expect(await dataOutsideEuCheck.run(makeDevice({ vendor: 'NearCo' }), makeContext(knowledge))).toEqual([]);
     expect(await dataOutsideEuCheck.run(makeDevice({ vendor: 'MaybeCo' }), makeContext(knowledge))).toEqual([]);
+  });
+
+  it('says nothing about the cloud when the vendor facts do not know it', async () => {
+    const [finding] = await dataOutsideEuCheck.run(makeDevice({ vendor: 'FarCloudCo' }), makeContext(knowledge));
+    expect(finding!.evidence.join(' ')).not.toMatch(/vendor cloud/);
+    const [far] = await dataOutsideEuCheck.run(makeDevice({ vendor: 'FarCo Inc.' }), makeContext(knowledge));
+    expect(far!.evidence).toContain('the device needs the vendor cloud to work');
   });
 
   it('knows Google from the shipped knowledge', async () => {
