@@ -75,7 +75,8 @@ export function createDefaultCredentialsCheck(deps: DefaultCredentialsDeps = {})
         for (const service of services) Object.assign(ledger.coverageOf(device, contactOf(service, device)), { reason: '--no-login' });
         return [];
       }
-      const states = new Map(services.map((service) => [service, { tried: 0, settled: false }]));
+      const run: DeviceRun = {};
+      const states = new Map(services.map((service): [LoginService, ServiceState] => [service, { tried: 0, settled: false, run }]));
       const plans = services.map((service) => ({ service, candidates: candidatesOf(device, service, ctx, ledger) }));
       const lanes = loginLanes(plans.filter((plan) => plan.candidates.length > 0), (service) => ledger.factFor(device, contactOf(service, device)));
       // All lanes at once: the ledger keeps the device to LOGINS_AT_ONCE_PER_DEVICE and spaces the starts.
@@ -99,12 +100,19 @@ function describeGap(line: ServiceCoverage): string {
   return `${line.label} on :${line.port} ${tried}${line.reason}`;
 }
 
+/** What the device showed so far, over all its lanes. */
+interface DeviceRun {
+  /** A service took a random password: the device takes any, and no guess elsewhere can show more. */
+  acceptsAny?: string;
+}
+
 /** What one service got so far, over the lanes that try it. */
 interface ServiceState {
   /** Candidates sent to it (not the random password). */
   tried: number;
   /** A candidate worked and its random password decided the result: the other lanes leave it alone. */
   settled: boolean;
+  run: DeviceRun;
 }
 
 /** The service's candidates: the device's own and its vendor's first, at most the cap less one for the random password. */
@@ -219,6 +227,10 @@ function searchPart(
     for (const candidate of queue) {
       // Another guess or lane found this service's factory password: nothing here can change its result.
       if (ended || state.settled) return;
+      if (state.run.acceptsAny) {
+        line.reason ??= `not tried: the device accepts any password (${state.run.acceptsAny})`;
+        return;
+      }
       if (ledger.stoppedOn(device)) {
         line.reason ??= `stopped at a lock-out sign elsewhere on the device (${ledger.stoppedOn(device)})`;
         return;
@@ -285,6 +297,8 @@ async function confirm(
   }
   if (decoy.outcome === 'success') {
     line.result = 'accepts-any';
+    // Its other services are not guessed at: a device that lets in any password shows nothing more by a factory one.
+    state.run.acceptsAny ??= `${service.label} on :${service.port} took a random password`;
     if (service.kind === 'mqtt' && (await isAnonymousBroker(device, service, ctx, ledger))) return [];
     return [acceptsAnyFinding(device, service, candidate.username, decoyPassword, decoy)];
   }

@@ -9,6 +9,7 @@ import type { LoginProtocol } from '../../protocols/table.js';
 import type { CheckContext } from '../types.js';
 import { loadLockoutFacts, lockoutFactFor, type LockoutFact } from './lockout-facts.js';
 import type { LoginResult } from '../../protocols/probe/types.js';
+import { silentOnImplausibleHost } from './implausible-host.js';
 
 /** What one login service of one device got: the model's LoginCoverage. */
 export type ServiceCoverage = LoginCoverage;
@@ -80,7 +81,8 @@ export class LoginLedger {
   }
 
   /**
-   * Why one more failure with this account would be one too many, or undefined when it is safe. The
+   * Why one more failure with this account would be one too many (or the port is no login service at
+   * all: a silent port of a host that accepts every connection), or undefined when it is safe. The
    * account's count is always checked (PAM counts a user over every service); the device's count too
    * where the fact counts device-wide. Failures reserved for random-password checks and attempts still
    * waiting for their answer count as made, so attempts side by side can never pass the threshold.
@@ -88,6 +90,8 @@ export class LoginLedger {
   overBudget(device: Device, contact: LoginContact, username: string): string | undefined {
     const entry = this.of(device);
     if (entry.stopped) return `stopped at a lock-out sign (${entry.stopped})`;
+    const silent = contact.protocol === 'snmp' ? undefined : silentOnImplausibleHost(device, contact.port);
+    if (silent) return silent;
     const fact = this.factFor(device, contact);
     if (fact.failures === null || fact.per === 'none') return undefined;
     const allowed = fact.failures - 1;
