@@ -13,6 +13,6 @@ export function silentOnImplausibleHost(device: Pick<Device, 'facts'>, port: num
   const open = device.facts.ports.filter((p) => p.transport === 'tcp');
   if (open.length < Math.ceil(SWEEP_PORTS.length * IMPLAUSIBLE_SHARE_OF_SWEPT_PORTS)) return undefined;
   const info = open.find((p) => p.port === port);
-  if (!info || info.banner !== undefined || info.http !== undefined || info.tls === true) return undefined;
+  if (!info || info.banner !== undefined || info.http !== undefined) return undefined;
   return `not tried: the device accepts a connection on ${open.length} of the ${SWEEP_PORTS.length} swept ports and said nothing on this one`;
 }
