@@ -10,7 +10,7 @@ import type { Check, CheckContext } from './types.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import { maskSecret } from '../util/mask-secret.js';
 import { randomToken } from '../protocols/probe/step.js';
-import { credentialsFor } from '../knowledge/credentials-for.js';
+import { credentialsFor, isLikelyPair } from '../knowledge/credentials-for.js';
 import type { CredentialEntry } from '../knowledge/types.js';
 import { loadLoginForms, type LoginForm } from './login/login-forms.js';
 import { loginServicesOf, type LoginService } from './login/login-services.js';
@@ -19,6 +19,7 @@ import { isRefused, ledgerOf, type LoginContact, type LoginLedger, type ServiceC
 import { probeMqttAnonymous } from '../protocols/mqtt/login.js';
 import { tryServiceLogin, type ServiceLoginProbe } from './login/try-login.js';
 import { CUT_OFF, type LoginResult } from '../protocols/probe/types.js';
+import { guessesAtOnce, loginLanes, type Lane, type LanePart } from './login/lanes.js';
 
 /** Kinds whose web admin controls the home's network or shows its inside: a factory password there is critical. */
 const CRITICAL_WEB_KINDS = new Set(['router', 'access-point', 'camera', 'doorbell', 'baby-monitor', 'nas']);
@@ -74,20 +75,20 @@ export function createDefaultCredentialsCheck(deps: DefaultCredentialsDeps = {})
         for (const service of services) Object.assign(ledger.coverageOf(device, contactOf(service, device)), { reason: '--no-login' });
         return [];
       }
-      const successes: Success[] = [];
-      for (const service of services) {
-        const success = await searchService(device, service, ctx, probe, ledger);
-        if (success) successes.push(success);
-      }
-      // Decoys last: each costs a failure, and the candidates of every service come first.
-      const findings: Finding[] = [];
-      for (const success of successes) findings.push(...(await confirm(device, success, ctx, probe, ledger)));
+      const run: DeviceRun = {};
+      const states = new Map(services.map((service): [LoginService, ServiceState] => [service, { tried: 0, settled: false, run }]));
+      const plans = services.map((service) => ({ service, candidates: candidatesOf(device, service, ctx, ledger) }));
+      const lanes = loginLanes(plans.filter((plan) => plan.candidates.length > 0), (service) => ledger.factFor(device, contactOf(service, device)));
+      // All lanes at once: the ledger keeps the device to LOGINS_AT_ONCE_PER_DEVICE and spaces the starts.
+      const found = await Promise.all(lanes.map((lane) => runLane(device, lane, states, ctx, probe, ledger)));
+      for (const service of services) settleCoverage(ledger.coverageOf(device, contactOf(service, device)), states.get(service)!);
       const stopped = ledger.stoppedOn(device);
       // Unfinished business is said, not hidden: the user learns that not every service was tried.
       if (stopped) ctx.onNote?.(device.id, `stopped trying factory passwords at a lock-out sign (${stopped})`);
       const unfinished = services.map((s) => ledger.coverageOf(device, contactOf(s, device))).filter((line) => line.reason);
       if (unfinished.length > 0) ctx.onNote?.(device.id, `not fully checked: ${unfinished.map(describeGap).join('; ')}`);
-      return findings;
+      // Findings in service order, whichever lane answered first.
+      return services.flatMap((service) => found.flat().filter((f) => f.service === service).map((f) => f.finding));
     },
   };
 }
@@ -97,6 +98,66 @@ export const defaultCredentialsCheck: Check = createDefaultCredentialsCheck();
 function describeGap(line: ServiceCoverage): string {
   const tried = line.attempts > 0 ? `${line.attempts} attempt(s) with ${line.accounts.length} account(s), then ` : '';
   return `${line.label} on :${line.port} ${tried}${line.reason}`;
+}
+
+/** What the device showed so far, over all its lanes. */
+interface DeviceRun {
+  /** A service took a random password: the device takes any, and no guess elsewhere can show more. */
+  acceptsAny?: string;
+}
+
+/** What one service got so far, over the lanes that try it. */
+interface ServiceState {
+  /** Candidates sent to it (not the random password). */
+  tried: number;
+  /** A candidate worked and its random password decided the result: the other lanes leave it alone. */
+  settled: boolean;
+  run: DeviceRun;
+}
+
+/** The service's candidates: the device's own and its vendor's first, at most the cap less one for the random password. */
+function candidatesOf(device: Device, service: LoginService, ctx: CheckContext, ledger: LoginLedger): CredentialEntry[] {
+  const { maxAttempts } = ctx.options;
+  const line = ledger.coverageOf(device, contactOf(service, device));
+  const candidates = credentialsFor(device, service.protocol, ctx.knowledge, maxAttempts - 1, service.hints).filter(
+    (c) => !((service.kind === 'ftp' || service.kind === 'mqtt') && ANONYMOUS_USERS.test(c.username)),
+  );
+  if (candidates.length === 0 || maxAttempts < 2) {
+    line.reason = maxAttempts < 2 ? '--max-attempts below 2 leaves no room for the check with a random password' : 'no factory account is known for it';
+    return [];
+  }
+  return candidates;
+}
+
+/** The coverage result of a service once every lane is done, unless its random password already decided it. */
+function settleCoverage(line: ServiceCoverage, state: ServiceState): void {
+  if (state.settled || line.result !== 'not-tried') return;
+  if (line.reason === undefined) line.result = 'none-worked';
+  else line.result = state.tried > 0 ? 'partly-tried' : 'not-tried';
+}
+
+/** One lane: its parts one after the other, each candidate after the last, the random password right after a success. */
+async function runLane(
+  device: Device,
+  lane: Lane,
+  states: Map<LoginService, ServiceState>,
+  ctx: CheckContext,
+  probe: ServiceLoginProbe,
+  ledger: LoginLedger,
+): Promise<Array<{ service: LoginService; finding: Finding }>> {
+  const found: Array<{ service: LoginService; finding: Finding }> = [];
+  for (const part of lane) {
+    const state = states.get(part.service)!;
+    const search = searchPart(device, part, guessesAtOnce(lane, part), state, ctx, probe, ledger);
+    try {
+      // The random password goes as soon as a candidate worked, beside a guess still waiting for its answer.
+      const success = await search.first;
+      if (success) for (const finding of await confirm(device, success, state, ctx, probe, ledger)) found.push({ service: part.service, finding });
+    } finally {
+      await search.all;
+    }
+  }
+  return found;
 }
 
 /** Runs one attempt through the ledger, reading lock-out signs; undefined when it may not or must not go on. */
@@ -137,62 +198,90 @@ async function attemptOnce(
 const watches = new WeakMap<LoginService, LockoutWatch>();
 const watchOf = (service: LoginService): LockoutWatch => watches.get(service) ?? watches.set(service, new LockoutWatch()).get(service)!;
 
-async function searchService(
+/**
+ * The candidates of one lane part, `width` at a time in list order, until one logs in with proof, the
+ * budget says no, or a sign says stop. A likely first pair (the vendor's own, or one the device's
+ * words name) goes alone, so that it costs no guess beside it when it works. `first`: the success as
+ * soon as it comes (undefined when none came); `all`: when every guess has its answer.
+ */
+function searchPart(
   device: Device,
-  service: LoginService,
+  part: LanePart,
+  width: number,
+  state: ServiceState,
   ctx: CheckContext,
   probe: ServiceLoginProbe,
   ledger: LoginLedger,
-): Promise<Success | undefined> {
-  const { maxAttempts } = ctx.options;
-  const line = ledger.coverageOf(device, contactOf(service, device));
-  // One attempt of the service's cap stays free for the decoy.
-  const candidates = credentialsFor(device, service.protocol, ctx.knowledge, maxAttempts - 1, service.hints).filter(
-    (c) => !((service.kind === 'ftp' || service.kind === 'mqtt') && ANONYMOUS_USERS.test(c.username)),
-  );
-  if (candidates.length === 0 || maxAttempts < 2) {
-    line.reason = maxAttempts < 2 ? '--max-attempts below 2 leaves no room for the check with a random password' : 'no factory account is known for it';
-    return undefined;
-  }
+): { first: Promise<Success | undefined>; all: Promise<unknown> } {
+  const { service } = part;
+  const contact = contactOf(service, device);
+  const line = ledger.coverageOf(device, contact);
   const exhausted = new Set<string>();
-  let tried = 0;
-  for (const candidate of candidates) {
-    if (ledger.stoppedOn(device)) {
-      line.reason ??= `stopped at a lock-out sign elsewhere on the device (${ledger.stoppedOn(device)})`;
-      break;
+  const queue = part.candidates.values();
+  let found: (success: Success | undefined) => void = () => {};
+  const first = new Promise<Success | undefined>((resolve) => (found = resolve));
+  let ended = false;
+  let firstAnswered: () => void = () => {};
+  const firstAnswer = new Promise<void>((resolve) => (firstAnswered = resolve));
+  const guess = async (): Promise<void> => {
+    for (const candidate of queue) {
+      // Another guess or lane found this service's factory password: nothing here can change its result.
+      if (ended || state.settled) return;
+      if (state.run.acceptsAny) {
+        line.reason ??= `not tried: the device accepts any password (${state.run.acceptsAny})`;
+        return;
+      }
+      if (ledger.stoppedOn(device)) {
+        line.reason ??= `stopped at a lock-out sign elsewhere on the device (${ledger.stoppedOn(device)})`;
+        return;
+      }
+      // An account at its budget is skipped; another account may still be tried.
+      if (exhausted.has(candidate.username)) continue;
+      const refused = ledger.overBudget(device, contact, candidate.username);
+      if (refused) {
+        exhausted.add(candidate.username);
+        line.reason ??= refused;
+        continue;
+      }
+      const result = await attemptOnce(device, service, ctx, probe, ledger, watchOf(service), candidate.username, candidate.password);
+      firstAnswered();
+      state.tried += 1;
+      if (!result) return void (ended = true);
+      if (result.outcome === 'error') {
+        // An RTSP stream that plays without a login has no password to guess: nothing is left untried.
+        if (!(result.status === 200 && service.kind === 'rtsp')) line.reason ??= `no answer (${result.detail ?? 'error'})`;
+        return void (ended = true);
+      }
+      if (result.outcome === 'success' && result.proof && !state.settled) {
+        // Claimed at once, so that the other guesses and lanes of this service stop before their next one.
+        state.settled = true;
+        // The budget note of a skipped account does not matter once a login worked.
+        delete line.reason;
+        ledger.reserve(device, contact, candidate.username);
+        found({ service, candidate, result });
+        return;
+      }
     }
-    // An account at its budget is skipped; another account may still be tried.
-    if (exhausted.has(candidate.username)) continue;
-    const contact = contactOf(service, device);
-    const refused = ledger.overBudget(device, contact, candidate.username);
-    if (refused) {
-      exhausted.add(candidate.username);
-      line.reason ??= refused;
-      continue;
-    }
-    const result = await attemptOnce(device, service, ctx, probe, ledger, watchOf(service), candidate.username, candidate.password);
-    tried += 1;
-    if (!result) break;
-    if (result.outcome === 'error') {
-      // An RTSP stream that plays without a login has no password to guess: nothing is left untried.
-      if (result.status === 200 && service.kind === 'rtsp') line.result = 'none-worked';
-      else line.reason ??= `no answer (${result.detail ?? 'error'})`;
-      if (line.reason === undefined) return undefined;
-      break;
-    }
-    if (result.outcome === 'success' && result.proof) {
-      // The budget note of a skipped account does not matter once a login worked.
-      delete line.reason;
-      ledger.reserve(device, contactOf(service, device), candidate.username);
-      return { service, candidate, result };
-    }
-  }
-  if (line.reason === undefined) line.result = 'none-worked';
-  else line.result = tried > 0 ? 'partly-tried' : 'not-tried';
-  return undefined;
+  };
+  const likelyFirst = part.candidates[0] !== undefined && isLikelyPair(part.candidates[0], service.hints);
+  const later = async (): Promise<void> => {
+    if (likelyFirst) await firstAnswer;
+    await guess();
+  };
+  // The first guesser's end lets the others go too, whatever ended it (budget, a sign, an abort).
+  const all = Promise.all([guess().finally(firstAnswered), ...Array.from({ length: width - 1 }, later)]);
+  void all.then(() => found(undefined), () => found(undefined));
+  return { first, all };
 }
 
-async function confirm(device: Device, success: Success, ctx: CheckContext, probe: ServiceLoginProbe, ledger: LoginLedger): Promise<Finding[]> {
+async function confirm(
+  device: Device,
+  success: Success,
+  state: ServiceState,
+  ctx: CheckContext,
+  probe: ServiceLoginProbe,
+  ledger: LoginLedger,
+): Promise<Finding[]> {
   const { service, candidate, result } = success;
   const line = ledger.coverageOf(device, contactOf(service, device));
   // Same account, a random password as long as the real one: catches "any password for admin" and
@@ -200,6 +289,7 @@ async function confirm(device: Device, success: Success, ctx: CheckContext, prob
   const decoyPassword = randomToken(candidate.password.length > 0 ? candidate.password.length : EMPTY_PASSWORD_DECOY_LENGTH);
   ledger.release(device, contactOf(service, device), candidate.username);
   const decoy = await attemptOnce(device, service, ctx, probe, ledger, watchOf(service), candidate.username, decoyPassword);
+  state.settled = true;
   if (!decoy || decoy.outcome === 'error') {
     line.result = 'partly-tried';
     line.reason ??= 'a factory password was accepted but could not be checked against a random one';
@@ -207,6 +297,8 @@ async function confirm(device: Device, success: Success, ctx: CheckContext, prob
   }
   if (decoy.outcome === 'success') {
     line.result = 'accepts-any';
+    // Its other services are not guessed at: a device that lets in any password shows nothing more by a factory one.
+    state.run.acceptsAny ??= `${service.label} on :${service.port} took a random password`;
     if (service.kind === 'mqtt' && (await isAnonymousBroker(device, service, ctx, ledger))) return [];
     return [acceptsAnyFinding(device, service, candidate.username, decoyPassword, decoy)];
   }

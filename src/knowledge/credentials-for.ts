@@ -32,6 +32,11 @@ function hintWords(hints: readonly string[]): Set<string> {
   return new Set(hints.flatMap((hint) => hint.toLowerCase().split(/[^a-z0-9_.-]+/)).filter((word) => word.length > 0));
 }
 
+/** True when the pair is the device's or its vendor's own, or its user is a word the service said: the likely one. */
+export function isLikelyPair(entry: CredentialEntry, hints: readonly string[]): boolean {
+  return entry.vendor !== '*' || hintWords(hints).has(entry.username.toLowerCase());
+}
+
 export function credentialsFor(
   device: DeviceNames,
   protocol: LoginProtocol,

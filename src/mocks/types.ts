@@ -20,7 +20,7 @@ export interface Knobs {
   lockoutAfter: number;
   /** How long a lock-out lasts, in ms. */
   lockoutMs: number;
-  /** How long a refused password waits before its answer, in ms (PAM's fail delay, vsftpd's delay_failed_login); FTP and telnet. */
+  /** How long a refused password waits before its answer, in ms (PAM's fail delay, vsftpd's delay_failed_login); FTP, telnet and SSH. */
   failedLoginDelayMs: number;
   /** Every username/password pair is accepted: a trap for false positives. */
   acceptAnyPassword: boolean;

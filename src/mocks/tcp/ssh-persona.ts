@@ -74,9 +74,12 @@ export function startSshPersona(ctx: PersonaContext, spec: SshSpec): Promise<Run
         who.username = auth.username;
         return auth.accept();
       }
-      auth.reject(['publickey', 'password']);
-      // Locked out: refuse and hang up instead of letting the client keep guessing.
-      if (outcome === 'locked') setImmediate(() => client.end());
+      // A refusal comes late, as sshd's does behind PAM's fail delay.
+      void wait(ctx.device.knobs.failedLoginDelayMs, ctx.signal).then(() => {
+        auth.reject(['publickey', 'password']);
+        // Locked out: refuse and hang up instead of letting the client keep guessing.
+        if (outcome === 'locked') setImmediate(() => client.end());
+      });
     });
     client.on('ready', () => serveSessions(client, who));
   });

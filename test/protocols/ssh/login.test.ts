@@ -20,6 +20,18 @@ describe('probeSshLogin against the ssh persona', () => {
     expect(device.state.successfulLogins).toBe(1);
   });
 
+  it("waits for a wrong password's slowed answer (sshd behind PAM's fail delay) past the per-step time-out", async () => {
+    device = await startMockDevice('127.81.3.3', [{ type: 'ssh', port: 2222, ident: 'SSH-2.0-OpenSSH_9.2p1 Debian-2' }], { knobs: { failedLoginDelayMs: 900 } });
+    const target = { ip: '127.81.3.3', port: 2222 };
+    const started = performance.now();
+    const bad = await probeSshLogin(target, 'admin', 'wrong', probeOptions(300));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(850);
+    // Without the grace for a refusal, the 300 ms time-out ends it first: an error, no wrong guess seen.
+    expect(bad).toMatchObject({ outcome: 'denied', detail: 'password refused' });
+    // The right password is not slowed.
+    expect((await probeSshLogin(target, 'admin', '12345', probeOptions(300))).outcome).toBe('success');
+  });
+
   it('learns that the server offers password login without sending a password', async () => {
     device = await startMockDevice('127.81.3.2', [{ type: 'ssh', port: 2222, ident: 'SSH-2.0-dropbear_2019.78' }]);
     const methods = await probeSshAuthMethods({ ip: '127.81.3.2', port: 2222 }, probeOptions());
