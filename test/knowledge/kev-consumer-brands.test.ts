@@ -44,6 +44,8 @@ describe('the KEV entries for consumer brands', () => {
     expect(unfixed.map((finding) => [finding.severity, finding.details.kev, finding.confidence]).sort()).toEqual([
       ['critical', 'CVE-2015-1187', 'possible'], // models from a press report: not verified
       ['critical', 'CVE-2021-45382', 'likely'],
+      // Both KEV entries of the DIR-820 say end of life, disconnect (re-check of 2026-12-01, sample-recheck.test.ts).
+      ['critical', 'CVE-2022-26258,CVE-2023-25280', 'likely'],
     ]);
     const dir615 = await findingsFor('D-Link', 'DIR-615', null);
     expect(dir615.map((finding) => [finding.severity, finding.details.kev, finding.details.advice])).toEqual([['critical', 'CVE-2019-16920', 'replace']]);
