@@ -2,7 +2,8 @@
 // Pools: the ids of every entry with a `checked` date, sorted by id; firmware pools devices.yaml,
 // components.yaml and kev-consumer-brands.yaml together. One mulberry32 stream seeded 20261201
 // drives a Fisher-Yates shuffle of each pool in turn (firmware, vendors, credentials); the first
-// 12, 8 and 10 ids are the sample. Run: node scripts/kb-review-sample.cjs
+// 12, 8 and 10 ids are the sample. Run: node scripts/kb-review-sample.cjs (on the files of commit fcaf3c0, where the
+// sample was drawn: later entries change the pools)
 const fs = require('node:fs');
 const YAML = require('yaml');
 
