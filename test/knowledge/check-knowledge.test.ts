@@ -30,7 +30,7 @@ describe('the shipped knowledge', () => {
   it('marks as confirmed only what was checked against a source, and lists confirmed KEV ids only', () => {
     const summary = verificationSummary(knowledge);
     // The figures docs/knowledge.md quotes.
-    expect(summary.credentials).toEqual({ verified: 213, unverified: 0 });
+    expect(summary.credentials).toEqual({ verified: 214, unverified: 0 });
     expect(summary.firmware).toEqual({ verified: 109, unverified: 14 });
     expect(summary.vendors).toEqual({ verified: 18, unverified: 24 });
     expect(summary.kevConfirmed).toHaveLength(78);
@@ -47,6 +47,16 @@ describe('the shipped knowledge', () => {
     const path = join(import.meta.dirname, '../../knowledge', file);
     const entries = (parseDataText(path, readFileSync(path, 'utf8')) as { firmware: Array<{ checked?: string }> }).firmware;
     expect([entries.filter((entry) => entry.checked !== undefined).length, entries.length]).toEqual([checked, total]);
+  });
+
+  it('vendors/ecosystems.yaml and fingerprints/dutch-home.yaml: the checked / total figures docs/knowledge.md quotes', () => {
+    const count = (file: string, key: 'vendors' | 'rules') => {
+      const path = join(import.meta.dirname, '../../knowledge', file);
+      const entries = (parseDataText(path, readFileSync(path, 'utf8')) as Record<string, Array<{ checked?: unknown }>>)[key]!;
+      return [entries.filter((entry) => entry.checked !== undefined).length, entries.length];
+    };
+    expect(count('vendors/ecosystems.yaml', 'vendors')).toEqual([18, 42]);
+    expect(count('fingerprints/dutch-home.yaml', 'rules')).toEqual([13, 14]);
   });
 
   it('keeps the fixes found while checking: the Mirai password is jauntech, Brother label passwords have no user name', () => {
