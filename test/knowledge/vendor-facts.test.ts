@@ -122,4 +122,13 @@ describe('vendor facts of the second pass (2026-12-01)', () => {
       expect(isLandingPage(facts(id).url ?? ''), id).toBe(false);
     }
   });
+
+  it('knows Quatt and Intergas, says nothing about them that no page of theirs states', async () => {
+    for (const [vendor, id] of [['Quatt', 'quatt'], ['Intergas', 'intergas-incomfort']] as const) {
+      expect(facts(id)).toMatchObject({ mfa: 'unknown', dataOutsideEu: 'unknown', cloudRequired: 'unknown', reported: '2026-12-01' });
+      const device = makeDevice({ vendor, kind: 'thermostat' });
+      expect(await dataOutsideEuCheck.run(device, context), vendor).toEqual([]);
+      expect((await missingMfaCheck.run(device, context)).filter((finding) => finding.details.vendorFacts === id), vendor).toEqual([]);
+    }
+  });
 });
