@@ -257,6 +257,14 @@ describe('FRITZ!Box models against AVM\'s download server (2026-12-01)', () => {
     expect(forModel('FRITZ!Box 7490').map((entry) => entry.latest)).toEqual(['7.62']);
   });
 
+  it.each([
+    ['FRITZ!Box 6850 5G', '8.25'], ['FRITZ!Box 5690 Pro', '8.25'], ['FRITZ!Box 7682', '8.25'], ['FRITZ!Box 7510', '8.26'],
+    ['FRITZ!Box 7583 VDSL', '8.26'], ['FRITZ!Box 4040', '8.03'], ['FRITZ!Box 6490 Cable', '7.57'], ['FRITZ!Box 6890 LTE', '7.57'],
+    ['FRITZ!Box 7430', '7.31'], ['FRITZ!Box 3490', '7.31'], ['FRITZ!Box 5491', '7.31'], ['FRITZ!Box 7560', '7.30'],
+  ])('%s: one entry, last release %s (download server)', (model, latest) => {
+    expect(forModel(model).map((entry) => [entry.latest, entry.checked])).toEqual([[latest, '2026-12-01']]);
+  });
+
   it('no FRITZ!Box entry claims an end of support', () => {
     expect(knowledge.firmware.filter((entry) => entry.vendor === 'AVM' && entry.endOfSupport)).toEqual([]);
   });
