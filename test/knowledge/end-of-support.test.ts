@@ -105,6 +105,14 @@ function knowledgeWithProviderBox(): CheckKnowledge {
       '    latest: "2.0.5"',
       '    source: test fixture, not a fact',
       '    reported: "2026-12-01"',
+      '  - id: test-isp-box-listed',
+      '    vendor: KPN',
+      '    models: ["Experia Box V10A*"]',
+      '    updatedBy: provider',
+      '    provider: KPN',
+      '    vulnerable: [{ cves: [CVE-2021-20090], severity: high }]',
+      '    source: test fixture, not a fact',
+      '    reported: "2026-12-01"',
       '',
     ].join('\n'),
   );
@@ -128,6 +136,8 @@ describe("an internet provider's box", () => {
     expect(ids).toEqual(expect.arrayContaining(['outdated-firmware.provider-replace', 'outdated-firmware.provider-message']));
     expect(ids).not.toContain('outdated-firmware.replace');
     expect(ids).not.toContain('outdated-firmware.message');
+    // The generic "is this your provider's router?" message steps aside: the knowledge says whose box it is.
+    expect(ids).not.toContain('router.message-to-provider');
     const replace = items.find((item) => item.id.startsWith('outdated-firmware.provider-replace'))!;
     expect(replace.text.en).toMatch(/ask for a new one and do not install firmware yourself/);
     expect(replace.text.en).toContain('(since 2024-01-01)');
@@ -152,6 +162,17 @@ describe("an internet provider's box", () => {
     const ids = advise({ devices: [device], findings, finishedAt: NOW }, adviceKnowledge).map((item) => item.id.split('@')[0]);
     expect(ids).toContain('outdated-firmware.provider-check');
     expect(ids).not.toContain('outdated-firmware.check');
+  });
+
+  it('named for a known hole without a fixed version: ask KPN for the fix, naming the CVE', async () => {
+    const device = box('Experia Box V10A', 'V10A.1.2.3');
+    const findings = await run(knowledge, device);
+    expect(findings.map((finding) => [finding.severity, finding.details.provider])).toEqual([['high', 'KPN']]);
+    const items = advise({ devices: [device], findings, finishedAt: NOW }, adviceKnowledge);
+    const check = items.find((item) => item.id.startsWith('outdated-firmware.provider-check'))!;
+    expect(check.text.en).toContain('running software V10A.1.2.3; this model is named for known holes: CVE-2021-20090');
+    expect(check.text.en).toContain('ask KPN whether it runs the latest software with the fix for CVE-2021-20090');
+    expect(check.text.nl).toContain('Installeer geen firmware van elders.');
   });
 
   it("a device the provider does not update keeps the maker's advice", async () => {
