@@ -53,6 +53,14 @@ describe('platforms several brands build on', () => {
   });
 });
 
+describe('HomeKit names of one maker', () => {
+  it('names a PowerView gateway by its HomeKit model or name, and not a HomeKit device of another name', () => {
+    expect(identify(mdns({ type: '_hap._tcp', instance: 'Bedroom shades', txt: { md: 'PowerView Gen 3 Gateway', ci: '2' } }), knowledge)).toMatchObject({ vendor: 'Hunter Douglas', kind: 'hub' });
+    expect(identify(mdns({ type: '_hap._tcp', instance: 'PowerView Hub' }), knowledge)).toMatchObject({ vendor: 'Hunter Douglas', kind: 'hub' });
+    expect(ruleIds(mdns({ type: '_hap._tcp', instance: 'Power Strip', txt: { ci: '7' } }))).not.toContain('powerview-homekit-name');
+  });
+});
+
 describe('instance-name prefixes on _http._tcp', () => {
   it('names Shelly, Bosch SHC, Nettigo, Peblar and Lektrico devices by the prefixes of their names', () => {
     expect(identify(mdns({ type: '_http._tcp', instance: 'shellyplug-s-C45BBE' }), knowledge)).toMatchObject({ vendor: 'Shelly', kind: 'plug' });
