@@ -97,6 +97,16 @@ describe('names a device by what it says about itself', () => {
     expect(identity.selfReported).toEqual(['vendor', 'model']);
   });
 
+  it('takes a maker rule\'s model from modelNumber when modelName only says what the device is', () => {
+    const gateway = describedBy({ manufacturer: 'LINKSYS', modelName: 'Wireless-G ADSL Home Gateway', modelNumber: 'WAG200G' }, ['urn:schemas-upnp-org:device:InternetGatewayDevice:1']);
+    expect(identify(emptyFacts(gateway), knowledge)).toMatchObject({ vendor: 'Linksys', model: 'WAG200G', kind: 'router' });
+    // A version is no model number, and a name that is a product's own name stays.
+    const versioned = describedBy({ manufacturer: 'LINKSYS', modelName: 'Wireless Router', modelNumber: 'V1.0' });
+    expect(identify(emptyFacts(versioned), knowledge).model).toBe('Wireless Router');
+    const named = describedBy({ manufacturer: 'LINKSYS', modelName: 'Velop', modelNumber: 'WHW03' });
+    expect(identify(emptyFacts(named), knowledge).model).toBe('Velop');
+  });
+
   it('guesses the kind from what the maker mostly makes only when nothing says it, and not as a confident claim', () => {
     const identity = identify(emptyFacts({ ports: [port(80, 'http', { http: { status: 200, headers: {}, server: 'Mikrotik HttpProxy' } })] }), knowledge);
     expect(identity).toMatchObject({ vendor: 'MikroTik', kind: 'router' });
