@@ -77,6 +77,14 @@ describe('names a device by what it says about itself', () => {
     expect(identity.evidence.map((item) => item.detail).join('\n')).toContain('IANA enterprise 28866: TRENDnet, Inc.');
   });
 
+  it('names camera, gateway and printer makers by their enterprise numbers too (Hikvision 39165, Technicolor 46366, Kodak 314)', () => {
+    const named = (number: number) => identify(emptyFacts(snmp('Linux 2.6.36', `1.3.6.1.4.1.${number}.1`)), knowledge);
+    expect(named(39165)).toMatchObject({ vendor: 'Hikvision', kind: 'camera' });
+    expect(named(46366)).toMatchObject({ vendor: 'Technicolor', kind: 'router' });
+    expect(named(314)).toMatchObject({ vendor: 'Kodak', kind: 'printer' });
+    expect(named(39165).confidence).toBeLessThan(0.5);
+  });
+
   it('adds nothing of its own where a confident rule names the device (no repeated evidence)', () => {
     const said = identify(emptyFacts(snmp('Brother NC-8300h, Firmware Ver.1.03', '1.3.6.1.4.1.2435.2.3.9.1')), knowledge);
     expect(said.vendor).toBe('Brother');
