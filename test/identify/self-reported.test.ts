@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFingerprints, identify, loadFingerprints, type FingerprintKnowledge } from '../../src/identify/index.js';
+import { productPhrase } from '../../src/identify/self-reported.js';
 import type { HostFacts, PortInfo } from '../../src/model.js';
 import { emptyFacts } from './helpers.js';
 
@@ -83,6 +84,16 @@ describe('names a device by what it says about itself', () => {
     expect(named(46366)).toMatchObject({ vendor: 'Technicolor', kind: 'router' });
     expect(named(314)).toMatchObject({ vendor: 'Kodak', kind: 'printer' });
     expect(named(39165).confidence).toBeLessThan(0.5);
+  });
+
+  it('reads a product named in words after its maker in a sysDescr, when the words end in what it is', () => {
+    expect(identify(emptyFacts(snmp('3Com Enterprise AP: v3.1.00 v3.0.8')), knowledge)).toMatchObject({ vendor: '3Com', model: 'Enterprise AP', kind: 'access-point' });
+    expect(productPhrase('Acme Wireless Print Server, firmware 2.1', { index: 0, end: 4 })).toEqual({ model: 'Wireless Print Server', kind: 'printer' });
+    // Words that do not end in what the product is, a single word, or a maker named later name no product.
+    expect(productPhrase('Cisco IOS Software, C880 Software', { index: 0, end: 5 })).toBeNull();
+    expect(productPhrase('HP ETHERNET MULTI-ENVIRONMENT,ROM none', { index: 0, end: 2 })).toBeNull();
+    expect(productPhrase('Acme Router', { index: 0, end: 4 })).toBeNull();
+    expect(productPhrase('Linux box by Acme Wireless Router', { index: 13, end: 17 })).toBeNull();
   });
 
   it('adds nothing of its own where a confident rule names the device (no repeated evidence)', () => {
