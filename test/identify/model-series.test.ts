@@ -27,7 +27,7 @@ const EXAMPLES: Array<[string, string, DeviceKind]> = [
   ['DGND3700', 'Netgear', 'router'], ['RAX50', 'Netgear', 'router'], ['XR500', 'Netgear', 'router'], ['JWNR2010', 'Netgear', 'router'],
   ['EX6100', 'Netgear', 'access-point'], ['WN3000RP', 'Netgear', 'access-point'], ['RN104', 'Netgear', 'nas'],
   ['DSL-AC68U', 'ASUS', 'router'], ['4G-AC68U', 'ASUS', 'router'], ['WL-500gP', 'ASUS', 'router'], ['RP-AC55', 'ASUS', 'access-point'],
-  ['VMG8825-T50', 'Zyxel', 'router'], ['NBG6617', 'Zyxel', 'router'], ['P-660HN-T1A', 'Zyxel', 'router'], ['EX5601-T0', 'Zyxel', 'router'],
+  ['VMG8825-T50', 'Zyxel', 'router'], ['NBG6617', 'Zyxel', 'router'], ['NBG-334W', 'Zyxel', 'router'], ['P-660HN-T1A', 'Zyxel', 'router'], ['EX5601-T0', 'Zyxel', 'router'],
   ['NWA1123-AC', 'Zyxel', 'access-point'], ['WRE6505', 'Zyxel', 'access-point'], ['NAS326', 'Zyxel', 'nas'],
   ['WAG200G', 'Linksys', 'router'], ['BEFSR41', 'Linksys', 'router'], ['E4200', 'Linksys', 'router'],
   ['WAP54G', 'Linksys', 'access-point'], ['WRE54G', 'Linksys', 'access-point'], ['RE6500', 'Linksys', 'access-point'], ['WVC54GC', 'Linksys', 'camera'],

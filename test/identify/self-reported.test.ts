@@ -96,6 +96,14 @@ describe('names a device by what it says about itself', () => {
     expect(productPhrase('Linux box by Acme Wireless Router', { index: 13, end: 17 })).toBeNull();
   });
 
+  it('takes a realm that is a bare model number as the model, and no realm that is a word or a phrase', () => {
+    const realm = (value: string) => identify(emptyFacts({ ports: [port(80, 'http', { http: { status: 401, headers: {}, realm: value } })] }), knowledge);
+    expect(realm('WGR614v9')).toMatchObject({ model: 'WGR614v9', selfReported: expect.arrayContaining(['model']) });
+    expect(realm('DIR-615')).toMatchObject({ vendor: 'D-Link', model: 'DIR-615', kind: 'router' });
+    expect(realm('access').model).toBeNull();
+    expect(realm('Protected Area 51').model).toBeNull();
+  });
+
   it('adds nothing of its own where a confident rule names the device (no repeated evidence)', () => {
     const said = identify(emptyFacts(snmp('Brother NC-8300h, Firmware Ver.1.03', '1.3.6.1.4.1.2435.2.3.9.1')), knowledge);
     expect(said.vendor).toBe('Brother');
