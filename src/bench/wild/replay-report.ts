@@ -25,6 +25,8 @@ export function describeReplay(direct: WildScore, replay: FleetReplay, listing: 
   const heldOut = new Set(direct.devices.filter(({ device }) => device.heldOut).map(({ device }) => device.id));
   const shown = differences.filter((d) => (listing.showHeldOut ?? false) || !heldOut.has(d.id));
   const hidden = differences.length - shown.length;
+  const notFoundShown = replay.notFound.filter((id) => (listing.showHeldOut ?? false) || !heldOut.has(id));
+  const notFoundHidden = replay.notFound.length - notFoundShown.length;
   const lines = [
     'direct (recorded answers fed to identification):',
     ...directVerdict.lines,
@@ -32,7 +34,7 @@ export function describeReplay(direct: WildScore, replay: FleetReplay, listing: 
     `through the mock fleet (served on loopback, scanned by discovery, ${replay.seconds.toFixed(1)} s):`,
     ...replayVerdict.lines,
     '',
-    `  not found by discovery: ${replay.notFound.length === 0 ? 'none' : replay.notFound.join(', ')}`,
+    `  not found by discovery: ${notFoundShown.length === 0 && notFoundHidden === 0 ? 'none' : [...notFoundShown, ...(notFoundHidden > 0 ? [`${notFoundHidden} held out (listed only with --show-held-out)`] : [])].join(', ')}`,
     `  named differently from the direct replay: ${differences.length}${hidden > 0 ? ` (${hidden} held out, listed only with --show-held-out)` : ''}`,
     ...shown.map((d) => `    ${d.id}: direct ${d.direct}  /  fleet ${d.replayed}`),
   ];
