@@ -48,7 +48,7 @@ const EXAMPLES: Array<[string, string, DeviceKind]> = [
 ];
 
 /** Words that look like model numbers but belong to no series, or to a maker a neighbouring series must not take. */
-const NOT_IN_SERIES = ['H264', 'WAC6103D-I', 'WAX650S', 'CM1000', 'MF445dw', 'TS8350', 'C7000', 'RV042', 'WAP371', 'X1600H', 'AC1000'];
+const NOT_IN_SERIES = ['H264', 'WAC6103D-I', 'WAX650S', 'CM1000', 'MF445dw', 'TS8350', 'C7000', 'RV042', 'WAP371', 'X1600H', 'AC1000', 'RS232', 'RS485', 'NR1711', 'NR7101'];
 
 const realm = (value: string): PortInfo => ({ transport: 'tcp', port: 80, name: 'http', http: { status: 401, headers: {}, realm: value } });
 
