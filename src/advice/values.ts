@@ -58,7 +58,11 @@ export function matchableValues(finding: Finding, now: Date): Record<string, str
   };
   const ended = supportEnded(finding, now);
   if (ended !== undefined) derived.supportEnded = ended;
-  return { ...finding.details, ...derived };
+  // An internet provider's box: the provider updates and replaces it, so its advice sends the household there.
+  derived.updatedByProvider = finding.details.updatedBy === 'provider';
+  const values: Record<string, string | number | boolean> = { ...finding.details, ...derived };
+  if (derived.updatedByProvider) values.providerAdvice = ended === true ? 'replace' : ended === false ? 'update' : 'check';
+  return values;
 }
 
 export interface ValueContext {

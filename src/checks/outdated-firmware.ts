@@ -63,7 +63,37 @@ function entryApplies(entry: FirmwareEntry, version: ParsedVersion | null): bool
   return inVersionRange(version, entry.versions);
 }
 
+/**
+ * What the entry itself says about every claim made from it: an internet provider's box is updated by that
+ * provider (the advice then sends the household to the provider, never to a firmware download), and an entry
+ * whose models the network cannot tell apart from later ones makes only possible claims, saying why.
+ */
+function withEntryNotes(findings: Finding[], entry: FirmwareEntry, subject: Subject | null): Finding[] {
+  for (const finding of findings) {
+    if (entry.updatedBy === 'provider' && entry.provider && !subject?.component) {
+      finding.details.updatedBy = 'provider';
+      finding.details.provider = entry.provider;
+      finding.evidence.splice(finding.evidence.length - 1, 0, `updated by the internet provider ${entry.provider}, not by the household`);
+    }
+    if (entry.possibleBecause) {
+      finding.confidence = 'possible';
+      finding.evidence.splice(finding.evidence.length - 1, 0, `possible, because ${entry.possibleBecause}`);
+    }
+  }
+  return findings;
+}
+
 function findingsForEntry(
+  device: Device,
+  subject: Subject,
+  entry: FirmwareEntry,
+  now: Date,
+  knowledgeAsOf: string,
+): Finding[] {
+  return withEntryNotes(claimsFromEntry(device, subject, entry, now, knowledgeAsOf), entry, subject);
+}
+
+function claimsFromEntry(
   device: Device,
   subject: Subject,
   entry: FirmwareEntry,
@@ -84,10 +114,17 @@ function findingsForEntry(
         ...base,
         key: `${subject.keyPrefix}:end-of-support:${entry.id}`,
         severity: 'high',
-        title: {
-          nl: `Geen beveiligingsupdates meer sinds ${entry.endOfSupport} (${subject.label}): vervang het apparaat`,
-          en: `No security updates since ${entry.endOfSupport} (${subject.label}): replace the device`,
-        },
+        // A provider's box is replaced by the provider: the household asks for a new one, it does not buy one.
+        title:
+          entry.updatedBy === 'provider' && !subject.component
+            ? {
+                nl: `Geen beveiligingsupdates meer sinds ${entry.endOfSupport} (${subject.label}): vraag ${entry.provider} om een nieuw modem`,
+                en: `No security updates since ${entry.endOfSupport} (${subject.label}): ask ${entry.provider} for a new box`,
+              }
+            : {
+                nl: `Geen beveiligingsupdates meer sinds ${entry.endOfSupport} (${subject.label}): vervang het apparaat`,
+                en: `No security updates since ${entry.endOfSupport} (${subject.label}): replace the device`,
+              },
         evidence: [seen, `end of support ${entry.endOfSupport}`, source],
         standards: END_OF_SUPPORT_NORMS,
         confidence: claimConfidence(entry, subject.version || !entry.versions ? 'likely' : 'possible'),
@@ -178,10 +215,15 @@ function findingsForEntry(
               nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste uitgave ${entry.latest}: werk de software van het apparaat bij`,
               en: `${subject.label} ${subject.versionText} is older than the latest release ${entry.latest}: update the device's software`,
             }
-          : {
-              nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste versie ${entry.latest}: installeer de update`,
-              en: `${subject.label} ${subject.versionText} is older than the latest version ${entry.latest}: install the update`,
-            },
+          : entry.updatedBy === 'provider'
+            ? {
+                nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste versie ${entry.latest}: ${entry.provider} werkt dit modem bij, vraag ernaar`,
+                en: `${subject.label} ${subject.versionText} is older than the latest version ${entry.latest}: ${entry.provider} updates this box, ask them`,
+              }
+            : {
+                nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste versie ${entry.latest}: installeer de update`,
+                en: `${subject.label} ${subject.versionText} is older than the latest version ${entry.latest}: install the update`,
+              },
         evidence: [seen, `latest known version ${entry.latest}`, source],
         standards: UPDATE_NORMS,
         confidence: claimConfidence(entry, subject.confidence),
@@ -221,16 +263,22 @@ function familyFindings(device: Device, knowledge: CheckKnowledge, now: Date, kn
     const entry = undecided ?? families[0]!;
     // Only here, where no version was read, does the household need to be told where to look it up.
     const app = vendorFactsFor(device, knowledge)?.app;
-    findings.push(
+    const notVisible = [
       makeFinding({
         check: 'outdated-firmware',
         device,
         key: `firmware:unknown:${entry.id}`,
         severity: 'info',
-        title: {
-          nl: 'Firmwareversie niet zichtbaar: controleer in de app of op de beheerpagina of er updates zijn',
-          en: 'Firmware version not visible: check the app or admin page for updates',
-        },
+        title:
+          entry.updatedBy === 'provider'
+            ? {
+                nl: `Firmwareversie niet zichtbaar: ${entry.provider} werkt dit modem bij, vraag of het de nieuwste software heeft`,
+                en: `Firmware version not visible: ${entry.provider} updates this box, ask whether it has the latest software`,
+              }
+            : {
+                nl: 'Firmwareversie niet zichtbaar: controleer in de app of op de beheerpagina of er updates zijn',
+                en: 'Firmware version not visible: check the app or admin page for updates',
+              },
         evidence: [
           `firmware version ${device.firmware === null ? 'not reported' : `"${device.firmware}" not readable`}`,
           describeEntry(entry, knowledgeAsOf),
@@ -240,7 +288,8 @@ function familyFindings(device: Device, knowledge: CheckKnowledge, now: Date, kn
         confidence: 'possible',
         details: { entry: entry.id, version: 'unknown', asOf: knowledgeAsOf, lookUpIn: app ?? 'admin page' },
       }),
-    );
+    ];
+    findings.push(...withEntryNotes(notVisible, entry, null));
   }
   return findings;
 }

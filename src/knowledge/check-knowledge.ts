@@ -80,6 +80,11 @@ function checkFirmwareEntry(file: string, entry: FirmwareEntry): void {
   const isComponent = entry.component !== undefined;
   if (isFamily === isComponent) throw new DataFileError(file, `${entry.id}: needs either vendor or component, not both`);
   if (entry.models && !isFamily) throw new DataFileError(file, `${entry.id}: models need a vendor`);
+  // A provider's box: the advice names the provider, so the name must be there, and only on a device family.
+  if ((entry.updatedBy === 'provider') !== (entry.provider !== undefined)) {
+    throw new DataFileError(file, `${entry.id}: updatedBy: provider and provider go together`);
+  }
+  if (entry.updatedBy !== undefined && !isFamily) throw new DataFileError(file, `${entry.id}: updatedBy needs a vendor (a device family)`);
   if (entry.endOfSupport !== undefined && !isValidDate(entry.endOfSupport)) {
     throw new DataFileError(file, `${entry.id}: endOfSupport "${entry.endOfSupport}" is not a date`);
   }

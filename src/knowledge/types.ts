@@ -46,6 +46,12 @@ export interface FirmwareEntry extends Sourced {
   versions?: { from?: string; below?: string };
   /** Date after which the maker ships no more updates (YYYY-MM-DD): replace the device. */
   endOfSupport?: string;
+  /** An internet provider's box (KPN, Ziggo, Odido): the provider updates and replaces it, not the household. */
+  updatedBy?: 'provider';
+  /** The provider that supplies and updates the box (with `updatedBy`). */
+  provider?: string;
+  /** Why a claim from this entry can only be possible (the network cannot tell the ended generation from later ones). */
+  possibleBecause?: string;
   vulnerable?: Array<{
     /** Versions below this are affected (tolerant comparison). Absent with `from`: the record names models, not versions. */
     below?: string;

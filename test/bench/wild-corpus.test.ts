@@ -44,6 +44,18 @@ describe('the wild corpus files', () => {
     expect(corpus.some((device) => device.truth.kind === 'energy-meter')).toBe(true);
   });
 
+  it('hold the blind Home Assistant batch: 40 held-out devices across kinds, each with the version of the test file read', () => {
+    const batch = corpus.filter((device) => device.file === 'home-assistant-held-out.yaml');
+    expect(batch.length).toBeGreaterThanOrEqual(40);
+    for (const device of batch) {
+      expect(device.heldOut, device.id).toBe(true);
+      expect(device.commit, device.id).toMatch(/^[0-9a-f]{40}$/);
+      expect(device.path, device.id).toMatch(/^tests\/components\/[a-z0-9_]+\//);
+    }
+    const kinds = new Set(batch.map((device) => device.truth.kind));
+    for (const kind of ['tv', 'vacuum', 'thermostat', 'speaker', 'media-player', 'hub', 'energy-meter', 'appliance'] as const) expect(kinds).toContain(kind);
+  });
+
   it('hold held-out devices, which the bench scores on a line of their own', () => {
     const held = corpus.filter((device) => device.heldOut);
     expect(held.length).toBeGreaterThan(0);
@@ -105,12 +117,13 @@ describe('identification on the wild corpus', () => {
   });
 
   // Known gap (issue 11): the held-out Recog banners, above all the blind second batch, often name no
-  // maker, model series or product line ("KM-MFP-http/V0.0.1"), so the whole corpus stays under 90 %.
-  it.fails('names the vendor of at least 90 % of all devices, held out included (known gap of issue 11: makerless held-out banners)', () => {
+  // maker, model series or product line ("KM-MFP-http/V0.0.1"), and the blind third batch (Home
+  // Assistant's discovery infos) names its vendor for 14 of 40, so the whole corpus stays under 90 %.
+  it.fails('names the vendor of at least 90 % of all devices, held out included (known gap of issue 11: makerless held-out banners, blind held-out batches)', () => {
     expect(score.vendor / score.devices.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  it.fails('names the kind of at least 90 % of all devices, held out included (known gap of issue 11: makerless held-out banners)', () => {
+  it.fails('names the kind of at least 90 % of all devices, held out included (known gap of issue 11: makerless held-out banners, blind held-out batches)', () => {
     expect(score.kind / score.devices.length).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -30,9 +30,9 @@ describe('the shipped knowledge', () => {
   it('marks as confirmed only what was checked against a source, and lists confirmed KEV ids only', () => {
     const summary = verificationSummary(knowledge);
     // The figures docs/knowledge.md quotes.
-    expect(summary.credentials).toEqual({ verified: 213, unverified: 0 });
-    expect(summary.firmware).toEqual({ verified: 109, unverified: 14 });
-    expect(summary.vendors).toEqual({ verified: 18, unverified: 24 });
+    expect(summary.credentials).toEqual({ verified: 214, unverified: 0 });
+    expect(summary.firmware).toEqual({ verified: 120, unverified: 11 });
+    expect(summary.vendors).toEqual({ verified: 19, unverified: 25 });
     expect(summary.kevConfirmed).toHaveLength(78);
     expect(summary.kevConfirmed).toEqual(expect.arrayContaining(['CVE-2016-6277', 'CVE-2018-14847', 'CVE-2020-2509', 'CVE-2021-33044', 'CVE-2021-40407', 'CVE-2019-11001', 'CVE-2023-1389']));
     // Confirmed entries cite the list or record they were checked against.
@@ -41,12 +41,23 @@ describe('the shipped knowledge', () => {
 
   // One line per file, so each file's figures in docs/knowledge.md (checked / total) are asserted on their own.
   it.each([
-    ['firmware/devices.yaml', 21, 33],
+    ['firmware/devices.yaml', 32, 40],
     ['firmware/components.yaml', 22, 22],
+    ['firmware/end-of-support.yaml', 0, 1],
   ])('%s: %i of %i entries confirmed', (file, checked, total) => {
     const path = join(import.meta.dirname, '../../knowledge', file);
     const entries = (parseDataText(path, readFileSync(path, 'utf8')) as { firmware: Array<{ checked?: string }> }).firmware;
     expect([entries.filter((entry) => entry.checked !== undefined).length, entries.length]).toEqual([checked, total]);
+  });
+
+  it('vendors/ecosystems.yaml and fingerprints/dutch-home.yaml: the checked / total figures docs/knowledge.md quotes', () => {
+    const count = (file: string, key: 'vendors' | 'rules') => {
+      const path = join(import.meta.dirname, '../../knowledge', file);
+      const entries = (parseDataText(path, readFileSync(path, 'utf8')) as Record<string, Array<{ checked?: unknown }>>)[key]!;
+      return [entries.filter((entry) => entry.checked !== undefined).length, entries.length];
+    };
+    expect(count('vendors/ecosystems.yaml', 'vendors')).toEqual([19, 44]);
+    expect(count('fingerprints/dutch-home.yaml', 'rules')).toEqual([14, 14]);
   });
 
   it('keeps the fixes found while checking: the Mirai password is jauntech, Brother label passwords have no user name', () => {

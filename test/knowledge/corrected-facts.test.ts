@@ -233,21 +233,40 @@ describe('vendor facts read on the vendor\'s own pages (2026-12-01)', () => {
   });
 });
 
-describe('end of maintenance of older FRITZ!Box models (reported: press quotes of AVM, not AVM\'s own page)', () => {
+describe('FRITZ!Box models against AVM\'s download server (2026-12-01)', () => {
+  const forModel = (model: string) =>
+    knowledge.firmware.filter((entry) => entry.vendor === 'AVM' && entry.models?.some((glob) => globMatches(glob, model)));
+
+  // The press-quoted end-of-maintenance dates of 2020 are contradicted by later FRITZ!OS releases on AVM's server.
   it.each([
-    ['avm-fritzbox-7581', 'FRITZ!Box 7581', '2019-11-30'],
-    ['avm-fritzbox-6590', 'FRITZ!Box 6590 Cable', '2020-12-31'],
-    ['avm-fritzbox-7580', 'FRITZ!Box 7580', '2021-01-02'],
-  ])('%s: %s ended on %s and is not claimed as checked', (id, model, date) => {
+    ['avm-fritzbox-7581', 'FRITZ!Box 7581', '7.18'],
+    ['avm-fritzbox-6590', 'FRITZ!Box 6590 Cable', '7.57'],
+    ['avm-fritzbox-7580', 'FRITZ!Box 7580', '7.30'],
+  ])('%s: no end date is claimed for the %s, which got FRITZ!OS %s after it', (id, model, latest) => {
+    expect(forModel(model).map((entry) => entry.id)).toEqual([id]);
     const entry = firmware.get(id);
-    expect(entry?.endOfSupport).toBe(date);
-    expect(entry?.models?.some((glob) => globMatches(glob, model))).toBe(true);
-    expect(entry?.checked).toBeUndefined();
+    expect(entry?.endOfSupport).toBeUndefined();
+    expect(entry?.latest).toBe(latest);
+    expect(entry?.checked).toBe('2026-12-01');
   });
 
-  it('leaves the supported FRITZ!Box 7590 out of them', () => {
-    const ending = knowledge.firmware.filter((entry) => entry.endOfSupport && entry.models?.some((glob) => globMatches(glob, 'FRITZ!Box 7590 AX')));
-    expect(ending).toEqual([]);
+  it('current models are at FRITZ!OS 8.25, the 7490 at 7.62 (the entry said 7.57 for all of them)', () => {
+    for (const model of ['FRITZ!Box 7590', 'FRITZ!Box 7590 AX', 'FRITZ!Box 7530 AX', 'FRITZ!Box 6660 Cable', 'FRITZ!Box 5530 Fiber']) {
+      expect(forModel(model).map((entry) => entry.latest), model).toEqual(['8.25']);
+    }
+    expect(forModel('FRITZ!Box 7490').map((entry) => entry.latest)).toEqual(['7.62']);
+  });
+
+  it.each([
+    ['FRITZ!Box 6850 5G', '8.25'], ['FRITZ!Box 5690 Pro', '8.25'], ['FRITZ!Box 7682', '8.25'], ['FRITZ!Box 7510', '8.26'],
+    ['FRITZ!Box 7583 VDSL', '8.26'], ['FRITZ!Box 4040', '8.03'], ['FRITZ!Box 6490 Cable', '7.57'], ['FRITZ!Box 6890 LTE', '7.57'],
+    ['FRITZ!Box 7430', '7.31'], ['FRITZ!Box 3490', '7.31'], ['FRITZ!Box 5491', '7.31'], ['FRITZ!Box 7560', '7.30'],
+  ])('%s: one entry, last release %s (download server)', (model, latest) => {
+    expect(forModel(model).map((entry) => [entry.latest, entry.checked])).toEqual([[latest, '2026-12-01']]);
+  });
+
+  it('no FRITZ!Box entry claims an end of support', () => {
+    expect(knowledge.firmware.filter((entry) => entry.vendor === 'AVM' && entry.endOfSupport)).toEqual([]);
   });
 });
 

@@ -80,3 +80,36 @@ describe('solar inverters from their DHCP traces', () => {
     expect(ruleIds(identity)).toContain('fronius-oui');
   });
 });
+
+describe('heating controllers from their DHCP host names', () => {
+  // Each observation is what the source recorded: the DHCP host name and the MAC the integration's test or fixture used.
+  const host = (name: string, mac: string | null, macVendor: string | null) =>
+    identify(emptyFacts({ hostnames: [name], mac, macVendor }), knowledge);
+
+  it('calls rfgateway in Microchip\'s MAC block an Intergas Lan2RF gateway', () => {
+    // HA's incomfort config-flow test: hostname rfgateway, macaddress 0004A3DEADFF.
+    const identity = host('rfgateway', '00:04:a3:de:ad:ff', 'Microchip Technology Inc.');
+    expect(identity).toMatchObject({ vendor: 'Intergas', model: 'Lan2RF gateway', kind: 'thermostat' });
+    expect(ruleIds(identity)).toContain('intergas-lan2rf-dhcp');
+  });
+
+  it('does not take another host named rfgateway for one, nor another Microchip device', () => {
+    expect(ruleIds(host('rfgateway', '3c:71:bf:00:00:01', 'Espressif Inc.'))).not.toContain('intergas-lan2rf-dhcp');
+    const otherMicrochip = host('weatherstation', '00:04:a3:00:00:02', 'Microchip Technology Inc.');
+    expect(ruleIds(otherMicrochip)).not.toContain('intergas-lan2rf-dhcp');
+    expect(otherMicrochip.vendor).not.toBe('Intergas');
+  });
+
+  it('calls CIC-<uuid> a Quatt CiC, also when the router shortened the name', () => {
+    // The integration's local fixture: system.hostName CIC-12345678-1234-5678-1234-567812345678.
+    for (const name of ['CIC-12345678-1234-5678-1234-567812345678', 'cic-12345678-1234-5678']) {
+      const identity = host(name, null, null);
+      expect(identity, name).toMatchObject({ vendor: 'Quatt', model: 'CiC', kind: 'thermostat' });
+      expect(ruleIds(identity), name).toEqual(['quatt-cic-hostname']);
+    }
+  });
+
+  it('does not take other cic… names for a Quatt', () => {
+    for (const name of ['cicero-laptop', 'cic-printer', 'CIC-1234']) expect(host(name, null, null).vendor, name).not.toBe('Quatt');
+  });
+});

@@ -44,6 +44,8 @@ describe('the KEV entries for consumer brands', () => {
     expect(unfixed.map((finding) => [finding.severity, finding.details.kev, finding.confidence]).sort()).toEqual([
       ['critical', 'CVE-2015-1187', 'possible'], // models from a press report: not verified
       ['critical', 'CVE-2021-45382', 'likely'],
+      // Both KEV entries of the DIR-820 say end of life, disconnect (re-check of 2026-12-01, sample-recheck.test.ts).
+      ['critical', 'CVE-2022-26258,CVE-2023-25280', 'likely'],
     ]);
     const dir615 = await findingsFor('D-Link', 'DIR-615', null);
     expect(dir615.map((finding) => [finding.severity, finding.details.kev, finding.details.advice])).toEqual([['critical', 'CVE-2019-16920', 'replace']]);
@@ -114,6 +116,12 @@ describe('the KEV entries for consumer brands', () => {
   it('names Dahua recorders for CVE-2021-33045 but not the thermal cameras only CVE-2021-33044 names', async () => {
     expect(await kevFor('Dahua', 'NVR2104HS-4KS2', null)).toEqual(['CVE-2021-33045']);
     expect(await kevFor('Dahua', 'TPC-BF5421', null)).toEqual(['CVE-2021-33044']);
+  });
+
+  it("sends the owner of KPN's Experia Box V10A to KPN: KPN ships that box's firmware", async () => {
+    const findings = await findingsFor('KPN', 'Experia Box V10A', '5.00.48');
+    expect(findings.map((finding) => [finding.details.kev, finding.details.provider, finding.confidence])).toEqual([['CVE-2021-20090', 'KPN', 'possible']]);
+    expect(findings[0]!.evidence.join(' | ')).toMatch(/updated by the internet provider KPN, not by the household/);
   });
 
   it('match no device of the home fleet (its golden report lists their vendors, models and firmware)', async () => {

@@ -24,6 +24,30 @@ describe('shipped end-of-support and KEV facts in findings', () => {
     expect(kev?.evidence.join(' ')).toMatch(/checked 2026-12-01/);
   });
 
+  it('a FRITZ!Box 6590 Cable on FRITZ!OS 7.57 is not told to replace it; on 7.29 it is told to update to 7.57', async () => {
+    const current = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'AVM', model: 'FRITZ!Box 6590 Cable', firmware: '7.57', kind: 'router' }), ctx);
+    expect(current).toEqual([]);
+    const behind = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'AVM', model: 'FRITZ!Box 6590 Cable', firmware: '7.29', kind: 'router' }), ctx);
+    expect(behind.map((finding) => [finding.severity, finding.details.latest, finding.details.verified])).toEqual([['medium', '7.57', true]]);
+    expect(behind.some((finding) => finding.details.endOfSupport !== undefined)).toBe(false);
+  });
+
+  it('a FRITZ!Box 7590 on 7.29 is behind the confirmed 8.25; one on 8.25 gets nothing', async () => {
+    const behind = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '7.29', kind: 'router' }), ctx);
+    expect(behind).toHaveLength(1);
+    expect(behind[0]).toMatchObject({ severity: 'medium', details: { entry: 'avm-fritzbox-current', latest: '8.25', verified: true } });
+    expect(behind[0]?.confidence).not.toBe('possible');
+    const current = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'AVM', model: 'FRITZ!Box 7590', firmware: '8.25', kind: 'router' }), ctx);
+    expect(current).toEqual([]);
+  });
+
+  it('a Hue Bridge v1 (BSB001) is past its end of support (2020-04-30); the square v2 (BSB002) gets no such claim', async () => {
+    const v1 = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'Signify', model: 'BSB001', kind: 'hub' }), ctx);
+    expect(v1.find((finding) => finding.details.endOfSupport !== undefined)).toMatchObject({ severity: 'high', details: { endOfSupport: '2020-04-30', verified: true } });
+    const v2 = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'Signify', model: 'BSB002', firmware: '1.60.1960149090', kind: 'hub' }), ctx);
+    expect(v2.filter((finding) => finding.details.endOfSupport !== undefined)).toEqual([]);
+  });
+
   it('a RouterOS 7.20 router is told to update to the long-term 7.21.5, a 7.21.5 one is not', async () => {
     const behind = await outdatedFirmwareCheck.run(makeDevice({ vendor: 'MikroTik', model: 'hAP ax2', firmware: '7.20.8', kind: 'router' }), ctx);
     expect(behind.filter((finding) => finding.details.latest === '7.21.5').map((finding) => finding.severity)).toEqual(['medium']);

@@ -79,3 +79,56 @@ describe('what a household hears about these vendors', () => {
     expect(findings.filter((finding) => finding.details.vendorFacts === 'ring')).toEqual([]);
   });
 });
+
+describe('vendor facts of the second pass (2026-12-01)', () => {
+  const context = makeContext(knowledge);
+
+  it('confirms Amazon\'s optional two-step verification and its data going to Amazon.com, Inc., with the menu path of the help page', () => {
+    const amazon = facts('amazon-alexa');
+    expect(amazon).toMatchObject({ mfa: 'optional', dataOutsideEu: true, checked: '2026-12-01' });
+    expect(amazon.reported).toBeUndefined();
+    expect(isLandingPage(amazon.url ?? ''), amazon.url).toBe(false);
+    expect(amazon.mfaHowTo?.en).toMatch(/Login & security, choose Turn on next to 2-Step Verification/);
+  });
+
+  it('tells an Echo owner both, as confirmed facts', async () => {
+    const echo = makeDevice({ vendor: 'Amazon', model: 'Echo Dot', kind: 'speaker' });
+    const data = await dataOutsideEuCheck.run(echo, context);
+    expect(data).toHaveLength(1);
+    expect(data[0]).toMatchObject({ confidence: 'likely', details: { vendorFacts: 'amazon-alexa' } });
+    const mfa = (await missingMfaCheck.run(echo, context)).filter((finding) => finding.details.vendorFacts === 'amazon-alexa');
+    expect(mfa).toHaveLength(1);
+    expect(String(mfa[0]!.details.howToEn)).toMatch(/Login & security/);
+  });
+
+  it('drops NETGEAR\'s unsourced "optional" and its how-to: a Nighthawk owner hears nothing about the NETGEAR account', async () => {
+    expect(facts('netgear')).toMatchObject({ mfa: 'unknown', reported: '2026-11-22' });
+    expect(facts('netgear').mfaHowTo).toBeUndefined();
+    const findings = await missingMfaCheck.run(makeDevice({ vendor: 'Netgear', model: 'RAX50', kind: 'router' }), context);
+    expect(findings.filter((finding) => finding.details.vendorFacts === 'netgear')).toEqual([]);
+  });
+
+  it('keeps Homey\'s two-factor authentication reported (a forum post) and no longer names a menu nothing supports', () => {
+    const homey = facts('homey');
+    expect(homey).toMatchObject({ mfa: 'optional', reported: '2026-11-22' });
+    expect(homey.checked).toBeUndefined();
+    expect(homey.mfaHowTo?.en).not.toMatch(/accounts\.athom\.com/);
+    expect(homey.url).toMatch(/community\.homey\.app/);
+  });
+
+  it('leaves Sonos, LG and Nanit reported: the pages read name the company, not where it processes the data', () => {
+    for (const id of ['sonos', 'lg-thinq', 'nanit']) {
+      expect(facts(id).checked, id).toBeUndefined();
+      expect(isLandingPage(facts(id).url ?? ''), id).toBe(false);
+    }
+  });
+
+  it('knows Quatt and Intergas, says nothing about them that no page of theirs states', async () => {
+    for (const [vendor, id] of [['Quatt', 'quatt'], ['Intergas', 'intergas-incomfort']] as const) {
+      expect(facts(id)).toMatchObject({ mfa: 'unknown', dataOutsideEu: 'unknown', cloudRequired: 'unknown', reported: '2026-12-01' });
+      const device = makeDevice({ vendor, kind: 'thermostat' });
+      expect(await dataOutsideEuCheck.run(device, context), vendor).toEqual([]);
+      expect((await missingMfaCheck.run(device, context)).filter((finding) => finding.details.vendorFacts === id), vendor).toEqual([]);
+    }
+  });
+});
