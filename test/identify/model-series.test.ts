@@ -20,7 +20,7 @@ beforeAll(() => {
 /** Model numbers the makers publish, one or more per series, with the maker and kind they are. */
 const EXAMPLES: Array<[string, string, DeviceKind]> = [
   ['TL-WR841N', 'TP-Link', 'router'], ['TD-W8961N', 'TP-Link', 'router'], ['Archer-C7', 'TP-Link', 'router'],
-  ['TL-WA901ND', 'TP-Link', 'access-point'], ['TL-WPA4220', 'TP-Link', 'access-point'], ['NC200', 'TP-Link', 'camera'],
+  ['TL-WA901ND', 'TP-Link', 'access-point'], ['TL-WPA4220', 'TP-Link', 'access-point'], ['RE305', 'TP-Link', 'access-point'], ['RE505X', 'TP-Link', 'access-point'], ['NC200', 'TP-Link', 'camera'],
   ['HS110', 'TP-Link', 'plug'], ['KL130', 'TP-Link', 'light'],
   ['DSL-2750U', 'D-Link', 'router'], ['DWR-921', 'D-Link', 'router'], ['DWL-2100AP', 'D-Link', 'access-point'],
   ['DNR-322L', 'D-Link', 'camera'], ['DSP-W215', 'D-Link', 'plug'],
