@@ -1,8 +1,8 @@
 // `npm run bench`: each scenario in its own child process (so peak memory is that scenario's alone),
 // figures printed against the targets. Options: --only ID[,ID] (home, fleet-250, empty-22), --sources
 // (also time each discovery source alone), --realnet (the real-daemon network with nmap beside us
-// instead; with --discovery [--compare DIST], discovery's time quiet and loaded, per source; root and Debian's packages, see docs/realnet.md), --wild [--verbose] (identification on the wild
-// corpus only; with --replay also through the mock fleet on loopback, inside a network namespace), --hostile (each
+// instead; with --discovery [--compare DIST], discovery's time quiet and loaded, per source; root and Debian's packages, see docs/realnet.md), --wild [--verbose] [--show-held-out] (identification on the wild
+// corpus only; --verbose lists the misses of devices not held out, --show-held-out those of held-out ones; with --replay also through the mock fleet on loopback, inside a network namespace), --hostile (each
 // hostile persona's wall clock and peak memory, see docs/discovery.md), --scale (ranges where every address accepts
 // every connection, see docs/discovery.md). Exit 0 when every target is met, 1 when one is missed.
 
@@ -68,10 +68,11 @@ async function parent(argv: string[]): Promise<number> {
 
 const argv = process.argv.slice(2);
 const scenarioAt = argv.indexOf('--scenario');
+const wildListing = { verbose: argv.includes('--verbose'), showHeldOut: argv.includes('--show-held-out') };
 const main = argv.includes('--wild')
   ? argv.includes('--replay')
-    ? runWildReplay(argv.includes('--verbose')).then((missed) => (missed === 0 ? 0 : 1))
-    : Promise.resolve(runWild(argv.includes('--verbose')) === 0 ? 0 : 1)
+    ? runWildReplay(wildListing).then((missed) => (missed === 0 ? 0 : 1))
+    : Promise.resolve(runWild(wildListing) === 0 ? 0 : 1)
   : scenarioAt >= 0
     ? child(argv[scenarioAt + 1] ?? '', argv.includes('--sources')).then(() => 0)
     : argv.includes('--realnet') ? (argv.includes('--discovery') ? runDiscoveryTimes(argv.includes('--compare') ? (argv[argv.indexOf('--compare') + 1] ?? null) : null, argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',') : [], argv.includes('--quiet')) : runRealnetBench()) : argv.includes('--hostile') ? runHostileBench() : argv.includes('--scale') ? runScaleBench() : parent(argv);

@@ -7,7 +7,7 @@
 import type { DeviceKind, Evidence, FirmwareEvidence, FirmwareSource, Identity, SelfReportedAttribute, SoftwareComponent } from '../model.js';
 import type { CompiledAlias } from './types.js';
 import type { RuleMatch } from './match-rule.js';
-import { renderTemplate } from './template.js';
+import { renderTemplate, resolveReference } from './template.js';
 import { normaliseVendor } from './vendor-names.js';
 
 /** One rule's outputs, rendered. */
@@ -54,6 +54,21 @@ const EVIDENCE_SOURCES: Record<string, Evidence['source']> = {
   oui: 'oui',
 };
 
+/**
+ * A UPnP modelName that only says what the device is ("Wireless-G ADSL Home Gateway") names no model;
+ * the modelNumber beside it often does ("WAG200G"). UPnP Device Architecture: modelName is the model's
+ * name, modelNumber its number; makers fill either with the product's usual name.
+ */
+const KIND_PHRASE = /\b(gateway|router|modem|access point|camera|server|device|bridge|printer|adapter|extender|repeater)\b/i;
+const MODEL_NUMBER = /^(?!.*\d\.\d)(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9][\w+-]{2,30}$/;
+
+function modelOf(template: string | undefined, match: RuleMatch, render: (template: string | undefined) => string | null): string | null {
+  const model = render(template);
+  if (template !== '{ssdp.modelName}' || model === null || /\d/.test(model) || !KIND_PHRASE.test(model)) return model;
+  const number = resolveReference('ssdp.modelNumber', match.captures)?.trim();
+  return number && MODEL_NUMBER.test(number) ? render('{ssdp.modelNumber}') : model;
+}
+
 export function renderOutcome(match: RuleMatch, aliases: CompiledAlias[]): RuleOutcome {
   const { rule } = match.compiled;
   const give = rule.give;
@@ -69,7 +84,7 @@ export function renderOutcome(match: RuleMatch, aliases: CompiledAlias[]): RuleO
     match,
     confidence: rule.confidence,
     vendor: vendor === null ? null : normaliseVendor(vendor, aliases),
-    model: render(give.model),
+    model: modelOf(give.model, match, render),
     firmware: render(give.firmware),
     kind: give.kind ?? null,
     components,

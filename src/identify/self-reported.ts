@@ -144,6 +144,32 @@ export function modelAfter(text: string, mention: Pick<Mention, 'end' | 'brand'>
   return kept.length > 0 ? kept.join(' ') : null;
 }
 
+/** The last word of a product's own name when it says what the product is ("… Building to Building Bridge", "Enterprise AP"). */
+const PRODUCT_NOUNS: ReadonlyArray<[RegExp, DeviceKind]> = [
+  [/^(AP|Access Point|Bridge|Repeater|Extender)$/i, 'access-point'],
+  [/^(Router|Gateway|Modem)$/i, 'router'],
+  [/^Camera$/i, 'camera'],
+  [/^(Printer|Print Server)$/i, 'printer'],
+  [/^(NAS|Storage)$/i, 'nas'],
+];
+const MAX_PHRASE_WORDS = 7;
+
+/**
+ * A product named in words after its maker at the start of an SNMP sysDescr, with no model number:
+ * "3Com 11 Mbps Wireless Building to Building Bridge", "3Com Enterprise AP: v3.1.00". RFC 1213 asks
+ * sysDescr for "the full name and version identification of the system's hardware type"; the words up
+ * to a colon, comma, bracket or version are that name when they end in what the product is. Null otherwise.
+ */
+export function productPhrase(text: string, mention: Pick<Mention, 'index' | 'end'>): { model: string; kind: DeviceKind } | null {
+  if (mention.index !== 0) return null;
+  const head = text.slice(mention.end).split(/[:,;([]|\s[vV]?\d+\.\d/)[0]!.trim();
+  const words = head.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > MAX_PHRASE_WORDS || !words.every((word) => /^[A-Za-z0-9][\w+-]*$/.test(word))) return null;
+  const ends = [words.at(-1)!, words.slice(-2).join(' ')];
+  const noun = PRODUCT_NOUNS.find(([pattern]) => ends.some((end) => pattern.test(end)));
+  return noun ? { model: words.join(' '), kind: noun[1] } : null;
+}
+
 const MIN_GLUED_NAME = 3;
 
 /**
@@ -225,7 +251,8 @@ function textOutcomes(tables: SelfReportedTables, view: FactsView, aliases: read
         const maker = firstMaker(value, tables.makers);
         if (maker) {
           const model = modelAfter(value, maker, tables.makers);
-          outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(maker.vendor, aliases), model }));
+          const phrase = model === null && reader.path === 'snmp.sysdescr' ? productPhrase(value, maker) : null;
+          outcomes.push(outcome(rule, detail, reader.confidence, { vendor: normaliseVendor(maker.vendor, aliases), model: model ?? phrase?.model, kind: phrase?.kind }));
         }
         const glued = maker ? null : gluedMaker(value, tables.makers);
         if (glued) {

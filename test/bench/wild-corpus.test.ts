@@ -59,10 +59,23 @@ describe('the wild corpus files', () => {
   it('hold held-out devices, which the bench scores on a line of their own', () => {
     const held = corpus.filter((device) => device.heldOut);
     expect(held.length).toBeGreaterThan(0);
-    const line = describeWild(score, false).lines.find((text) => text.includes('held out'));
+    const line = describeWild(score, { verbose: false }).lines.find((text) => text.includes('held out'));
     expect(line).toContain(`held out (no rule written for them): ${held.length} devices`);
     const heldRight = score.devices.filter((entry) => entry.device.heldOut && entry.vendorRight).length;
     expect(line).toContain(`vendor ${heldRight} (`);
+  });
+
+  it('list the misses of devices not held out with --verbose, and held-out misses only with --show-held-out', () => {
+    const missed = score.devices.filter((entry) => !entry.vendorRight || !entry.kindRight || entry.modelRight === false);
+    const listedIn = (lines: string[]): Set<string> => new Set(missed.map((entry) => entry.device.id).filter((id) => lines.some((line) => line.startsWith(`    ${id}: `))));
+    const verbose = listedIn(describeWild(score, { verbose: true }).lines);
+    const held = listedIn(describeWild(score, { verbose: false, showHeldOut: true }).lines);
+    const both = listedIn(describeWild(score, { verbose: true, showHeldOut: true }).lines);
+    expect(missed.some((entry) => entry.device.heldOut)).toBe(true);
+    expect([...verbose].sort()).toEqual(missed.filter((entry) => !entry.device.heldOut).map((entry) => entry.device.id).sort());
+    expect([...held].sort()).toEqual(missed.filter((entry) => entry.device.heldOut).map((entry) => entry.device.id).sort());
+    expect(both.size).toBe(missed.length);
+    expect(listedIn(describeWild(score, { verbose: false }).lines).size).toBe(0);
   });
 
   it('refuse a device without a source path, naming the file and the entry', () => {

@@ -188,4 +188,11 @@ describe('service types only one maker announces', () => {
     expect(identity.vendor).toBe('devolo');
     expect(ruleIds(identity)).toContain('devolo-device-api-mdns');
   });
+
+  it('names a Hikvision recorder by its DVRDVS-Webs Server header', () => {
+    const port = { transport: 'tcp' as const, port: 80, name: 'http', http: { status: 200, headers: {}, server: 'DVRDVS-Webs' } };
+    const identity = identify(emptyFacts({ ports: [port] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Hikvision', kind: 'camera' });
+    expect(ruleIds(identity)).toContain('hikvision-dvr-http-server');
+  });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFingerprints, identify, loadFingerprints, type FingerprintKnowledge } from '../../src/identify/index.js';
+import { productPhrase } from '../../src/identify/self-reported.js';
 import type { HostFacts, PortInfo } from '../../src/model.js';
 import { emptyFacts } from './helpers.js';
 
@@ -71,9 +72,36 @@ describe('names a device by what it says about itself', () => {
   });
 
   it('names the maker behind an SNMP enterprise number (IANA PEN 28866 is TRENDnet)', () => {
-    const identity = identify(emptyFacts(snmp('TEW-827DRU', '1.3.6.1.4.1.28866.3.1')), knowledge);
+    // A sysDescr that names nobody: the vendor comes from the enterprise number alone, the kind from what TRENDnet mostly makes.
+    const identity = identify(emptyFacts(snmp('Linux 2.6.36', '1.3.6.1.4.1.28866.3.1')), knowledge);
     expect(identity).toMatchObject({ vendor: 'TRENDnet', kind: 'router', selfReported: ['vendor'] });
     expect(identity.evidence.map((item) => item.detail).join('\n')).toContain('IANA enterprise 28866: TRENDnet, Inc.');
+  });
+
+  it('names camera, gateway and printer makers by their enterprise numbers too (Hikvision 39165, Technicolor 46366, Kodak 314)', () => {
+    const named = (number: number) => identify(emptyFacts(snmp('Linux 2.6.36', `1.3.6.1.4.1.${number}.1`)), knowledge);
+    expect(named(39165)).toMatchObject({ vendor: 'Hikvision', kind: 'camera' });
+    expect(named(46366)).toMatchObject({ vendor: 'Technicolor', kind: 'router' });
+    expect(named(314)).toMatchObject({ vendor: 'Kodak', kind: 'printer' });
+    expect(named(39165).confidence).toBeLessThan(0.5);
+  });
+
+  it('reads a product named in words after its maker in a sysDescr, when the words end in what it is', () => {
+    expect(identify(emptyFacts(snmp('3Com Enterprise AP: v3.1.00 v3.0.8')), knowledge)).toMatchObject({ vendor: '3Com', model: 'Enterprise AP', kind: 'access-point' });
+    expect(productPhrase('Acme Wireless Print Server, firmware 2.1', { index: 0, end: 4 })).toEqual({ model: 'Wireless Print Server', kind: 'printer' });
+    // Words that do not end in what the product is, a single word, or a maker named later name no product.
+    expect(productPhrase('Cisco IOS Software, C880 Software', { index: 0, end: 5 })).toBeNull();
+    expect(productPhrase('HP ETHERNET MULTI-ENVIRONMENT,ROM none', { index: 0, end: 2 })).toBeNull();
+    expect(productPhrase('Acme Router', { index: 0, end: 4 })).toBeNull();
+    expect(productPhrase('Linux box by Acme Wireless Router', { index: 13, end: 17 })).toBeNull();
+  });
+
+  it('takes a realm that is a bare model number as the model, and no realm that is a word or a phrase', () => {
+    const realm = (value: string) => identify(emptyFacts({ ports: [port(80, 'http', { http: { status: 401, headers: {}, realm: value } })] }), knowledge);
+    expect(realm('WGR614v9')).toMatchObject({ model: 'WGR614v9', selfReported: expect.arrayContaining(['model']) });
+    expect(realm('DIR-615')).toMatchObject({ vendor: 'D-Link', model: 'DIR-615', kind: 'router' });
+    expect(realm('access').model).toBeNull();
+    expect(realm('Protected Area 51').model).toBeNull();
   });
 
   it('adds nothing of its own where a confident rule names the device (no repeated evidence)', () => {
@@ -94,6 +122,16 @@ describe('names a device by what it says about itself', () => {
     const identity = identify(facts, knowledge);
     expect(identity).toMatchObject({ vendor: 'Acme Networks', model: 'AG-200', kind: 'router' });
     expect(identity.selfReported).toEqual(['vendor', 'model']);
+  });
+
+  it('takes a maker rule\'s model from modelNumber when modelName only says what the device is', () => {
+    const gateway = describedBy({ manufacturer: 'LINKSYS', modelName: 'Wireless-G ADSL Home Gateway', modelNumber: 'WAG200G' }, ['urn:schemas-upnp-org:device:InternetGatewayDevice:1']);
+    expect(identify(emptyFacts(gateway), knowledge)).toMatchObject({ vendor: 'Linksys', model: 'WAG200G', kind: 'router' });
+    // A version is no model number, and a name that is a product's own name stays.
+    const versioned = describedBy({ manufacturer: 'LINKSYS', modelName: 'Wireless Router', modelNumber: 'V1.0' });
+    expect(identify(emptyFacts(versioned), knowledge).model).toBe('Wireless Router');
+    const named = describedBy({ manufacturer: 'LINKSYS', modelName: 'Velop', modelNumber: 'WHW03' });
+    expect(identify(emptyFacts(named), knowledge).model).toBe('Velop');
   });
 
   it('guesses the kind from what the maker mostly makes only when nothing says it, and not as a confident claim', () => {

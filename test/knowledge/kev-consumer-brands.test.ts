@@ -118,6 +118,12 @@ describe('the KEV entries for consumer brands', () => {
     expect(await kevFor('Dahua', 'TPC-BF5421', null)).toEqual(['CVE-2021-33044']);
   });
 
+  it("sends the owner of KPN's Experia Box V10A to KPN: KPN ships that box's firmware", async () => {
+    const findings = await findingsFor('KPN', 'Experia Box V10A', '5.00.48');
+    expect(findings.map((finding) => [finding.details.kev, finding.details.provider, finding.confidence])).toEqual([['CVE-2021-20090', 'KPN', 'possible']]);
+    expect(findings[0]!.evidence.join(' | ')).toMatch(/updated by the internet provider KPN, not by the household/);
+  });
+
   it('match no device of the home fleet (its golden report lists their vendors, models and firmware)', async () => {
     const golden = JSON.parse(readFileSync(new URL('../fixtures/report/home.en.json', import.meta.url), 'utf8')) as {
       devices: { vendor: string | null; model: string | null; firmware: string | null }[];

@@ -3,7 +3,7 @@
 
 import type { Identity } from '../../model.js';
 import type { FleetReplay } from './fleet-replay.js';
-import { describeWild } from './report.js';
+import { describeWild, type WildListing } from './report.js';
 import type { WildScore } from './score.js';
 
 export const nameOf = (identity: Identity): string => `${identity.vendor ?? '-'} | ${identity.model ?? '-'} | ${identity.kind}`;
@@ -17,10 +17,16 @@ export function replayDifferences(direct: WildScore, replayed: WildScore): Array
   });
 }
 
-export function describeReplay(direct: WildScore, replay: FleetReplay, verbose: boolean): { lines: string[]; missed: number } {
-  const directVerdict = describeWild(direct, verbose);
-  const replayVerdict = describeWild(replay.score, verbose);
+export function describeReplay(direct: WildScore, replay: FleetReplay, listing: WildListing): { lines: string[]; missed: number } {
+  const directVerdict = describeWild(direct, listing);
+  const replayVerdict = describeWild(replay.score, listing);
   const differences = replayDifferences(direct, replay.score);
+  // A held-out device's names are listed only with --show-held-out, as its misses are.
+  const heldOut = new Set(direct.devices.filter(({ device }) => device.heldOut).map(({ device }) => device.id));
+  const shown = differences.filter((d) => (listing.showHeldOut ?? false) || !heldOut.has(d.id));
+  const hidden = differences.length - shown.length;
+  const notFoundShown = replay.notFound.filter((id) => (listing.showHeldOut ?? false) || !heldOut.has(id));
+  const notFoundHidden = replay.notFound.length - notFoundShown.length;
   const lines = [
     'direct (recorded answers fed to identification):',
     ...directVerdict.lines,
@@ -28,9 +34,9 @@ export function describeReplay(direct: WildScore, replay: FleetReplay, verbose: 
     `through the mock fleet (served on loopback, scanned by discovery, ${replay.seconds.toFixed(1)} s):`,
     ...replayVerdict.lines,
     '',
-    `  not found by discovery: ${replay.notFound.length === 0 ? 'none' : replay.notFound.join(', ')}`,
-    `  named differently from the direct replay: ${differences.length}`,
-    ...differences.map((d) => `    ${d.id}: direct ${d.direct}  /  fleet ${d.replayed}`),
+    `  not found by discovery: ${notFoundShown.length === 0 && notFoundHidden === 0 ? 'none' : [...notFoundShown, ...(notFoundHidden > 0 ? [`${notFoundHidden} held out (listed only with --show-held-out)`] : [])].join(', ')}`,
+    `  named differently from the direct replay: ${differences.length}${hidden > 0 ? ` (${hidden} held out, listed only with --show-held-out)` : ''}`,
+    ...shown.map((d) => `    ${d.id}: direct ${d.direct}  /  fleet ${d.replayed}`),
   ];
   return { lines, missed: replayVerdict.missed + differences.length + replay.notFound.length };
 }

@@ -21,7 +21,18 @@ function heldOutLine(score: WildScore): string {
   );
 }
 
-export function describeWild(score: WildScore, verbose: boolean): WildVerdict {
+/**
+ * What the misses list shows: `verbose` lists the devices the rules may be written with (not held
+ * out); `showHeldOut` also lists the held-out ones, which nobody tuning rules should read one by one
+ * (their totals alone say how the rules generalise).
+ */
+export interface WildListing {
+  verbose: boolean;
+  showHeldOut?: boolean;
+}
+
+export function describeWild(score: WildScore, listing: WildListing): WildVerdict {
+  const { verbose, showHeldOut = false } = listing;
   const total = score.devices.length;
   const byKind = new Map<string, number>();
   for (const { device } of score.devices) byKind.set(device.truth.kind, (byKind.get(device.truth.kind) ?? 0) + 1);
@@ -44,9 +55,11 @@ export function describeWild(score: WildScore, verbose: boolean): WildVerdict {
     `  confidently wrong      vendor ${score.confidentlyWrongVendor}, kind ${score.confidentlyWrongKind}   target 0  ${wrong === 0 ? 'met' : 'MISSED'}`,
     heldOutLine(score),
   ];
-  if (verbose) {
-    lines.push('', '  named wrongly (id: found → truth):');
-    for (const entry of score.devices) {
+  if (verbose || showHeldOut) {
+    const listed = score.devices.filter(({ device }) => (device.heldOut ? showHeldOut : verbose));
+    const which = verbose && showHeldOut ? 'every device' : showHeldOut ? 'held-out devices only' : 'devices not held out only; held-out misses only with --show-held-out';
+    lines.push('', `  named wrongly (${which}; id: found → truth):`);
+    for (const entry of listed) {
       const { identity, device } = entry;
       const faults = [
         !entry.vendorRight && `vendor ${identity.vendor ?? '-'} → ${device.truth.vendor}`,
