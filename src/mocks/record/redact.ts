@@ -44,15 +44,26 @@ class StandIns {
 
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
 
+/** A binary TXT value ({ base64 }) is searched and scrubbed as the text its bytes spell (latin1: one char per byte). */
+const bytesText = (base64: string): string => Buffer.from(base64, 'base64').toString('latin1');
+const textBytes = (text: string): string => Buffer.from(text, 'latin1').toString('base64');
+
 function strings(value: unknown, visit: (text: string, key: string | undefined) => void, key?: string): void {
-  if (typeof value === 'string') visit(value, key);
+  if (typeof value === 'string') visit(key === 'base64' ? bytesText(value) : value, key);
   else if (Array.isArray(value)) for (const item of value) strings(item, visit, key);
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, visit, k);
 }
 
+/** A header kept as sent ({ name, value }, SSDP replies, recorded HTTP answers): a secret one by its name. */
+const isSecretHeader = (value: object): boolean => {
+  const { name, value: text } = value as { name?: unknown; value?: unknown };
+  return typeof name === 'string' && typeof text === 'string' && SECRET_HEADERS.has(name.toLowerCase());
+};
+
 function mapStrings(value: unknown, change: (text: string, key: string | undefined) => string, key?: string): unknown {
-  if (typeof value === 'string') return change(value, key);
+  if (typeof value === 'string') return key === 'base64' ? textBytes(change(bytesText(value), key)) : change(value, key);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, change, key));
+  if (value && typeof value === 'object' && isSecretHeader(value)) return { ...value, value: 'redacted' };
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, change, k)]));
   return value;
 }
