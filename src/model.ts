@@ -145,6 +145,8 @@ export interface IppInfo {
   makeAndModel?: string;
   /** printer-device-id: the IEEE 1284 device ID ("MFG:Quillon;MDL:JetDesk 410;CMD:PDF,URF;"). */
   deviceId?: string;
+  /** The path that answered (`/ipp/print`), so a recording serves the attributes where the printer did. */
+  path?: string;
 }
 
 export interface PortInfo {

@@ -12,7 +12,7 @@ function emptyHost(ip: string): HostFacts {
 
 /** More detail wins when two observations describe the same port. */
 function portWeight(port: PortInfo): number {
-  return (port.http ? 4 : 0) + (port.banner ? 2 : 0) + (port.tls !== undefined ? 1 : 0);
+  return (port.ipp ? 8 : 0) + (port.http ? 4 : 0) + (port.banner ? 2 : 0) + (port.tls !== undefined ? 1 : 0);
 }
 
 function mergeSsdp(existing: SsdpInfo, next: SsdpInfo): SsdpInfo {

@@ -54,6 +54,21 @@ devices:
         - { name: OPT, value: '"http://schemas.upnp.org/upnp/1/0/"; ns=01' }
         - { name: 01-NLS, value: 9b3e1c4a-77d2-4b8e-9c1f-5a6b7c8d9e0f }
         - { name: X-Empty, value: "" }
+  - id: printer
+    kind: printer
+    vendor: Quillon
+    model: JetDesk 600
+    mdns:
+      - type: _ipps._tcp
+        instance: Quillon JetDesk 600
+        port: 443
+        txt: { txtvers: "1", rp: ipp/secure, ty: Quillon JetDesk 600, TLS: "1.2", Duplex: T, "URF": "W8,SRGB24,RS300" }
+    services:
+      - type: https
+        port: 443
+        auth: none
+        title: JetDesk 600
+        ipp: { path: /ipp/secure, attributes: { printer-make-and-model: Quillon JetDesk 600, printer-device-id: "MFG:Quillon;MDL:JetDesk 600;CMD:PDF,URF;" } }
   - id: bulb
     kind: light
     vendor: Yeelight
@@ -163,10 +178,19 @@ describe('TXT records, recorded and replayed', () => {
   });
 });
 
+describe('a printer that speaks IPP over TLS only, recorded and replayed', () => {
+  it('serves its make and model over TLS again, where the printer did', () => {
+    const { original, replay } = pair('printer');
+    const read = (audit: AuditOfFleet, ip: string) => audit.result.devices.find((device) => device.ip === ip)?.facts.ports.find((p) => p.port === 443);
+    expect(read(first, original.address)).toMatchObject({ tls: true, ipp: { makeAndModel: 'Quillon JetDesk 600', path: '/ipp/secure' } });
+    expect(read(second, replay.address)).toMatchObject({ tls: true, ipp: { makeAndModel: 'Quillon JetDesk 600', path: '/ipp/secure' } });
+  });
+});
+
 describe('identification of the replay', () => {
   it('is what the recording scan named (it reads the decoded values, unchanged)', () => {
     const named = (audit: AuditOfFleet, ip: string) => audit.result.devices.find((device) => device.ip === ip);
-    for (const id of ['speaker', 'bulb']) {
+    for (const id of ['speaker', 'bulb', 'printer']) {
       const { original, replay } = pair(id);
       const before = named(first, original.address)!;
       const after = named(second, replay.address)!;

@@ -149,7 +149,7 @@ function withDiscoveryIpp(said: IppInfo, probed: { path: string; attributes: Rec
   const attributes: Record<string, string> = { ...probed?.attributes };
   if (said.makeAndModel !== undefined) attributes['printer-make-and-model'] = said.makeAndModel;
   if (said.deviceId !== undefined) attributes['printer-device-id'] = said.deviceId;
-  return { path: probed?.path ?? IPP_PRINTER_PATH, attributes };
+  return { path: probed?.path ?? said.path ?? IPP_PRINTER_PATH, attributes };
 }
 
 /**
