@@ -53,12 +53,12 @@ export const withoutDate = (reply: string): string => reply.replace(/^(DATE:)[^\
 
 /**
  * A replayed text may differ from the recorded device's only where the recording put a stand-in:
- * SERIALnnnn, a UUID 00000000-0000-4000-8000-…, PersonN, a MAC address whose second half became 0000nn
+ * SERIALnnnn, a UUID 00000000-0000-4000-8000-…, PersonN, HouseholdN, a MAC address whose second half became 0000nn
  * (with or without separators, or inside a Hue-style EUI-64), and the device's own address. A pattern
  * of the replayed text with those as wildcards must match the original.
  */
 export function sameBut(replayed: string, original: string, addresses: { replayed: string; original: string }): boolean {
-  const STAND_IN = /SERIAL\d{4}|00000000-0000-4000-8000-[0-9a-f]{12}|Person\d+|[0-9a-f]{2}([:-]?)[0-9a-f]{2}\1[0-9a-f]{2}\1(?:fffe)?00\1(?:00)\1[0-9a-f]{2}/gi;
+  const STAND_IN = /SERIAL\d{4}|00000000-0000-4000-8000-[0-9a-f]{12}|Person\d+|Household\d+|[0-9a-f]{2}([:-]?)[0-9a-f]{2}\1[0-9a-f]{2}\1(?:fffe)?00\1(?:00)\1[0-9a-f]{2}/gi;
   const text = replayed.replaceAll(addresses.replayed, '\u0000ADDRESS\u0000');
   const pieces = text.split(STAND_IN);
   // split() with a capture group puts the separator in between: keep the text pieces only.
