@@ -7,7 +7,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover, type DiscoveryResult } from '../../src/discovery/index.js';
-import { printerReads } from '../../src/discovery/tcp/announced-ipp.js';
+import { MAX_PRINTER_READS_PER_HOST, printerReads } from '../../src/discovery/tcp/announced-ipp.js';
 import { probeIpp } from '../../src/discovery/tcp/ipp-probe.js';
 import { resolveFleet, type RawFleet } from '../../src/mocks/fleet-defaults.js';
 import { startFleet, type RunningFleet } from '../../src/mocks/runner.js';
@@ -90,6 +90,15 @@ describe('which announced ports are read over IPP', () => {
     expect(printerReads([facts(true, '_ipps._tcp', true)])).toEqual([]);
     expect(printerReads([facts(false, '_ipp._tcp')])).toEqual([expect.objectContaining({ tls: false })]);
     expect(printerReads([facts(true, '_http._tcp')])).toEqual([]);
+  });
+
+  it('reads at most a few ports of one host, however many IPP records it sends', () => {
+    const many: HostFacts = {
+      ...facts(true, '_ipps._tcp'),
+      mdns: Array.from({ length: 48 }, (_, i) => ({ instance: `P${i}`, type: '_ipps._tcp', port: 1000 + i, txt: {} })),
+      ports: Array.from({ length: 48 }, (_, i) => ({ transport: 'tcp' as const, port: 1000 + i, name: 'ipps', tls: true, http: { status: 200, headers: {} } })),
+    };
+    expect(printerReads([many])).toHaveLength(MAX_PRINTER_READS_PER_HOST);
   });
 
   it('takes the TXT rp path only when it is a plain path', () => {

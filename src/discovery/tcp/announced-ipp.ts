@@ -18,6 +18,8 @@ export interface PrinterRead {
 }
 
 const PRINTER_TYPES: Record<string, boolean> = { '_ipps._tcp': true, '_ipp._tcp': false };
+/** A printer announces one or two IPP ports; a host claiming dozens costs four reads, not dozens. */
+export const MAX_PRINTER_READS_PER_HOST = 4;
 
 /**
  * Ports an IPP(S) record names that answered HTTP with the announced scheme and hold no IPP answer yet. An
@@ -29,7 +31,7 @@ export function printerReads(hosts: readonly HostFacts[]): PrinterRead[] {
     const planned = new Set<number>();
     for (const service of facts.mdns) {
       const tls = PRINTER_TYPES[service.type.toLowerCase()];
-      if (tls === undefined || planned.has(service.port)) continue;
+      if (tls === undefined || planned.has(service.port) || planned.size >= MAX_PRINTER_READS_PER_HOST) continue;
       const port = facts.ports.find((p) => p.transport === 'tcp' && p.port === service.port);
       if (!port || port.ipp || !port.http || (port.tls === true) !== tls) continue;
       planned.add(service.port);
