@@ -52,6 +52,19 @@ export interface MdnsService {
   port: number;
   host?: string; // SRV target, e.g. "Google-Home-Mini-1234.local"
   txt: Record<string, string>;
+  /**
+   * The TXT strings as sent, for `scan --record`: keys in their case and order, a key sent alone without
+   * `value`, a value that is not plain UTF-8 text as `base64`. Identification reads `txt`, never this.
+   */
+  txtSent?: TxtString[];
+}
+
+/** One TXT string as the device sent it (RFC 6763 §6.3): `key`, `key=` (value "") or `key=value`. */
+export interface TxtString {
+  key: string;
+  value?: string;
+  /** The value's bytes, when they are not UTF-8 text free of control characters. */
+  base64?: string;
 }
 
 export interface UpnpService {
@@ -89,6 +102,18 @@ export interface SsdpInfo {
   descriptionError?: string;
   /** Device and service types seen in replies (ST/NT values). */
   types: string[];
+  /**
+   * Each distinct reply's header block as the device sent it (names in their spelling, in order, empty
+   * values empty), for `scan --record`; bounded per reply and per host (discovery/ssdp/reply-caps.ts).
+   * Identification never reads these: it reads the decoded fields above.
+   */
+  headerBlocks?: SsdpHeader[][];
+}
+
+/** One SSDP header line as sent. */
+export interface SsdpHeader {
+  name: string;
+  value: string;
 }
 
 export interface SnmpInfo {
@@ -120,6 +145,8 @@ export interface IppInfo {
   makeAndModel?: string;
   /** printer-device-id: the IEEE 1284 device ID ("MFG:Quillon;MDL:JetDesk 410;CMD:PDF,URF;"). */
   deviceId?: string;
+  /** The path that answered (`/ipp/print`), so a recording serves the attributes where the printer did. */
+  path?: string;
 }
 
 export interface PortInfo {

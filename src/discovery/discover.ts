@@ -15,6 +15,7 @@ import type { DiscoverySourceRun, SourceContext } from './source.js';
 import { ssdpSource } from './ssdp/source.js';
 import { sweepAnnouncedPorts, tcpSource } from './tcp/source.js';
 import { announcedPorts, type AnnouncedPort } from './announced-ports.js';
+import { readAnnouncedPrinters } from './tcp/announced-ipp.js';
 import type { SweepPort } from './ports.js';
 
 export interface DiscoverHooks {
@@ -92,6 +93,11 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
 
   await Promise.all(sideBySide.map(run));
   if (options.sources.tcp && !signal.aborted) await sweepAnnounced(contextFor('tcp'), observations, options.tcp.ports);
+  if (options.sources.tcp && !signal.aborted) {
+    await readAnnouncedPrinters(contextFor('tcp'), mergeObservations(observations)).catch((error) => {
+      if (!signal.aborted) report({ source: 'tcp', message: `announced printers: ${errorText(error)}` });
+    });
+  }
   if (enabled.includes('neighbours') && !signal.aborted) await run('neighbours');
 
   return { hosts: mergeObservations(observations, options.lookupOui && orNothing(options.lookupOui)), problems };

@@ -2,6 +2,7 @@
 
 import { DISCOVERY_SOURCES, type HostFacts, type Observation, type PortInfo, type SsdpInfo } from '../model.js';
 import { compareIpv4 } from '../util/ipv4.js';
+import { addHeaderBlock } from './ssdp/reply-caps.js';
 
 export type OuiLookup = (mac: string) => string | null;
 
@@ -11,17 +12,21 @@ function emptyHost(ip: string): HostFacts {
 
 /** More detail wins when two observations describe the same port. */
 function portWeight(port: PortInfo): number {
-  return (port.http ? 4 : 0) + (port.banner ? 2 : 0) + (port.tls !== undefined ? 1 : 0);
+  return (port.ipp ? 8 : 0) + (port.http ? 4 : 0) + (port.banner ? 2 : 0) + (port.tls !== undefined ? 1 : 0);
 }
 
 function mergeSsdp(existing: SsdpInfo, next: SsdpInfo): SsdpInfo {
-  return {
+  const merged: SsdpInfo = {
     ...existing,
     ...Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined)),
     description: existing.description ?? next.description,
     descriptionError: existing.description ? undefined : (next.descriptionError ?? existing.descriptionError),
     types: [...new Set([...existing.types, ...next.types])].sort(),
   };
+  const blocks = [...(existing.headerBlocks ?? []), ...(next.headerBlocks ?? [])];
+  delete merged.headerBlocks;
+  for (const block of blocks) addHeaderBlock(merged, block);
+  return merged;
 }
 
 function ssdpKey(info: SsdpInfo): string {

@@ -4,8 +4,11 @@
 import { join } from 'node:path';
 import { DataFileError, loadDataFile, PACKAGE_ROOT } from '../knowledge/load-data.js';
 
-/** How the sweep talks to an open port: read what it says, speak HTTP(S), IPP (HTTP and a printer's attributes) or RTSP, or just note it is open. */
-export type PortProbe = 'banner' | 'http' | 'https' | 'ipp' | 'rtsp' | 'none';
+/**
+ * How the sweep talks to an open port: read what it says, speak HTTP(S), IPP (HTTP, else HTTPS, and a
+ * printer's attributes), IPPS (the same with HTTPS first) or RTSP, or just note it is open.
+ */
+export type PortProbe = 'banner' | 'http' | 'https' | 'ipp' | 'ipps' | 'rtsp' | 'none';
 
 export interface SweepPort {
   port: number;

@@ -49,7 +49,7 @@ export interface RawDevice {
   plants?: string[];
   knobs?: Partial<Knobs>;
   accounts?: Account[];
-  mdns?: Array<Omit<MdnsSpec, 'instance' | 'txt'> & { instance?: string; txt?: Record<string, string | number | boolean | null> }>;
+  mdns?: Array<Omit<MdnsSpec, 'instance' | 'txt'> & { instance?: string; txt?: Record<string, string | number | boolean | null | { base64: string }> }>;
   ssdp?: Partial<Omit<SsdpSpec, 'igd' | 'devices'>> & {
     devices?: RawEmbeddedDevice[];
     igd?: { externalIp?: string; controlPath?: string; portMappings?: Array<Partial<PortMapping> & Pick<PortMapping, 'externalPort' | 'internalClient' | 'internalPort'>> };
@@ -113,7 +113,7 @@ function resolveDevice(fleetName: string, raw: RawDevice, address: string): Devi
       instance: m.instance ?? hostname,
       port: m.port,
       host: m.host ?? hostname,
-      txt: Object.fromEntries(Object.entries(m.txt ?? {}).map(([k, v]) => [k, v === null ? null : String(v)])),
+      txt: Object.fromEntries(Object.entries(m.txt ?? {}).map(([k, v]) => [k, v === null ? null : typeof v === 'object' ? { base64: v.base64 } : String(v)])),
     })),
     services: raw.services ?? [],
   };

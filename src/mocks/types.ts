@@ -37,8 +37,8 @@ export interface MdnsSpec {
   instance: string;
   port: number;
   host?: string; // SRV target without ".local"; default: device hostname
-  /** Key → value, sent as `key=value`; null sends the key alone (a boolean attribute, RFC 6763 section 6.4). */
-  txt: Record<string, string | null>;
+  /** Key → value, sent as `key=value`; null sends the key alone (a boolean attribute, RFC 6763 section 6.4); `{ base64 }` sends those bytes as the value. */
+  txt: Record<string, string | null | { base64: string }>;
   /** Extra PTR subtypes are not modelled. */
 }
 

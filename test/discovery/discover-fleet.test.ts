@@ -104,7 +104,7 @@ describe('discover against a mock fleet', () => {
   it("reads an IPP printer's own make and model on its IPP port (Get-Printer-Attributes without a login)", () => {
     const ipp = byIp('127.80.1.30')!.ports.find((p) => p.port === 631)!;
     expect(ipp).toMatchObject({ name: 'ipp', http: { status: 200, title: 'Quillon JetDesk 410' } });
-    expect(ipp.ipp).toEqual({ makeAndModel: 'Quillon JetDesk 410', deviceId: 'MFG:Quillon;MDL:JetDesk 410;CMD:PDF,URF;' });
+    expect(ipp.ipp).toEqual({ makeAndModel: 'Quillon JetDesk 410', deviceId: 'MFG:Quillon;MDL:JetDesk 410;CMD:PDF,URF;', path: '/ipp/print' });
     // A web port that is no printer is asked nothing over IPP.
     expect(byIp('127.80.1.10')!.ports.find((p) => p.port === 8008)?.ipp).toBeUndefined();
   });

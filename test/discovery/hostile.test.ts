@@ -68,7 +68,7 @@ describe('hostile mDNS replies', () => {
     // 2.10's 20 bytes hold no whole record; 2.11's first 9000 bytes hold its service type, not the huge TXT.
     expect(result.hosts.map((h) => h.ip)).toEqual(['127.80.2.11', '127.80.2.12']);
     expect(result.hosts[0]!.mdns).toEqual([{ instance: '', type: '_http._tcp', port: 0, txt: {} }]);
-    expect(result.hosts[1]!.mdns).toEqual([{ instance: 'Plug', type: '_http._tcp', port: 80, host: 'plug.local', txt: { model: 'P110' } }]);
+    expect(result.hosts[1]!.mdns).toEqual([{ instance: 'Plug', type: '_http._tcp', port: 80, host: 'plug.local', txt: { model: 'P110' }, txtSent: [{ key: 'model', value: 'P110' }] }]);
   });
 });
 

@@ -39,8 +39,11 @@ const FLEET = {
   devices: [
     {
       id: 'tv', address: '10.250.0.10', hostname: 'Woonkamer-TV', kind: 'tv', vendor: 'Samsung', model: 'QE55', firmware: 'T-KTM2',
-      mdns: [{ type: '_airplay._tcp', instance: 'Woonkamer TV', port: 7000, txt: { model: 'QE55Q80' } }],
-      ssdp: { deviceType: 'urn:schemas-upnp-org:device:MediaRenderer:1', friendlyName: 'Woonkamer TV', manufacturer: 'Samsung Electronics', modelName: 'QE55Q80', firmware: 'T-KTM2' },
+      mdns: [{ type: '_airplay._tcp', instance: 'Woonkamer TV', port: 7000, txt: { model: 'QE55Q80', srcVers: '377.17', Flag: null } }],
+      ssdp: {
+        deviceType: 'urn:schemas-upnp-org:device:MediaRenderer:1', friendlyName: 'Woonkamer TV', manufacturer: 'Samsung Electronics', modelName: 'QE55Q80', firmware: 'T-KTM2',
+        extraHeaders: [{ name: 'X-User-Agent', value: 'redsonic' }, { name: 'X-Empty', value: '' }],
+      },
     },
     {
       id: 'speaker', address: '10.250.0.11', hostname: 'Keuken', kind: 'speaker', vendor: 'Google', model: 'Nest Mini',
@@ -143,6 +146,11 @@ describe.skipIf(skipReason !== null)('multicast discovery across network namespa
     expect(tv?.mdns).toEqual([expect.objectContaining({ type: '_airplay._tcp', instance: 'Woonkamer TV', port: 7000 })]);
     expect(tv?.ssdp.find((s) => s.description)?.description).toMatchObject({ manufacturer: 'Samsung Electronics', modelName: 'QE55Q80', firmware: 'T-KTM2' });
     expect(speaker?.mdns).toEqual([expect.objectContaining({ type: '_googlecast._tcp', instance: 'Keuken', txt: { md: 'Google Nest Mini' } })]);
+    // What a recording keeps comes by multicast too: TXT strings and SSDP header blocks as sent.
+    expect(tv?.mdns[0]?.txtSent).toEqual([{ key: 'model', value: 'QE55Q80' }, { key: 'srcVers', value: '377.17' }, { key: 'Flag' }]);
+    const blocks = tv?.ssdp.flatMap((s) => s.headerBlocks ?? []) ?? [];
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) expect(block).toEqual(expect.arrayContaining([{ name: 'X-User-Agent', value: 'redsonic' }, { name: 'X-Empty', value: '' }, { name: 'EXT', value: '' }]));
     expect(result.hosts.map((h) => h.ip).sort()).toEqual(['10.250.0.10', '10.250.0.11']);
   }, 30_000);
 });

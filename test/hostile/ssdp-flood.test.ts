@@ -5,7 +5,9 @@
 import http from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discover } from '../../src/discovery/index.js';
-import { MAX_LOCATIONS_PER_HOST, MAX_REPLIES_PER_HOST, SsdpReplyCollector } from '../../src/discovery/ssdp/reply-caps.js';
+import { MAX_HEADER_BYTES_PER_HOST, MAX_LOCATIONS_PER_HOST, MAX_REPLIES_PER_HOST, SsdpReplyCollector } from '../../src/discovery/ssdp/reply-caps.js';
+import { groupReplies } from '../../src/discovery/ssdp/source.js';
+import { parseSsdpReply } from '../../src/protocols/ssdp/reply.js';
 import { description, httpServer, ssdpReply, udpAnswerer, type Closer } from '../../src/mocks/hostile/servers.js';
 import { resolveScope } from '../../src/scope/index.js';
 
@@ -46,6 +48,24 @@ describe('an SSDP flood', () => {
       `10.0.0.9: SSDP replies cut off: ${100_000 - MAX_LOCATIONS_PER_HOST} more replies ignored after ${MAX_LOCATIONS_PER_HOST} kept (at most 8 LOCATIONs and 64 replies per host)`,
       `10.0.0.10: SSDP replies cut off: 36 more replies ignored after 64 kept (at most 8 LOCATIONs and 64 replies per host)`,
     ]);
+  });
+
+  it('holds header blocks as sent up to a budget per host: past it, replies are kept decoded only', () => {
+    const collector = new SsdpReplyCollector();
+    // Each block near the per-reply bound, each reply another type of one device.
+    const block = (i: number) => parseSsdpReply('10.0.0.11', Buffer.from(
+      `HTTP/1.1 200 OK\r\nST: urn:x:service:S${i}:1\r\nUSN: uuid:1::S${i}\r\nLOCATION: http://10.0.0.11/d.xml\r\n${Array.from({ length: 20 }, (_, j) => `X-PAD-${j}: ${'p'.repeat(80)}`).join('\r\n')}\r\n\r\n`,
+    ))!;
+    expect(block(0).headers).toHaveLength(23);
+    for (let i = 0; i < 10_000; i++) collector.add(block(i));
+    const kept = collector.replies();
+    expect(kept).toHaveLength(MAX_REPLIES_PER_HOST);
+    const held = kept.flatMap((reply) => reply.headers ?? []).reduce((sum, h) => sum + h.name.length + h.value.length + 4, 0);
+    expect(held).toBeLessThanOrEqual(MAX_HEADER_BYTES_PER_HOST);
+    expect(kept.filter((reply) => reply.headers).length).toBeGreaterThan(10);
+    expect(kept.every((reply) => reply.st !== undefined)).toBe(true);
+    const [device] = groupReplies(kept);
+    expect(device!.info.headerBlocks!.length).toBe(kept.filter((reply) => reply.headers).length);
   });
 
   it('fetches at most a few descriptions from the flooding host, says so, and reads the honest one', async () => {

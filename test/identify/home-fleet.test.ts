@@ -60,7 +60,7 @@ function factsOf(device: DeviceSpec): HostFacts {
       port: service.port,
       host: `${service.host ?? device.hostname}.local`,
       // A key sent alone reads as an empty value, as discovery decodes it.
-      txt: Object.fromEntries(Object.entries(service.txt).map(([key, value]) => [key, value ?? ''])),
+      txt: Object.fromEntries(Object.entries(service.txt).map(([key, value]) => [key, typeof value === 'object' && value !== null ? Buffer.from(value.base64, 'base64').toString('utf8') : (value ?? '')])),
     })),
     ssdp: ssdp
       ? [

@@ -1,7 +1,8 @@
 // Issue 11, record and replay on real daemons: the real-daemon network scanned with `scan --record`
 // from the scanner's namespace, the recorded file served by `homeaudit mock` on loopback inside that
 // namespace and scanned again: every device named as the recording scan named it, with the same remote
-// access and the router's port mappings (recorded from miniupnpd's own answers).
+// access and the router's port mappings (recorded from miniupnpd's own answers), miniupnpd's search
+// replies kept header for header and avahi's TXT records as sent.
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -120,6 +121,30 @@ describe.skipIf(skipReason !== null)('the real-daemon network, recorded and repl
     for (const account of network.spec.devices.flatMap((device) => device.accounts ?? [])) {
       if (account.password.length >= 6) expect(text).not.toContain(account.password);
     }
+  });
+
+  it("records miniupnpd's search replies header for header: its spelling, the empty EXT, the headers beyond ST, USN, SERVER, LOCATION", () => {
+    const router = fleet.devices.find((device) => (device.ssdp as { igd?: unknown } | undefined)?.igd)!;
+    const replies = (router.ssdp as { replies: Array<{ headers?: Array<{ name: string; value: string }> }> }).replies;
+    expect(replies.length).toBeGreaterThanOrEqual(3);
+    for (const reply of replies) {
+      expect(reply.headers, JSON.stringify(reply)).toBeDefined();
+      const names = reply.headers!.map((header) => header.name.toUpperCase());
+      for (const name of ['ST', 'USN', 'LOCATION', 'SERVER', 'EXT']) expect(names).toContain(name);
+      expect(reply.headers!.find((header) => header.name.toUpperCase() === 'EXT')!.value).toBe('');
+    }
+    const beyond = new Set(replies.flatMap((reply) => reply.headers!.map((header) => header.name)).filter((name) => !/^(ST|USN|LOCATION|SERVER|EXT|CACHE-CONTROL|DATE)$/i.test(name)));
+    expect([...beyond].length, 'miniupnpd sends more than the usual six').toBeGreaterThan(0);
+  });
+
+  it("records avahi's TXT records as sent: a mixed-case key, a key alone, an empty value", () => {
+    const services = fleet.devices.flatMap((device) => (device.mdns ?? []) as Array<{ type: string; txt: Record<string, unknown> }>);
+    const info = services.find((service) => service.type === '_device-info._tcp' && service.txt.model === 'DataVault 2')!;
+    expect(Object.keys(info.txt)).toEqual(['model', 'DevRev', 'NoPair']);
+    expect(info.txt).toEqual({ model: 'DataVault 2', DevRev: 'B2', NoPair: null });
+    const cast = services.find((service) => service.type === '_googlecast._tcp')!;
+    expect(Object.keys(cast.txt)).toEqual(['id', 'md', 'fn', 've', 'ca', 'st', 'rs']);
+    expect(cast.txt.rs).toBe('');
   });
 
   // Known gap (issue 11, "Ports"): ports off the liveness list are swept only on hosts seen otherwise; on

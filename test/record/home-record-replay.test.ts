@@ -1,6 +1,7 @@
 // Issue 11, record and replay: the home fleet scanned with a recorder, written as a fleet file, that
 // file served again and scanned again: every device named the same (vendor, model, kind, firmware),
-// and nothing in the file that identifies the household (MACs, serials, UUIDs, personal names).
+// nothing in the file that identifies the household (MACs, serials, UUIDs, personal names), and the
+// replay's SSDP replies and TXT records the same bytes as the recorded devices' but for those stand-ins.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -9,6 +10,7 @@ import { recordText } from '../../src/mocks/record/recorder.js';
 import { startProbeRecorder } from '../../src/commands/record-probes.js';
 import type { Device } from '../../src/model.js';
 import { auditFleet, startHomeFleet, type AuditOfFleet } from '../integration/home-fleet-audit.js';
+import { sameBut, searchReplies, txtStrings, withoutDate } from './wire.js';
 
 const RECORDED_RANGE = '127.96.3.0/24';
 const REPLAY_RANGE = '127.96.4.0/24';
@@ -79,4 +81,37 @@ describe('the home fleet, recorded and replayed', () => {
     const fleet = parse(text) as { devices: Array<{ accounts?: unknown }> };
     expect(fleet.devices.every((device) => device.accounts === undefined)).toBe(true);
   });
+
+  it('says on the wire what each recorded device said: its SSDP replies and TXT records, but for the stand-ins', async () => {
+    const recordedIps = first.result.devices.map((device) => device.ip);
+    let replies = 0;
+    let strings = 0;
+    await Promise.all(replayed!.fleet.devices.map(async (replay, index) => {
+      const original = home.fleet.devices.find((device) => device.address === recordedIps[index])!;
+      const addresses = { replayed: replay.address, original: original.address };
+      if (original.ssdp) {
+        const [sent, resent] = await Promise.all([searchReplies(original.address), searchReplies(replay.address)]);
+        expect(resent.length, original.id).toBe(sent.length);
+        sent.forEach((reply, i) => {
+          expect(sameBut(withoutDate(resent[i] ?? ''), withoutDate(reply), addresses), `${original.id} reply ${i}:\n${resent[i]}\nrecorded from\n${reply}`).toBe(true);
+          replies += 1;
+        });
+      }
+      for (const service of original.mdns) {
+        const again = replay.mdns.find((m) => m.type === service.type)!;
+        const [sent, resent] = await Promise.all([
+          txtStrings(original.address, `${service.instance}.${service.type}.local`),
+          txtStrings(replay.address, `${again.instance}.${again.type}.local`),
+        ]);
+        expect(resent, `${original.id} ${service.type}`).toHaveLength(sent!.length);
+        sent!.forEach((string, i) => {
+          expect(sameBut(resent![i]!, string, addresses), `${original.id} ${service.type}: ${resent![i]} for ${string}`).toBe(true);
+          strings += 1;
+        });
+      }
+    }));
+    expect(replies).toBeGreaterThanOrEqual(15);
+    expect(strings).toBeGreaterThan(40);
+  }, 60_000);
 });
+

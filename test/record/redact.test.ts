@@ -98,3 +98,44 @@ describe('redactFleet', () => {
     expect(JSON.stringify(redactFleet(recorded))).toBe(text);
   });
 });
+
+describe('what discovery keeps as sent, in a recording', () => {
+  const raw: RawFleet = {
+    name: 'recorded',
+    devices: [
+      {
+        id: 'device-1', hostname: 'speaker', kind: 'speaker', vendor: 'Sonos', model: 'One',
+        mdns: [{
+          type: '_sonos._tcp', port: 1443,
+          txt: { MHHID: 'Sonos_Xy7Qp2Lm9Rt4Vb8Nc3', bin: { base64: Buffer.from('mac=00:0E:58:A0:B1:C2;\u0000\u00ff', 'latin1').toString('base64') } },
+        }],
+        ssdp: {
+          port: 1400,
+          replies: [{
+            path: '/xml/device_description.xml',
+            headers: [
+              { name: 'X-RINCON-HOUSEHOLD', value: 'Sonos_Xy7Qp2Lm9Rt4Vb8Nc3' },
+              { name: 'Set-Cookie', value: 'session=abc123' },
+              { name: 'USN', value: 'uuid:9b3e1c4a-77d2-4b8e-9c1f-5a6b7c8d9e0f::upnp:rootdevice' },
+              { name: 'EXT', value: '' },
+            ],
+          }],
+        },
+      },
+    ],
+  };
+
+  it('replaces household ids, secret headers, UUIDs in header blocks, and what binary TXT values spell', () => {
+    const out = redactFleet(raw).devices[0]!;
+    expect(out.ssdp!.replies![0]!.headers).toEqual([
+      { name: 'X-RINCON-HOUSEHOLD', value: 'Household1' },
+      { name: 'Set-Cookie', value: 'redacted' },
+      { name: 'USN', value: 'uuid:00000000-0000-4000-8000-000000000001::upnp:rootdevice' },
+      { name: 'EXT', value: '' },
+    ]);
+    const txt = out.mdns![0]!.txt!;
+    expect(txt.MHHID).toBe('Household1');
+    const bytes = Buffer.from((txt.bin as { base64: string }).base64, 'base64');
+    expect(bytes.toString('latin1')).toBe('mac=00:0E:58:00:00:01;\u0000\u00ff');
+  });
+});

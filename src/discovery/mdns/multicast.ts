@@ -4,7 +4,7 @@ import { Bonjour, type Service } from 'bonjour-service';
 import type { MdnsService, MulticastInterface } from '../../model.js';
 import { wait } from '../../util/wait.js';
 import { sanitizeText } from '../../util/sanitize.js';
-import { parseTxt, serviceTypeLabel } from '../../protocols/mdns/records.js';
+import { parseTxt, parseTxtSent, serviceTypeLabel } from '../../protocols/mdns/records.js';
 
 export interface MulticastMdnsHit {
   ip: string;
@@ -33,6 +33,9 @@ export function toMdnsService(service: Service): MdnsService {
     port: Number.isInteger(service.port) ? service.port : 0,
     txt: txtOf(service),
   };
+  // bonjour-service keeps the TXT record's strings as they came (rawTxt) beside its decoded object.
+  const raw = (service as { rawTxt?: unknown }).rawTxt;
+  if (raw !== undefined) out.txtSent = parseTxtSent(raw);
   if (service.host) out.host = sanitizeText(String(service.host).toLowerCase(), 128);
   return out;
 }

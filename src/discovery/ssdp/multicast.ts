@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type { MulticastInterface } from '../../model.js';
 import { wait } from '../../util/wait.js';
-import { headersToReply, type SsdpReply } from '../../protocols/ssdp/reply.js';
+import { headersToReply, parseSsdpReply, type SsdpReply } from '../../protocols/ssdp/reply.js';
 
 interface SsdpClient {
   on(event: 'response', listener: (headers: Record<string, unknown>, status: number, rinfo: { address: string }) => void): void;
@@ -30,9 +30,20 @@ export async function searchMulticast(
     ssdpTtl: 1,
     customLogger: () => {},
   });
-  client.on('response', (headers, status, rinfo) => {
-    if (status === 200 && inScope(rinfo.address)) onReply(headersToReply(rinfo.address, headers));
-  });
+  // node-ssdp hands on headers only as a case-folded object; its parser is given the message itself (node-ssdp
+  // 4.0.1, lib/index.js _parseResponse) so a reply keeps its header block as sent, as unicast replies do.
+  const parser = client as unknown as { _parseResponse?: (message: string, rinfo: { address: string }) => void };
+  if (typeof parser._parseResponse === 'function') {
+    parser._parseResponse = (message, rinfo) => {
+      if (!inScope(rinfo.address)) return;
+      const reply = parseSsdpReply(rinfo.address, Buffer.from(message, 'utf8'));
+      if (reply) onReply(reply);
+    };
+  } else {
+    client.on('response', (headers, status, rinfo) => {
+      if (status === 200 && inScope(rinfo.address)) onReply(headersToReply(rinfo.address, headers));
+    });
+  }
   try {
     await client.search('ssdp:all');
     await wait(listenMs, signal);

@@ -1,6 +1,7 @@
 // Bounds on what SSDP replies may make us hold and fetch: a responder that floods thousands of replies,
 // each with another LOCATION, keeps a few and costs a few fetches; what was ignored is counted and said.
 
+import type { SsdpHeader, SsdpInfo } from '../../model.js';
 import type { SsdpReply } from '../../protocols/ssdp/reply.js';
 
 /** Distinct devices (LOCATION, or USN without one) kept per host: real hosts announce one to four. */
@@ -9,6 +10,11 @@ export const MAX_LOCATIONS_PER_HOST = 8;
 export const MAX_REPLIES_PER_HOST = 64;
 /** Description fetches in one scan: a /22 of devices with one description each. */
 export const MAX_FETCHES_PER_SCAN = 1024;
+/**
+ * Bytes of header blocks as sent (kept for recordings) per host: a FRITZ!Box answering ssdp:all sends about
+ * 30 replies of 350 bytes. Past it a reply is kept decoded only, so a flood costs at most this much.
+ */
+export const MAX_HEADER_BYTES_PER_HOST = 32 * 1024;
 
 export const replyKey = (reply: SsdpReply): string => `${reply.ip} ${reply.location ?? reply.usn ?? ''}`;
 
@@ -16,7 +22,10 @@ interface HostReplies {
   replies: SsdpReply[];
   keys: Set<string>;
   ignored: number;
+  headerBytes: number;
 }
+
+const blockBytes = (reply: SsdpReply): number => (reply.headers ?? []).reduce((sum, h) => sum + h.name.length + h.value.length + 4, 0);
 
 export class SsdpReplyCollector {
   private readonly hosts = new Map<string, HostReplies>();
@@ -24,7 +33,7 @@ export class SsdpReplyCollector {
   add(reply: SsdpReply): void {
     let host = this.hosts.get(reply.ip);
     if (!host) {
-      host = { replies: [], keys: new Set(), ignored: 0 };
+      host = { replies: [], keys: new Set(), ignored: 0, headerBytes: 0 };
       this.hosts.set(reply.ip, host);
     }
     const key = replyKey(reply);
@@ -34,6 +43,13 @@ export class SsdpReplyCollector {
       return;
     }
     host.keys.add(key);
+    const bytes = blockBytes(reply);
+    if (reply.headers && host.headerBytes + bytes > MAX_HEADER_BYTES_PER_HOST) {
+      const { headers: _dropped, ...decoded } = reply;
+      host.replies.push(decoded);
+      return;
+    }
+    host.headerBytes += bytes;
     host.replies.push(reply);
   }
 
@@ -54,3 +70,13 @@ export class SsdpReplyCollector {
     return said;
   }
 }
+
+/** A reply the device repeated (multicast and unicast, or the second search) is kept once: same ST and USN. */
+export function addHeaderBlock(info: SsdpInfo, block: SsdpHeader[]): void {
+  const key = blockKey(block);
+  const blocks = (info.headerBlocks ??= []);
+  if (!blocks.some((other) => blockKey(other) === key)) blocks.push(block);
+}
+
+const headerValue = (block: readonly SsdpHeader[], name: string): string | undefined => block.find((h) => h.name.toLowerCase() === name)?.value;
+const blockKey = (block: readonly SsdpHeader[]): string => `${headerValue(block, 'st') ?? headerValue(block, 'nt') ?? ''}\n${headerValue(block, 'usn') ?? ''}`;

@@ -8,7 +8,7 @@ import { mapLimit } from '../../util/limit.js';
 import type { SourceContext } from '../source.js';
 import { fetchDescription } from './description.js';
 import type { SsdpReply } from '../../protocols/ssdp/reply.js';
-import { SsdpReplyCollector, replyKey } from './reply-caps.js';
+import { SsdpReplyCollector, addHeaderBlock, replyKey } from './reply-caps.js';
 import { searchMulticast } from './multicast.js';
 import { searchUnicast } from './unicast.js';
 
@@ -28,6 +28,7 @@ export function groupReplies(replies: readonly SsdpReply[]): Array<{ ip: string;
     info.server ??= reply.server;
     info.location ??= reply.location;
     if (reply.st && !info.types.includes(reply.st) && info.types.length < 64) info.types.push(reply.st);
+    if (reply.headers) addHeaderBlock(info, reply.headers);
   }
   for (const { info } of groups.values()) {
     for (const key of ['st', 'usn', 'server', 'location'] as const) if (info[key] === undefined) delete info[key];

@@ -1,5 +1,5 @@
-// On an IPP port: the printer's own make and model (printer-make-and-model, printer-device-id) from
-// one Get-Printer-Attributes without a login, bounded like every other read.
+// On an IPP port, plain or over TLS (IPPS): the printer's own make and model (printer-make-and-model,
+// printer-device-id) from one Get-Printer-Attributes without a login, bounded like every other read.
 
 import type { Agent } from 'undici';
 import type { IppInfo } from '../../model.js';
@@ -17,18 +17,32 @@ const textOf = (values: IppValue[] | undefined): string | undefined => {
   return text === undefined ? undefined : sanitizeText(text, 512) || undefined;
 };
 
-/** What the printer said, or null when no path answered with either attribute. */
-export async function probeIpp(ip: string, port: number, agent: Agent, timeoutMs: number, signal: AbortSignal): Promise<IppInfo | null> {
-  for (const path of PRINTER_PATHS) {
+/**
+ * The printer's resource path from its `_ipp._tcp`/`_ipps._tcp` TXT `rp` key (PWG 5100.14: "ipp/print"),
+ * as a path; undefined when there is none or it is not a plain path.
+ */
+export function announcedPrinterPath(rp: string | undefined): string | undefined {
+  if (rp === undefined || !/^\/?[A-Za-z0-9._~\/-]{1,128}$/.test(rp) || rp.includes('..')) return undefined;
+  return rp.startsWith('/') ? rp : `/${rp}`;
+}
+
+/**
+ * What the printer said, or null when no path answered with either attribute. `tls`: IPP over TLS (IPPS, on
+ * 631 or the port an `_ipps._tcp` record names), read with the same bounds; any certificate is accepted for
+ * this read only. `firstPath`: the path the printer announced (TXT `rp`), asked before the usual ones.
+ */
+export async function probeIpp(ip: string, port: number, agent: Agent, timeoutMs: number, signal: AbortSignal, tls = false, firstPath?: string): Promise<IppInfo | null> {
+  const paths = [...new Set([...(firstPath ? [firstPath] : []), ...PRINTER_PATHS])].slice(0, 2);
+  for (const path of paths) {
     if (signal.aborted) return null;
     try {
-      const answer = await getPrinterAttributes(`http://${ip}:${port}${path}`, Object.values(ATTRIBUTES), { agent, timeoutMs, maxBytes: MAX_ANSWER_BYTES, signal });
+      const answer = await getPrinterAttributes(`${tls ? 'https' : 'http'}://${ip}:${port}${path}`, Object.values(ATTRIBUTES), { agent, timeoutMs, maxBytes: MAX_ANSWER_BYTES, signal });
       const info: IppInfo = {};
       const makeAndModel = textOf(answer.attributes.get(ATTRIBUTES.makeAndModel));
       const deviceId = textOf(answer.attributes.get(ATTRIBUTES.deviceId));
       if (makeAndModel) info.makeAndModel = makeAndModel;
       if (deviceId) info.deviceId = deviceId;
-      return makeAndModel || deviceId ? info : null;
+      return makeAndModel || deviceId ? { ...info, path } : null;
     } catch (error) {
       // A wrong path gets an error status at once; a silence or a broken answer will not mend on another path.
       if ((error as Error).name !== 'IppStatusError') return null;

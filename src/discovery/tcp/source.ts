@@ -43,16 +43,17 @@ async function describeOpenPort(ip: string, spec: SweepPort, outcome: Extract<Co
     return port;
   }
   socket.destroy();
-  if (spec.probe === 'http' || spec.probe === 'https' || spec.probe === 'ipp') {
+  if (spec.probe === 'http' || spec.probe === 'https' || spec.probe === 'ipp' || spec.probe === 'ipps') {
     const timing = { timeoutMs: options.tcp.httpTimeoutMs, answerTimeoutMs: options.tcp.httpAnswerTimeoutMs };
-    const first = spec.probe === 'https';
+    const first = spec.probe === 'https' || spec.probe === 'ipps';
     for (const tls of [first, !first]) {
       try {
         port.http = await tools.limiter.run(() => probeHttp(ip, spec.port, tls, tools.agent, timing, signal), true);
         port.tls = tls;
-        port.name = tls && spec.name === 'http' ? 'https' : !tls && spec.name === 'https' ? 'http' : spec.name;
-        if (spec.probe === 'ipp' && !tls) {
-          const ipp = await tools.limiter.run(() => probeIpp(ip, spec.port, tools.agent, options.tcp.httpTimeoutMs, signal), true);
+        port.name = tls && spec.name === 'http' ? 'https' : !tls && spec.name === 'https' ? 'http' : tls && spec.name === 'ipp' ? 'ipps' : spec.name;
+        // An IPP port that speaks TLS is IPPS (RFC 7472: 631 serves both): the printer is asked over TLS.
+        if (spec.probe === 'ipp' || spec.probe === 'ipps') {
+          const ipp = await tools.limiter.run(() => probeIpp(ip, spec.port, tools.agent, options.tcp.httpTimeoutMs, signal, tls), true);
           if (ipp) port.ipp = ipp;
         }
         return port;

@@ -27,7 +27,9 @@ function srv(device: DeviceSpec, spec: MdnsSpec): Answer {
 }
 
 function txt(spec: MdnsSpec): Answer {
-  const entries = Object.entries(spec.txt).map(([key, value]) => (value === null ? key : `${key}=${value}`));
+  const entries = Object.entries(spec.txt).map(([key, value]) =>
+    value === null ? key : typeof value === 'object' ? Buffer.concat([Buffer.from(`${key}=`), Buffer.from(value.base64, 'base64')]) : `${key}=${value}`,
+  );
   // An empty TXT record still carries one empty string (RFC 6763 section 6.1).
   return { name: instanceName(spec), type: 'TXT', ttl: SERVICE_TTL, data: entries.length > 0 ? entries : [''] };
 }

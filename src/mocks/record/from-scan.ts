@@ -3,7 +3,7 @@
 // login prompts, and the pages version probes read. `homeaudit mock FILE` then says the same on the
 // wire. Secrets are taken out afterwards (redact.ts); no password is ever recorded.
 
-import type { Device, Finding, HostFacts, IppInfo, PortInfo, SsdpInfo } from '../../model.js';
+import type { Device, Finding, HostFacts, IppInfo, PortInfo, SsdpInfo, TxtString } from '../../model.js';
 import { IPP_PRINTER_PATH } from '../../protocols/ipp/index.js';
 import type { RawDevice, RawFleet } from '../fleet-defaults.js';
 import { isIpv4 } from '../ipv4.js';
@@ -45,7 +45,9 @@ function ssdpOf(ip: string, roots: SsdpInfo[], wire: WireReads): NonNullable<Raw
   };
   return ssdpOfRoots(roots.map((root) => {
     const xml = xmlOf(root);
-    return xml === undefined ? root : { ...root, xml };
+    // The device's own address in a header (LOCATION, a vendor's URL) becomes {{address}}: the replay's.
+    const headerBlocks = root.headerBlocks?.map((block) => block.map((h) => ({ name: h.name, value: withAddressPlaceholder(h.value, ip) })));
+    return { ...root, ...(headerBlocks ? { headerBlocks } : {}), ...(xml === undefined ? {} : { xml }) };
   }));
 }
 
@@ -147,7 +149,20 @@ function withDiscoveryIpp(said: IppInfo, probed: { path: string; attributes: Rec
   const attributes: Record<string, string> = { ...probed?.attributes };
   if (said.makeAndModel !== undefined) attributes['printer-make-and-model'] = said.makeAndModel;
   if (said.deviceId !== undefined) attributes['printer-device-id'] = said.deviceId;
-  return { path: probed?.path ?? IPP_PRINTER_PATH, attributes };
+  return { path: probed?.path ?? said.path ?? IPP_PRINTER_PATH, attributes };
+}
+
+/**
+ * The TXT strings as the device sent them: keys in their case and order, a key alone as null, a binary value
+ * as base64. A key sent twice keeps its first value, as RFC 6763 §6.4 tells a reader to.
+ */
+function txtAsSent(sent: readonly TxtString[]): Record<string, string | null | { base64: string }> {
+  const txt: Record<string, string | null | { base64: string }> = {};
+  for (const entry of sent) {
+    if (Object.hasOwn(txt, entry.key)) continue;
+    txt[entry.key] = entry.base64 !== undefined ? { base64: entry.base64 } : (entry.value ?? null);
+  }
+  return txt;
 }
 
 export function deviceFromScan(device: Device, index: number, recorded: Recorded, idByIp: ReadonlyMap<string, string> = new Map()): RawDevice {
@@ -170,7 +185,7 @@ export function deviceFromScan(device: Device, index: number, recorded: Recorded
         type: service.type,
         ...(/^[^.]+$/.test(service.instance) && service.instance.length <= 63 ? { instance: service.instance } : {}),
         port: service.port,
-        txt: { ...service.txt },
+        txt: service.txtSent ? txtAsSent(service.txtSent) : { ...service.txt },
         ...(host && HOST_NAME.test(host) ? { host } : {}),
       };
     });

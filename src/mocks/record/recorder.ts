@@ -13,7 +13,7 @@ import { noWireReads, readWire, type WireReads } from './wire-reads.js';
 const HEADER = [
   '# Recorded by `homeaudit scan --record`: what each device said on the wire, as a mock fleet.',
   '# Replay with `homeaudit mock FILE` (loopback, 127.77.0.0/24 unless --range). MAC addresses (vendor',
-  '# half kept), serial numbers, UUIDs, personal names, e-mail addresses, cookies and the WAN address',
+  '# half kept), serial numbers, UUIDs, personal names, e-mail addresses, household ids, cookies and the WAN address',
   '# are replaced; no password is recorded, so every login of the replay is refused.',
   '# vendor/model/kind/firmware are what the recording scan named.',
   '',

@@ -1,8 +1,8 @@
 // Takes what identifies a household out of a recorded fleet, consistently (the same value always gets
 // the same stand-in, everywhere it occurs), so a replay is identified as the recording was:
 // MAC addresses (the vendor's OUI half kept), serial numbers, UUIDs, personal names, e-mail addresses,
-// SNMP contacts, cookies and credentials in headers, and a router's WAN address (a documentation
-// address in its place). Passwords are never recorded at all.
+// SNMP contacts, cookies and credentials in headers, household ids, and a router's WAN address (a
+// documentation address in its place). Passwords are never recorded at all.
 
 import type { RawFleet } from '../fleet-defaults.js';
 
@@ -25,6 +25,9 @@ const PERSONAL = [
 /** Keys devices put their MAC under without separators ("macaddress=1CCAE3718D24", Hue's EUI-64 "bridgeid"). */
 const MAC_KEYS = /mac|bridgeid|deviceid|hwaddr/i;
 const SECRET_HEADERS = new Set(['set-cookie', 'cookie', 'authorization', 'proxy-authorization']);
+/** Headers and TXT keys that carry the id of a household (Sonos: X-RINCON-HOUSEHOLD, mhhid). */
+const HOUSEHOLD_HEADER = /household/i;
+const HOUSEHOLD_TXT_KEYS = /^(mhhid|hhid|householdid|household_id)$/i;
 
 class StandIns {
   private readonly seen = new Map<string, string>();
@@ -44,15 +47,26 @@ class StandIns {
 
 const hex = (n: number, width: number): string => n.toString(16).padStart(width, '0');
 
+/** A binary TXT value ({ base64 }) is searched and scrubbed as the text its bytes spell (latin1: one char per byte). */
+const bytesText = (base64: string): string => Buffer.from(base64, 'base64').toString('latin1');
+const textBytes = (text: string): string => Buffer.from(text, 'latin1').toString('base64');
+
 function strings(value: unknown, visit: (text: string, key: string | undefined) => void, key?: string): void {
-  if (typeof value === 'string') visit(value, key);
+  if (typeof value === 'string') visit(key === 'base64' ? bytesText(value) : value, key);
   else if (Array.isArray(value)) for (const item of value) strings(item, visit, key);
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, visit, k);
 }
 
+/** A header kept as sent ({ name, value }, SSDP replies, recorded HTTP answers): a secret one by its name. */
+const isSecretHeader = (value: object): boolean => {
+  const { name, value: text } = value as { name?: unknown; value?: unknown };
+  return typeof name === 'string' && typeof text === 'string' && SECRET_HEADERS.has(name.toLowerCase());
+};
+
 function mapStrings(value: unknown, change: (text: string, key: string | undefined) => string, key?: string): unknown {
-  if (typeof value === 'string') return change(value, key);
+  if (typeof value === 'string') return key === 'base64' ? textBytes(change(bytesText(value), key)) : change(value, key);
   if (Array.isArray(value)) return value.map((item) => mapStrings(item, change, key));
+  if (value && typeof value === 'object' && isSecretHeader(value)) return { ...value, value: 'redacted' };
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, change, k)]));
   return value;
 }
@@ -68,6 +82,17 @@ export function redactFleet(fleet: RawFleet): RawFleet {
   // The household's internet address, wherever it also occurs; 203.0.113.0/24 is for documentation.
   const wanAddresses = new StandIns((n) => `203.0.113.${n}`);
   for (const device of fleet.devices) if (device.ssdp?.igd?.externalIp) wanAddresses.of(device.ssdp.igd.externalIp);
+  // A household id (Sonos X-RINCON-HOUSEHOLD, its TXT mhhid) names the home: one stand-in, wherever it occurs.
+  const households = new StandIns((n) => `Household${n}`);
+  for (const device of fleet.devices) {
+    for (const reply of device.ssdp?.replies ?? []) {
+      for (const header of reply.headers ?? []) if (HOUSEHOLD_HEADER.test(header.name) && header.value.length >= 4) households.of(header.value);
+    }
+    for (const service of device.mdns ?? []) {
+      for (const [key, value] of Object.entries(service.txt ?? {})) if (HOUSEHOLD_TXT_KEYS.test(key) && typeof value === 'string' && value.length >= 4) households.of(value);
+    }
+    for (const header of device.ssdp?.extraHeaders ?? []) if (HOUSEHOLD_HEADER.test(header.name) && header.value.length >= 4) households.of(header.value);
+  }
 
   strings(fleet, (text, key) => {
     for (const match of text.matchAll(MAC)) macs.of(match.slice(1).filter((_, i) => i !== 1).join('').toLowerCase());
@@ -103,6 +128,7 @@ export function redactFleet(fleet: RawFleet): RawFleet {
       [new RegExp(`${mac.slice(0, 6)}fffe${mac.slice(6)}`, 'gi'), (found) => caseLike(found, `${macs.of(mac).slice(0, 6)}fffe${macs.of(mac).slice(6)}`)],
       [new RegExp(mac, 'gi'), (found) => caseLike(found, macs.of(mac))],
     ]),
+    ...households.keys().sort((a, b) => b.length - a.length).map((id): [RegExp, (found: string) => string] => [new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(id)}(?![A-Za-z0-9])`, 'g'), () => households.of(id)]),
     [EMAIL, () => 'user@example.org'],
     ...wanAddresses.keys().map((ip): [RegExp, (found: string) => string] => [new RegExp(`(?<![\\d.])${escapeRegExp(ip)}(?![\\d])`, 'g'), () => wanAddresses.of(ip)]),
     ...people.keys().map((name): [RegExp, (found: string) => string] => [new RegExp(`\\b${escapeRegExp(name)}(?=\\b|s-)`, 'g'), () => people.of(name)]),

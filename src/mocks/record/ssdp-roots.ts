@@ -1,13 +1,17 @@
 // The SSDP side of a seen device as a fleet's `ssdp`: one recorded reply per root (ST, USN, SERVER as
 // seen, the LOCATION's path) and each root's description served at that path on the first LOCATION's port.
 
+import type { SsdpHeader } from '../../model.js';
 import type { RawDevice } from '../fleet-defaults.js';
+import type { SsdpReplySpec } from '../types.js';
 
 export interface SeenRoot {
   location?: string;
   st?: string;
   usn?: string;
   server?: string;
+  /** Each reply's header block as sent: replayed as it is (the LOCATION pointing at the replay). */
+  headerBlocks?: SsdpHeader[][];
   /** The description to serve at the LOCATION's path, when one was read. */
   xml?: string;
 }
@@ -31,15 +35,17 @@ export function ssdpOfRoots(roots: readonly SeenRoot[], takenPorts: ReadonlySet<
   const seenPort = roots.map((root) => urlParts(root.location)?.port).find((port) => port !== undefined);
   const port = seenPort !== undefined && !takenPorts.has(seenPort) ? seenPort : DEFAULT_DESCRIPTION_PORT;
   const documents: Record<string, string> = {};
-  const replies = roots.map((root, index) => {
+  const replies = roots.flatMap((root, index): SsdpReplySpec[] => {
     const path = urlParts(root.location)?.path ?? `/description-${index + 1}.xml`;
     if (root.xml !== undefined) documents[path] = root.xml;
-    return {
+    // Every reply as the device sent it, where discovery kept the block; else the fields it decoded.
+    if (root.headerBlocks && root.headerBlocks.length > 0) return root.headerBlocks.map((headers) => ({ path, headers: headers.map((h) => ({ ...h })) }));
+    return [{
       path,
       ...(root.st === undefined ? {} : { st: root.st }),
       ...(root.usn === undefined ? {} : { usn: root.usn }),
       ...(root.server === undefined ? {} : { server: root.server }),
-    };
+    }];
   });
   const [first, ...more] = Object.entries(documents);
   return {

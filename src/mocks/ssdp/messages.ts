@@ -3,6 +3,7 @@
 
 import type { EmbeddedDeviceSpec, SsdpSpec } from '../types.js';
 import { igdEmbeddedTypes } from '../upnp/igd-layout.js';
+import { withAddress } from '../upnp/address-placeholder.js';
 
 export interface SsdpTarget {
   st?: string;
@@ -49,9 +50,11 @@ const stOf = (target: SsdpTarget): string | undefined => target.st ?? target.hea
 const line = (name: string, value: string): string => `${name}:${value === '' ? '' : ` ${value}`}`;
 const header = (name: string, value: string | undefined): string[] => (value === undefined ? [] : [line(name, value)]);
 
-export function searchReply(spec: SsdpSpec, location: string, target: SsdpTarget, now: Date = new Date()): string {
+/** `address`: the device's own, put where a recorded header says {{address}} (a URL on the device besides LOCATION). */
+export function searchReply(spec: SsdpSpec, location: string, target: SsdpTarget, now: Date = new Date(), address?: string): string {
   if (target.headers) {
-    const headers = target.headers.map((h) => line(h.name, h.name.toLowerCase() === 'location' ? location : h.value));
+    const valueOf = (value: string) => (address === undefined ? value : withAddress(value, address));
+    const headers = target.headers.map((h) => line(h.name, h.name.toLowerCase() === 'location' ? location : valueOf(h.value)));
     return ['HTTP/1.1 200 OK', ...headers, '', ''].join('\r\n');
   }
   return [

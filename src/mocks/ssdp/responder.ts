@@ -48,7 +48,7 @@ export async function startSsdpResponder(ctx: PersonaContext, options: SsdpRespo
     if (!(await wait(device.knobs.delayMs + spread, life.signal))) return;
     for (const target of targets) {
       if (life.signal.aborted) return;
-      socket.send(searchReply(spec!, upnpDescriptionUrl(device.address, spec!, target.path), target), rinfo.port, rinfo.address, () => {});
+      socket.send(searchReply(spec!, upnpDescriptionUrl(device.address, spec!, target.path), target, new Date(), device.address), rinfo.port, rinfo.address, () => {});
     }
   }
 

@@ -1,5 +1,5 @@
-// One Get-Printer-Attributes over HTTP (RFC 8010 §4: a POST of application/ipp), with the same caps as
-// every other read: an abortable deadline and a size cap on the answer.
+// One Get-Printer-Attributes over HTTP or HTTPS (RFC 8010 §4: a POST of application/ipp; IPPS, RFC 7472),
+// with the same caps as every other read: an abortable deadline and a size cap on the answer.
 
 import { request, type Agent } from 'undici';
 import { readBounded } from '../http/limited-client.js';
@@ -20,10 +20,14 @@ export class IppStatusError extends Error {
   override name = 'IppStatusError';
 }
 
-/** The printer at httpUrl (http://host:631/ipp/print) asked for the named attributes. */
+/**
+ * The printer at httpUrl (http://host:631/ipp/print, or https:// for IPP over TLS, RFC 7472) asked for the
+ * named attributes. Over TLS the agent accepts any certificate (printers' are self-signed): what is read is
+ * the printer's own word about itself, trusted for nothing else, as over plain IPP.
+ */
 export async function getPrinterAttributes(httpUrl: string, requested: readonly string[], options: IppRequestOptions): Promise<IppResponse> {
   const url = new URL(httpUrl);
-  const printerUri = `ipp://${url.host}${url.pathname}`;
+  const printerUri = `${url.protocol === 'https:' ? 'ipps' : 'ipp'}://${url.host}${url.pathname}`;
   const response = await request(httpUrl, {
     method: 'POST',
     dispatcher: options.agent,

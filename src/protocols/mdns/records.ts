@@ -1,7 +1,8 @@
 // DNS-SD records → resolved service instances. Pure, so hostile packets can be tested on bytes alone.
 
 import type { Answer } from 'dns-packet';
-import type { MdnsService } from '../../model.js';
+import { isUtf8 } from 'node:buffer';
+import type { MdnsService, TxtString } from '../../model.js';
 import { sanitizeText } from '../../util/sanitize.js';
 
 export { SERVICES_META, MAX_MDNS_PACKET } from './constants.js';
@@ -39,6 +40,31 @@ export function parseTxt(data: unknown): Record<string, string> {
   return txt;
 }
 
+/** RFC 6763 §6.4: a key is printable US-ASCII other than '='; a string with no such key is ignored. */
+const TXT_KEY = /^[\x20-\x3C\x3E-\x7E]+$/;
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+/** The TXT strings as sent, for recordings: bounded like parseTxt (48 strings; DNS caps each at 255 bytes). */
+export function parseTxtSent(data: unknown): TxtString[] {
+  const parts = Array.isArray(data) ? data : [data];
+  const sent: TxtString[] = [];
+  for (const part of parts.slice(0, MAX_TXT_ENTRIES)) {
+    const bytes = Buffer.isBuffer(part) ? part : typeof part === 'string' ? Buffer.from(part, 'utf8') : undefined;
+    if (!bytes || bytes.length === 0) continue;
+    const eq = bytes.indexOf(0x3d);
+    const key = bytes.subarray(0, eq === -1 ? bytes.length : eq).toString('latin1');
+    if (!TXT_KEY.test(key)) continue;
+    if (eq === -1) {
+      sent.push({ key });
+      continue;
+    }
+    const value = bytes.subarray(eq + 1);
+    const text = value.toString('utf8');
+    sent.push(isUtf8(value) && !CONTROL.test(text) ? { key, value: text } : { key, base64: value.toString('base64') });
+  }
+  return sent;
+}
+
 /** "Keuken._googlecast._tcp.local" of type "_googlecast._tcp.local" → "Keuken". */
 export function instanceLabel(instanceName: string, typeName: string): string {
   const suffix = `.${lower(typeName)}`;
@@ -70,6 +96,7 @@ export function resolveServices(
       port: srv && Number.isInteger(srv.data.port) ? srv.data.port : 0,
       txt: txt ? parseTxt(txt.data) : {},
     };
+    if (txt) service.txtSent = parseTxtSent(txt.data);
     if (srv?.data.target) service.host = sanitizeText(String(srv.data.target).replace(/\.$/, ''), 128);
     services.push(service);
   }

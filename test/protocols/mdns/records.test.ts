@@ -1,7 +1,7 @@
 import dnsPacket, { type Answer } from 'dns-packet';
 import { describe, expect, it } from 'vitest';
 import { buildQuery } from '../../../src/protocols/mdns/query.js';
-import { SERVICES_META, parseTxt, ptrTargets, resolveServices } from '../../../src/protocols/mdns/records.js';
+import { SERVICES_META, parseTxt, parseTxtSent, ptrTargets, resolveServices } from '../../../src/protocols/mdns/records.js';
 import { decodeResponse } from '../../../src/protocols/mdns/tolerant-decode.js';
 
 const records: Answer[] = [
@@ -19,10 +19,28 @@ describe('mDNS records', () => {
     expect(types).toEqual(['_ipp._tcp.local']);
     const services = resolveServices(records, [{ instance: 'Printer\\032Hall._ipp._tcp.local', type: '_ipp._tcp.local' }], [...types, '_http._tcp.local']);
     expect(services).toEqual([
-      { instance: 'Printer Hall', type: '_ipp._tcp', port: 631, txt: { ty: 'Laser', flag: '' }, host: 'printer.local' },
+      {
+        instance: 'Printer Hall', type: '_ipp._tcp', port: 631, txt: { ty: 'Laser', flag: '' }, host: 'printer.local',
+        txtSent: [{ key: 'ty', value: 'Laser' }, { key: 'ty', value: 'second' }, { key: 'flag' }],
+      },
       { instance: '', type: '_http._tcp', port: 0, txt: {} },
     ]);
     expect(parseTxt([Buffer.from('Key=\u001b[31mv')])).toEqual({ key: 'v' });
+  });
+
+  it('keeps the TXT strings as sent for a recording: case, order, keys alone, empty and binary values', () => {
+    const sent = parseTxtSent([
+      Buffer.from('MD=Google Nest Mini'), Buffer.from('rpVr='), Buffer.from('Flag'), Buffer.from('fn=Küche'),
+      Buffer.from('a=b=c'), Buffer.concat([Buffer.from('bin='), Buffer.from([0x00, 0xff, 0x1b, 0x41])]),
+      Buffer.from('esc=\u001b[31m'), Buffer.from('=no key'), Buffer.from(''), Buffer.from('k\u00e9y=v'),
+    ]);
+    expect(sent).toEqual([
+      { key: 'MD', value: 'Google Nest Mini' }, { key: 'rpVr', value: '' }, { key: 'Flag' }, { key: 'fn', value: 'Küche' },
+      { key: 'a', value: 'b=c' }, { key: 'bin', base64: Buffer.from([0x00, 0xff, 0x1b, 0x41]).toString('base64') },
+      { key: 'esc', base64: Buffer.from('\u001b[31m').toString('base64') },
+    ]);
+    // Bounded as the decoded TXT is: 48 strings.
+    expect(parseTxtSent(Array.from({ length: 500 }, (_, i) => Buffer.from(`k${i}=v`)))).toHaveLength(48);
   });
 
   it('builds a one-question query that decodes back', () => {
