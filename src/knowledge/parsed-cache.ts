@@ -55,6 +55,13 @@ export function cacheKey(text: string, schemaFile: string): string | null {
   return createHash('sha256').update(`${FORMAT}\0${libraryVersions()}\0`).update(schema).update('\0').update(text).digest('hex');
 }
 
+/** The cache key of data derived from the given inputs (a table built from a package's file): a hash of what, and of all of them. */
+export function derivedKey(what: string, inputs: ReadonlyArray<string | Buffer>): string {
+  const hash = createHash('sha256').update(`${FORMAT}\0${what}\0`);
+  for (const input of inputs) hash.update(input).update('\0');
+  return hash.digest('hex');
+}
+
 /** The parsed, validated data of the entry named key, or undefined when there is none. */
 export function readCached(dir: string, key: string): unknown {
   let text: string;
