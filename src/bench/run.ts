@@ -4,7 +4,8 @@
 // instead; with --discovery [--compare DIST], discovery's time quiet and loaded, per source; root and Debian's packages, see docs/realnet.md), --wild [--verbose] [--show-held-out] (identification on the wild
 // corpus only; --verbose lists the misses of devices not held out, --show-held-out those of held-out ones; with --replay also through the mock fleet on loopback, inside a network namespace), --hostile (each
 // hostile persona's wall clock and peak memory, see docs/discovery.md), --scale (ranges where every address accepts
-// every connection, see docs/discovery.md). Exit 0 when every target is met, 1 when one is missed.
+// every connection, see docs/discovery.md), --startup (what a start costs: the knowledge load and two CLI starts,
+// median of 5, see docs/benchmarks.md). Exit 0 when every target is met, 1 when one is missed.
 
 import { fork } from 'node:child_process';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { runHostileBench } from './hostile/bench.js';
 import { runRealnetBench } from './realnet/bench.js';
 import { runDiscoveryTimes } from './realnet/discovery-times.js';
 import { runScaleBench } from './scale/bench.js';
+import { runStartupBench } from './startup.js';
 import { describeScenario } from './report.js';
 import { runScenario, type ScenarioMeasure } from './run-scenario.js';
 import { SCENARIOS, type Scenario } from './scenarios.js';
@@ -75,7 +77,7 @@ const main = argv.includes('--wild')
     : Promise.resolve(runWild(wildListing) === 0 ? 0 : 1)
   : scenarioAt >= 0
     ? child(argv[scenarioAt + 1] ?? '', argv.includes('--sources')).then(() => 0)
-    : argv.includes('--realnet') ? (argv.includes('--discovery') ? runDiscoveryTimes(argv.includes('--compare') ? (argv[argv.indexOf('--compare') + 1] ?? null) : null, argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',') : [], argv.includes('--quiet')) : runRealnetBench()) : argv.includes('--hostile') ? runHostileBench() : argv.includes('--scale') ? runScaleBench() : parent(argv);
+    : argv.includes('--realnet') ? (argv.includes('--discovery') ? runDiscoveryTimes(argv.includes('--compare') ? (argv[argv.indexOf('--compare') + 1] ?? null) : null, argv.includes('--only') ? (argv[argv.indexOf('--only') + 1] ?? '').split(',') : [], argv.includes('--quiet')) : runRealnetBench()) : argv.includes('--startup') ? Promise.resolve(runStartupBench()) : argv.includes('--hostile') ? runHostileBench() : argv.includes('--scale') ? runScaleBench() : parent(argv);
 main.then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

@@ -45,7 +45,8 @@ function loadKind<T extends Sourced & { id: string }>(
   const loaded: Array<Loaded<T>> = [];
   const firstFileOfId = new Map<string, string>();
   for (const file of dataFilesIn(dir, optional)) {
-    const data = loadDataFile<Record<string, T[]>>(file, schemaFile);
+    // An overlay (the optional kinds) is always validated fresh, never taken from the parsed cache.
+    const data = loadDataFile<Record<string, T[]>>(file, schemaFile, optional ? { cache: false } : {});
     for (const entry of data[key] ?? []) {
       const other = firstFileOfId.get(entry.id);
       if (other !== undefined) {

@@ -2,11 +2,16 @@
 // load with the file, the entry's id and the field, never later in the middle of a scan.
 
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { PACKAGE_ROOT } from '../util/package-root.js';
+import { cacheKey, parsedCacheDir, readCached, writeCached } from './parsed-cache.js';
 
-export { PACKAGE_ROOT } from '../util/package-root.js';
+export { PACKAGE_ROOT };
+
+/** The built-in knowledge: its files may come from the parsed cache; any other folder (an overlay, a test's) is read fresh. */
+const BUILT_IN_KNOWLEDGE = join(PACKAGE_ROOT, 'knowledge') + sep;
 
 export class DataFileError extends Error {
   override name = 'DataFileError';
@@ -80,14 +85,27 @@ export function validateData<T>(file: string, data: unknown, schemaFile: string)
   return data as T;
 }
 
-export function loadDataFile<T>(file: string, schemaFile: string): T {
+export interface LoadOptions {
+  /** Take the parsed, validated data from the cache when the file's text and schema are unchanged; default: for built-in knowledge only. */
+  cache?: boolean;
+}
+
+export function loadDataFile<T>(file: string, schemaFile: string, options: LoadOptions = {}): T {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new DataFileError(file, `cannot read: ${(error as Error).message}`, { cause: error });
   }
-  return validateData<T>(file, parseDataText(file, text), schemaFile);
+  const dir = (options.cache ?? resolve(file).startsWith(BUILT_IN_KNOWLEDGE)) ? parsedCacheDir() : null;
+  const key = dir === null ? null : cacheKey(text, schemaFile);
+  if (dir !== null && key !== null) {
+    const cached = readCached(dir, key);
+    if (cached !== undefined) return cached as T;
+  }
+  const data = validateData<T>(file, parseDataText(file, text), schemaFile);
+  if (dir !== null && key !== null) writeCached(dir, key, data);
+  return data;
 }
 
 /** Throws when two entries share an id: ids are how findings, tests and sources refer to entries. */

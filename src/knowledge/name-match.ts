@@ -7,7 +7,34 @@ const CORPORATE_WORDS = new Set([
   'networks', 'digital', 'industries', 'systems',
 ]);
 
-export function nameTokens(name: string): string[] {
+/** Names seen per scan are few (vendors of devices and of entries) and asked about for every entry: read each once. */
+const tokenCache = new Map<string, readonly string[]>();
+const TOKEN_CACHE_LIMIT = 10_000;
+
+export function nameTokens(name: string): readonly string[] {
+  let tokens = tokenCache.get(name);
+  if (tokens === undefined) {
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokens = Object.freeze(tokensOf(name));
+    tokenCache.set(name, tokens);
+  }
+  return tokens;
+}
+
+const joinedCache = new Map<string, string>();
+
+/** The tokens of a name run together ("TP-Link" → "tplink"), remembered like the tokens. */
+function joinedTokens(name: string): string {
+  let joined = joinedCache.get(name);
+  if (joined === undefined) {
+    if (joinedCache.size >= TOKEN_CACHE_LIMIT) joinedCache.clear();
+    joined = nameTokens(name).join('');
+    joinedCache.set(name, joined);
+  }
+  return joined;
+}
+
+function tokensOf(name: string): string[] {
   const tokens = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -22,7 +49,7 @@ export function nameTokens(name: string): string[] {
 export function vendorMatches(seen: string | null | undefined, known: string): boolean {
   if (!seen) return false;
   const seenTokens = nameTokens(seen);
-  const knownJoined = nameTokens(known).join('');
+  const knownJoined = joinedTokens(known);
   if (knownJoined.length === 0) return false;
   for (let start = 0; start < seenTokens.length; start += 1) {
     let joined = '';
@@ -40,9 +67,8 @@ const COMPONENT_SUFFIXES = new Set(['httpd', 'http', 'server', 'ssh', 'sshd', 'w
 /** A component seen in a banner is the known one when its name starts with it and adds only generic words. */
 export function componentMatches(seen: string, known: string): boolean {
   const seenTokens = nameTokens(seen);
-  const knownTokens = nameTokens(known);
-  const seenJoined = seenTokens.join('');
-  const knownJoined = knownTokens.join('');
+  const seenJoined = joinedTokens(seen);
+  const knownJoined = joinedTokens(known);
   if (seenJoined === knownJoined) return true;
   for (let cut = 1; cut <= seenTokens.length; cut += 1) {
     if (seenTokens.slice(0, cut).join('') !== knownJoined) continue;

@@ -1,10 +1,11 @@
 // Loads a fleet file (YAML, or JSON which is YAML): schema first, then defaults, then the checks a
 // schema cannot express. Every error names the file, the device and the field.
 
-import { join } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { DataFileError, describeSchemaError, parseDataText } from '../knowledge/load-data.js';
+import { cacheKey, parsedCacheDir, readCached, writeCached } from '../knowledge/parsed-cache.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { fleetProblems } from './fleet-checks.js';
 import { parseCidr } from './ipv4.js';
@@ -13,6 +14,8 @@ import type { Fleet } from './types.js';
 
 export const FLEET_SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'fleet.schema.json');
 export const HOME_FLEET_FILE = join(PACKAGE_ROOT, 'mocks', 'fleets', 'home.yaml');
+/** The built-in fleets may come from the parsed cache (a user's fleet file is always validated afresh). */
+const BUILT_IN_FLEETS = join(PACKAGE_ROOT, 'mocks', 'fleets') + sep;
 
 export interface LoadFleetOptions {
   /** Serve the fleet in this CIDR instead of the file's range. */
@@ -51,16 +54,26 @@ function rangeProblem(range: string): string | null {
 
 /** The same as loadFleet, from text already read; `file` is only used in messages. */
 export function fleetFromText(file: string, text: string, options: LoadFleetOptions = {}): Fleet {
-  const data = parseDataText(file, text);
-  const problems = schemaProblems(data);
-  if (problems.length > 0) throw new DataFileError(file, problems.join('\n  '));
-  const raw = data as RawFleet;
+  const raw = validatedFleetData(file, text);
   const range = rangeProblem(options.range ?? raw.range ?? DEFAULT_FLEET_RANGE);
   if (range) throw new DataFileError(file, range);
   const fleet = resolveFleet(raw, options.range);
   const checks = fleetProblems(fleet);
   if (checks.length > 0) throw new DataFileError(file, checks.join('\n  '));
   return fleet;
+}
+
+/** The file's data, valid against the schema: parsed and validated, or from the cache for a built-in fleet. */
+function validatedFleetData(file: string, text: string): RawFleet {
+  const dir = resolve(file).startsWith(BUILT_IN_FLEETS) ? parsedCacheDir() : null;
+  const key = dir === null ? null : cacheKey(text, FLEET_SCHEMA_FILE);
+  const cached = dir !== null && key !== null ? readCached(dir, key) : undefined;
+  if (cached !== undefined) return cached as RawFleet;
+  const data = parseDataText(file, text);
+  const problems = schemaProblems(data);
+  if (problems.length > 0) throw new DataFileError(file, problems.join('\n  '));
+  if (dir !== null && key !== null) writeCached(dir, key, data);
+  return data as RawFleet;
 }
 
 export function loadHomeFleet(options: LoadFleetOptions = {}): Fleet {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { isLocallyAdministered, lookupOui, normaliseMac, ouiOrganisation } from '../../src/identify/index.js';
 
@@ -27,5 +28,26 @@ describe('lookupOui', () => {
   it('prefers the longest registered prefix (MA-S inside an IEEE block)', () => {
     // 70:B3:D5 is an IEEE Registration Authority block subdivided into MA-S assignments.
     expect(ouiOrganisation('70:B3:D5:1D:30:01')).not.toMatch(/IEEE Registration Authority/i);
+  });
+
+  it('reads every registry prefix as the registry object itself says (the compact tables lose nothing)', () => {
+    const raw = createRequire(import.meta.url)('oui-data') as Record<string, string>;
+    const direct = (hex: string): string | null => {
+      for (const length of [9, 7, 6]) {
+        const organisation = raw[hex.slice(0, length)]?.split('\n')[0]?.trim();
+        if (organisation === undefined || organisation === '' || /^(private|ieee registration authority)$/i.test(organisation)) continue;
+        return organisation;
+      }
+      return null;
+    };
+    const differ: string[] = [];
+    for (const prefix of Object.keys(raw)) {
+      for (const fill of ['0', 'F']) {
+        const hex = prefix.padEnd(12, fill);
+        if ((parseInt(hex.slice(0, 2), 16) & 0b10) !== 0) continue;
+        if (ouiOrganisation(hex) !== direct(hex)) differ.push(hex);
+      }
+    }
+    expect(differ).toEqual([]);
   });
 });

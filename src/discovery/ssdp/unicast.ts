@@ -2,7 +2,8 @@
 // (node-ssdp cannot search one host: LIBRARIES.md.) Devices may answer from another port: replies are
 // matched on the sender's address only. Halfway through the window the hosts that have not answered are
 // asked once more from a second socket: a reply lost in a burst (a flooding neighbour filling the first
-// socket's buffer) gets a second chance.
+// socket's buffer) gets a second chance. A busy event loop runs an expired timer before the I/O that came
+// in meanwhile: each half of the window ends one turn later, after the replies already received are read.
 
 import dgram from 'node:dgram';
 import { wait } from '../../util/wait.js';
@@ -22,6 +23,11 @@ async function openSocket(onMessage: (message: Buffer, rinfo: dgram.RemoteInfo) 
     });
   });
   return socket;
+}
+
+/** Resolves after the poll phase of this loop turn: datagrams already received are read by then. */
+function afterPendingIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 export async function searchUnicast(
@@ -52,6 +58,7 @@ export async function searchUnicast(
     sockets.push(await openSocket(receive));
     await search(sockets[0]!, hosts);
     await wait(waitMs / 2, signal);
+    await afterPendingIo();
     // From another port: a flood answering the first search keeps filling the first socket's buffer.
     const silent = hosts.filter((host) => !answered.has(host));
     if (silent.length > 0 && !signal.aborted) {
@@ -59,6 +66,7 @@ export async function searchUnicast(
       await search(sockets[1]!, silent);
     }
     await wait(waitMs / 2, signal);
+    await afterPendingIo();
   } finally {
     for (const socket of sockets) socket.close();
   }
