@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { derivedKey, parsedCacheDir, readCached, writeCached } from '../knowledge/parsed-cache.js';
+import { derivedKey, throughCache } from '../knowledge/parsed-cache.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { compileAliases, loadFingerprintFile } from './load-fingerprints.js';
 import type { CompiledAlias } from './types.js';
@@ -78,20 +78,14 @@ function ouiRegistry(): RegistryTables {
   // hash of the registry file itself, so a new oui-data is compacted anew).
   if (registry) return registry;
   const require = createRequire(import.meta.url);
-  const dir = parsedCacheDir();
-  let key: string | null = null;
-  if (dir !== null) {
+  const key = (): string | null => {
     try {
-      key = derivedKey('oui-registry-1', [readFileSync(require.resolve('oui-data'))]);
-      const cached = readCached(dir, key);
-      if (isCompactRegistry(cached)) return (registry = asTables(cached));
+      return derivedKey('oui-registry-1', [readFileSync(require.resolve('oui-data'))]);
     } catch {
-      key = null;
+      return null;
     }
-  }
-  const compact = compactRegistry(require('oui-data') as Record<string, string>);
-  if (dir !== null && key !== null) writeCached(dir, key, compact);
-  registry = asTables(compact);
+  };
+  registry = asTables(throughCache(key, () => compactRegistry(require('oui-data') as Record<string, string>), { accept: isCompactRegistry }));
   return registry;
 }
 

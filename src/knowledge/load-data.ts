@@ -6,7 +6,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { PACKAGE_ROOT } from '../util/package-root.js';
-import { cacheKey, parsedCacheDir, readCached, writeCached } from './parsed-cache.js';
+import { cacheKey, throughCache } from './parsed-cache.js';
 
 export { PACKAGE_ROOT };
 
@@ -97,15 +97,11 @@ export function loadDataFile<T>(file: string, schemaFile: string, options: LoadO
   } catch (error) {
     throw new DataFileError(file, `cannot read: ${(error as Error).message}`, { cause: error });
   }
-  const dir = (options.cache ?? resolve(file).startsWith(BUILT_IN_KNOWLEDGE)) ? parsedCacheDir() : null;
-  const key = dir === null ? null : cacheKey(text, schemaFile);
-  if (dir !== null && key !== null) {
-    const cached = readCached(dir, key);
-    if (cached !== undefined) return cached as T;
-  }
-  const data = validateData<T>(file, parseDataText(file, text), schemaFile);
-  if (dir !== null && key !== null) writeCached(dir, key, data);
-  return data;
+  return throughCache(
+    () => cacheKey(text, schemaFile),
+    () => validateData<T>(file, parseDataText(file, text), schemaFile),
+    { enabled: options.cache ?? resolve(file).startsWith(BUILT_IN_KNOWLEDGE) },
+  );
 }
 
 /** Throws when two entries share an id: ids are how findings, tests and sources refer to entries. */

@@ -87,6 +87,27 @@ function survivesJson(value: unknown): boolean {
   return false;
 }
 
+/**
+ * The value cached under key(), else compute()'s value, written for the next start. Without a cache folder
+ * (switched off, or `enabled` false) or a key (its inputs unreadable), only computed. A hit that `accept` refuses
+ * (a damaged or foreign entry) is a miss.
+ */
+export function throughCache<T>(
+  key: () => string | null,
+  compute: () => T,
+  { enabled = true, accept = () => true }: { enabled?: boolean; accept?: (value: unknown) => boolean } = {},
+): T {
+  const dir = enabled ? parsedCacheDir() : null;
+  const name = dir === null ? null : key();
+  if (dir !== null && name !== null) {
+    const hit = readCached(dir, name);
+    if (hit !== undefined && accept(hit)) return hit as T;
+  }
+  const value = compute();
+  if (dir !== null && name !== null) writeCached(dir, name, value);
+  return value;
+}
+
 /** Writes a validated file's data under key (atomically: a reader sees the whole entry or none). */
 export function writeCached(dir: string, key: string, data: unknown): void {
   if (!survivesJson(data)) return;

@@ -5,7 +5,7 @@ import { join, resolve, sep } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { DataFileError, describeSchemaError, parseDataText } from '../knowledge/load-data.js';
-import { cacheKey, parsedCacheDir, readCached, writeCached } from '../knowledge/parsed-cache.js';
+import { cacheKey, throughCache } from '../knowledge/parsed-cache.js';
 import { PACKAGE_ROOT } from '../util/package-root.js';
 import { fleetProblems } from './fleet-checks.js';
 import { parseCidr } from './ipv4.js';
@@ -65,15 +65,16 @@ export function fleetFromText(file: string, text: string, options: LoadFleetOpti
 
 /** The file's data, valid against the schema: parsed and validated, or from the cache for a built-in fleet. */
 function validatedFleetData(file: string, text: string): RawFleet {
-  const dir = resolve(file).startsWith(BUILT_IN_FLEETS) ? parsedCacheDir() : null;
-  const key = dir === null ? null : cacheKey(text, FLEET_SCHEMA_FILE);
-  const cached = dir !== null && key !== null ? readCached(dir, key) : undefined;
-  if (cached !== undefined) return cached as RawFleet;
-  const data = parseDataText(file, text);
-  const problems = schemaProblems(data);
-  if (problems.length > 0) throw new DataFileError(file, problems.join('\n  '));
-  if (dir !== null && key !== null) writeCached(dir, key, data);
-  return data as RawFleet;
+  return throughCache(
+    () => cacheKey(text, FLEET_SCHEMA_FILE),
+    () => {
+      const data = parseDataText(file, text);
+      const problems = schemaProblems(data);
+      if (problems.length > 0) throw new DataFileError(file, problems.join('\n  '));
+      return data as RawFleet;
+    },
+    { enabled: resolve(file).startsWith(BUILT_IN_FLEETS) },
+  );
 }
 
 export function loadHomeFleet(options: LoadFleetOptions = {}): Fleet {
