@@ -8,30 +8,28 @@ const CORPORATE_WORDS = new Set([
 ]);
 
 /** Names seen per scan are few (vendors of devices and of entries) and asked about for every entry: read each once. */
-const tokenCache = new Map<string, readonly string[]>();
 const TOKEN_CACHE_LIMIT = 10_000;
+const tokenCache = new Map<string, readonly string[]>();
+const joinedCache = new Map<string, string>();
 
-export function nameTokens(name: string): readonly string[] {
-  let tokens = tokenCache.get(name);
-  if (tokens === undefined) {
-    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
-    tokens = Object.freeze(tokensOf(name));
-    tokenCache.set(name, tokens);
+/** What derive gives for name, remembered in cache (emptied when it reaches the limit). */
+function remembered<T>(cache: Map<string, T>, name: string, derive: (name: string) => T): T {
+  let value = cache.get(name);
+  if (value === undefined) {
+    if (cache.size >= TOKEN_CACHE_LIMIT) cache.clear();
+    value = derive(name);
+    cache.set(name, value);
   }
-  return tokens;
+  return value;
 }
 
-const joinedCache = new Map<string, string>();
+export function nameTokens(name: string): readonly string[] {
+  return remembered(tokenCache, name, (text) => Object.freeze(tokensOf(text)));
+}
 
 /** The tokens of a name run together ("TP-Link" → "tplink"), remembered like the tokens. */
 function joinedTokens(name: string): string {
-  let joined = joinedCache.get(name);
-  if (joined === undefined) {
-    if (joinedCache.size >= TOKEN_CACHE_LIMIT) joinedCache.clear();
-    joined = nameTokens(name).join('');
-    joinedCache.set(name, joined);
-  }
-  return joined;
+  return remembered(joinedCache, name, (text) => nameTokens(text).join(''));
 }
 
 function tokensOf(name: string): string[] {
