@@ -89,3 +89,74 @@ describe('found while checking: KEV entries that say the product is end of life'
     expect(notMarked).toEqual([]);
   });
 });
+
+// Second re-check (docs/knowledge.md, "Second independent re-check"): 25 more `checked` firmware entries, drawn with
+// seed 20261202 outside the first sample. Each test fails on the entry as it was.
+describe('the second sample, corrected against its records', () => {
+  const claimsFor = async (vendor: string, model: string, firmware: string | null, cve: string) =>
+    (await kevClaims(vendor, model, firmware)).filter((claim) => claim.startsWith(cve));
+
+  it('JGS516PE: the record gives the fix (before 2.6.0.43), so a fixed switch gets no KEV claim', async () => {
+    expect(await claimsFor('Netgear', 'JGS516PE', '2.6.0.42', 'CVE-2020-26919')).toEqual(['CVE-2020-26919 check critical']);
+    expect(await claimsFor('Netgear', 'JGS516PE', '2.6.0.43', 'CVE-2020-26919')).toEqual([]);
+  });
+
+  it('GT-AC2900 is judged by its fix (3.0.0.4.386.42643); the Lyra Mini is end of life, so "replace"', async () => {
+    expect(await claimsFor('ASUS', 'GT-AC2900', '3.0.0.4.386_42000', 'CVE-2021-32030')).toEqual(['CVE-2021-32030 check critical']);
+    for (const fixed of ['3.0.0.4.386_42643', '3.0.0.4.386.42643', '3.0.0.4.388_24198']) {
+      expect(await claimsFor('ASUS', 'GT-AC2900', fixed, 'CVE-2021-32030'), fixed).toEqual([]);
+    }
+    expect(await claimsFor('ASUS', 'Lyra Mini', '3.0.0.4_384_46630', 'CVE-2021-32030')).toEqual(['CVE-2021-32030 replace critical']);
+  });
+
+  it('CVE-2018-14558 names the Tenda AC7, AC9 and AC10, not the AC10U', async () => {
+    for (const model of ['AC7', 'AC9', 'AC10', 'AC10 V1.0']) {
+      expect(await claimsFor('Tenda', model, 'V15.03.06.23', 'CVE-2018-14558'), model).toEqual(['CVE-2018-14558 check high']);
+    }
+    expect(await claimsFor('Tenda', 'AC10U', 'V15.03.06.23', 'CVE-2018-14558')).toEqual([]);
+  });
+
+  it('the corrected entries stay confirmed: each was read in its CVE record and KEV entry', () => {
+    const ids = ['kev-netgear-jgs516pe', 'kev-asus-gt-ac2900', 'kev-asus-lyra-mini', 'kev-tenda-ac7-ac9-ac10'];
+    const entries = knowledge.firmware.filter((entry) => ids.includes(entry.id));
+    expect(entries.map((entry) => entry.id).sort()).toEqual([...ids].sort());
+    for (const entry of entries) expect(isVerified(entry), entry.id).toBe(true);
+  });
+});
+
+// Outside the second sample: the same kinds of error, found by scripts/kb-recheck-scan.cjs and read in each CVE record.
+describe('found outside the second sample: fixes, end-of-life marks and globs the records give', () => {
+  const claimsFor = async (vendor: string, model: string, firmware: string | null, cve: string) =>
+    (await kevClaims(vendor, model, firmware)).filter((claim) => claim.startsWith(cve));
+
+  it('DSL-2750B: fixed in 1.05 (CVE-2016-20017)', async () => {
+    expect(await claimsFor('D-Link', 'DSL-2750B', '1.04', 'CVE-2016-20017')).toEqual(['CVE-2016-20017 check critical']);
+    expect(await claimsFor('D-Link', 'DSL-2750B', '1.05', 'CVE-2016-20017')).toEqual([]);
+  });
+
+  it('DCS-2530L: fixed in 1.06.01; the DCS-2670L has no fix named', async () => {
+    expect(await claimsFor('D-Link', 'DCS-2530L', '1.05.05', 'CVE-2020-25078')).toEqual(['CVE-2020-25078,CVE-2020-25079 check critical']);
+    expect(await claimsFor('D-Link', 'DCS-2530L', '1.06.01', 'CVE-2020-25078')).toEqual([]);
+    expect(await claimsFor('D-Link', 'DCS-2670L', '2.02', 'CVE-2020-25078')).toEqual(['CVE-2020-25078,CVE-2020-25079 check high']);
+  });
+
+  it('DIR-859: CVE-2024-0769 was assigned when the router was already end of life, so "replace"', async () => {
+    expect(await kevClaims('D-Link', 'DIR-859', '1.06B01')).toEqual(['CVE-2019-17621 check high', 'CVE-2024-0769 replace critical']);
+  });
+
+  it('RouterOS: CVE-2018-7445 is fixed in 6.41.3 and 6.42rc27', async () => {
+    expect(await claimsFor('MikroTik', 'hAP ac', '6.40.5', 'CVE-2018-7445')).toEqual(['CVE-2018-7445 check critical']);
+    expect(await claimsFor('MikroTik', 'hAP ac', '6.42rc20', 'CVE-2018-7445')).toEqual(['CVE-2018-7445 check critical']);
+    for (const fixed of ['6.41.3', '6.42rc27', '6.42', '6.49.10', '7.21.5']) {
+      expect(await claimsFor('MikroTik', 'hAP ac', fixed, 'CVE-2018-7445'), fixed).toEqual([]);
+    }
+  });
+
+  it('the DIR-600L, DIR-600M and R7000P are other models than the DIR-600 and R7000 the records name', async () => {
+    expect(await claimsFor('D-Link', 'DIR-600', null, 'CVE-2014-100005')).toEqual(['CVE-2014-100005 replace critical']);
+    expect(await claimsFor('D-Link', 'DIR-600 B5', null, 'CVE-2014-100005')).toEqual(['CVE-2014-100005 replace critical']);
+    for (const model of ['DIR-600L', 'DIR-600M']) expect(await claimsFor('D-Link', model, null, 'CVE-2014-100005'), model).toEqual([]);
+    expect(await claimsFor('Netgear', 'R7000', '1.0.7.2', 'CVE-2016-6277')).toEqual(['CVE-2016-6277 check critical']);
+    expect(await claimsFor('Netgear', 'R7000P', '1.0.7.2', 'CVE-2016-6277')).toEqual([]);
+  });
+});
