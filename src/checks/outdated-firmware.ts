@@ -1,7 +1,8 @@
 // outdated-firmware: compares the identified firmware and software components with the knowledge base.
 // Known exploited (CISA KEV) → critical; vulnerable range → the range's severity; end of support passed →
-// high, replace the device; behind the latest release → medium. An unreadable version is never "up to date":
-// when the family is known but its version is not visible, one info finding says so.
+// high, replace the device (or, when only the software line ended, update to a supported line); behind the latest
+// release → medium. An unreadable version is never "up to date": when the family is known but its version is not
+// visible, one info finding says so.
 
 import type { Device, Finding, Severity } from '../model.js';
 import { asOf } from '../knowledge/check-knowledge.js';
@@ -106,8 +107,12 @@ function claimsFromEntry(
   const base = { check: 'outdated-firmware' as const, device };
   const about: Finding['details'] = subject.component ? { component: subject.component } : {};
 
-  // The date support ended, when it lies before the scan: then no update will come.
-  const supportEndedOn = entry.endOfSupport && now.toISOString().slice(0, 10) > entry.endOfSupport ? entry.endOfSupport : undefined;
+  // The date support ended, when it lies before the scan: then no update will come for the device, or, when only
+  // its software line ended, none for this line (a newer line may still install on the same device).
+  const endedOn = entry.endOfSupport && now.toISOString().slice(0, 10) > entry.endOfSupport ? entry.endOfSupport : undefined;
+  const lineEndedOn = entry.endOfSupportOf === 'software-line' ? endedOn : undefined;
+  const supportEndedOn = lineEndedOn ? undefined : endedOn;
+  if (lineEndedOn) findings.push(lineEndedFinding(device, subject, entry, lineEndedOn, seen, source, knowledgeAsOf));
   if (supportEndedOn) {
     findings.push(
       makeFinding({
@@ -203,7 +208,8 @@ function claimsFromEntry(
     );
   }
 
-  if (!vulnerable && entry.latest && compareWith(version, entry.latest) < 0) {
+  // An ended line's finding already names the latest release: no second "behind" finding for it.
+  if (!vulnerable && !lineEndedOn && entry.latest && compareWith(version, entry.latest) < 0) {
     findings.push(
       makeFinding({
         ...base,
@@ -232,6 +238,46 @@ function claimsFromEntry(
     );
   }
   return findings;
+}
+
+/**
+ * Only the software line ended (endOfSupportOf: software-line): high, like a device's end of support, but the way
+ * out is a supported version on the same device; replacing it only when it cannot take one.
+ */
+function lineEndedFinding(
+  device: Device,
+  subject: Subject,
+  entry: FirmwareEntry,
+  endedOn: string,
+  seen: string,
+  source: string,
+  knowledgeAsOf: string,
+): Finding {
+  const line = `${entry.versions?.from ? `${entry.versions.from} ≤ ` : ''}version${entry.versions?.below ? ` < ${entry.versions.below}` : ''}`;
+  const latest = entry.latest;
+  return makeFinding({
+    check: 'outdated-firmware',
+    device,
+    key: `${subject.keyPrefix}:line-ended:${entry.id}`,
+    severity: 'high',
+    title: {
+      nl: `Geen beveiligingsupdates meer voor ${subject.label} ${subject.versionText ?? ''} sinds ${endedOn}: werk bij naar een ondersteunde versie${latest ? ` (${latest} of nieuwer)` : ''}, of vervang het apparaat als het die niet aankan`,
+      en: `No security updates for ${subject.label} ${subject.versionText ?? ''} since ${endedOn}: update to a supported version${latest ? ` (${latest} or newer)` : ''}, or replace the device if it cannot take one`,
+    },
+    evidence: [seen, `the software line ${line} ended on ${endedOn}; a newer line may install on the same device`, ...(latest ? [`latest known version ${latest}`] : []), source],
+    standards: END_OF_SUPPORT_NORMS,
+    confidence: claimConfidence(entry, subject.confidence),
+    details: {
+      ...(subject.component ? { component: subject.component } : {}),
+      entry: entry.id,
+      verified: isVerified(entry),
+      lineEndedOn: endedOn,
+      version: subject.versionText ?? 'unknown',
+      ...(latest ? { latest } : {}),
+      advice: 'line-ended',
+      asOf: knowledgeAsOf,
+    },
+  });
 }
 
 function firmwareSubject(device: Device): Subject {

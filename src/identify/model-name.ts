@@ -10,7 +10,7 @@ const MAX_VENDOR_WORDS = 3;
 /**
  * The model without a leading name of its vendor (the vendor itself or an alias spelling of it).
  * The shortest such prefix is removed, so "Google Nest Mini" keeps "Nest Mini". A model that is
- * nothing but the vendor's name says nothing: null.
+ * nothing but the vendor's name says nothing: null; a one-word model code that only starts like it ("AppleTV11,1") stays.
  */
 export function modelWithoutVendor(model: string, vendor: string | null, aliases: readonly CompiledAlias[]): string | null {
   if (!vendor) return model;
@@ -18,7 +18,9 @@ export function modelWithoutVendor(model: string, vendor: string | null, aliases
   const wanted = vendor.toLowerCase();
   for (let count = 1; count <= Math.min(MAX_VENDOR_WORDS, words.length); count += 1) {
     const prefix = words.slice(0, count).join(' ');
-    if (prefix.toLowerCase() !== wanted && normaliseVendor(prefix, aliases).toLowerCase() !== wanted) continue;
+    // A word with digits that an alias matches only by its start ("AppleTV11,1" under '^Apple') is a model code.
+    const isName = prefix.toLowerCase() === wanted || (!/\d/.test(prefix) && normaliseVendor(prefix, aliases).toLowerCase() === wanted);
+    if (!isName) continue;
     const rest = words.slice(count).join(' ').replace(/^[\s\-–:,/]+/, '');
     return rest === '' ? null : rest;
   }

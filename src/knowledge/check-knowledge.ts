@@ -89,6 +89,10 @@ function checkFirmwareEntry(file: string, entry: FirmwareEntry): void {
   if (entry.endOfSupport !== undefined && !isValidDate(entry.endOfSupport)) {
     throw new DataFileError(file, `${entry.id}: endOfSupport "${entry.endOfSupport}" is not a date`);
   }
+  // A software line that ended is a line: without versions it would say every version of the device ended.
+  if (entry.endOfSupportOf === 'software-line' && (entry.versions === undefined || entry.endOfSupport === undefined)) {
+    throw new DataFileError(file, `${entry.id}: endOfSupportOf: software-line needs versions (the line) and endOfSupport`);
+  }
   assertVersion(file, entry.id, 'latest', entry.latest);
   assertVersion(file, entry.id, 'versions.from', entry.versions?.from);
   assertVersion(file, entry.id, 'versions.below', entry.versions?.below);

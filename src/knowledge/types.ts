@@ -46,6 +46,11 @@ export interface FirmwareEntry extends Sourced {
   versions?: { from?: string; below?: string };
   /** Date after which the maker ships no more updates (YYYY-MM-DD): replace the device. */
   endOfSupport?: string;
+  /**
+   * What ended on `endOfSupport`: the device (default) or only the software line `versions` covers, when the same
+   * device may take a newer line (Apple tvOS 17 on an Apple TV that tvOS 26 supports): then "update", not "replace".
+   */
+  endOfSupportOf?: 'device' | 'software-line';
   /** An internet provider's box (KPN, Ziggo, Odido): the provider updates and replaces it, not the household. */
   updatedBy?: 'provider';
   /** The provider that supplies and updates the box (with `updatedBy`). */

@@ -21,6 +21,9 @@ describe('modelWithoutVendor', () => {
     ['DS218+', 'Synology'],
     ['Nest Mini', 'Google'],
     ['DIRIGERA Hub', 'IKEA'],
+    // An Apple TV's AirPlay model code starts like the maker's alias ('^Apple') but is a model (it was lost before).
+    ['AppleTV11,1', 'Apple'],
+    ['AudioAccessory5,1', 'Apple'],
   ])('leaves "%s" (%s) alone', (model, vendor) => {
     expect(modelWithoutVendor(model, vendor, aliases)).toBe(model);
   });

@@ -28,7 +28,7 @@ async function run(knowledge: CheckKnowledge, device: ReturnType<typeof makeDevi
 }
 
 describe('end-of-support.yaml', () => {
-  it('loads with the shipped knowledge: every entry is a device family with a date and a source URL', () => {
+  it('loads with the shipped knowledge: every entry is a device family with a date (or the supported line beside ended ones) and a source URL', () => {
     const path = join(import.meta.dirname, '../../knowledge/firmware/end-of-support.yaml');
     const entries = (parseDataText(path, readFileSync(path, 'utf8')) as { firmware: Array<{ id: string }> }).firmware;
     const ids = new Set(entries.map((entry) => entry.id));
@@ -36,8 +36,15 @@ describe('end-of-support.yaml', () => {
     expect(loaded).toHaveLength(entries.length);
     for (const entry of loaded) {
       expect(entry.vendor, entry.id).toBeDefined();
-      expect(entry.endOfSupport, entry.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(entry.url, entry.id).toMatch(/^https:\/\/[^/]+\/./);
+      if (entry.endOfSupport !== undefined) {
+        expect(entry.endOfSupport, entry.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        continue;
+      }
+      // Only the supported line of a family whose older software lines ended here may go without a date.
+      const sameFamily = (other: typeof entry) => other.vendor === entry.vendor && String(other.models) === String(entry.models);
+      expect(entry.versions && entry.latest, entry.id).toBeTruthy();
+      expect(loaded.some((other) => other.endOfSupportOf === 'software-line' && sameFamily(other)), entry.id).toBe(true);
     }
   });
 });
