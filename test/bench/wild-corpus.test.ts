@@ -12,8 +12,13 @@ import { describeWild } from '../../src/bench/wild/report.js';
 import { sameModel, scoreCorpus, type WildScore } from '../../src/bench/wild/score.js';
 import { loadFingerprints } from '../../src/identify/index.js';
 
-// Batch 4 (README there): scored blind, its confident misses are a known gap of their own below.
+// Batch 4 (README there): scored blind once, tuned since; its confident misses are a known gap of their own below.
 const BATCH_4 = ['jupnp-held-out.yaml', 'upnpclient-held-out.yaml'];
+
+/** The corpus with the devices of the named files marked held out, as a blind batch is. */
+function withHeldOut(devices: readonly WildDevice[], ...files: string[]): WildDevice[] {
+  return devices.map((device) => (files.includes(device.file) ? { ...device, heldOut: true as const } : device));
+}
 
 let corpus: WildDevice[];
 let score: WildScore;
@@ -59,13 +64,11 @@ describe('the wild corpus files', () => {
     for (const kind of ['tv', 'vacuum', 'thermostat', 'speaker', 'media-player', 'hub', 'energy-meter', 'appliance'] as const) expect(kinds).toContain(kind);
   });
 
-  it('hold the blind batch 4: 24 held-out UPnP descriptions from jupnp and upnpclient, each with the version of the file read', () => {
+  it('hold batch 4: 24 UPnP descriptions from jupnp and upnpclient, scored blind once and tuned since (no longer held out), each with the version of the file read', () => {
     const batch = corpus.filter((device) => BATCH_4.includes(device.file));
     expect(batch.length).toBeGreaterThanOrEqual(24);
-    // Read after scoring and tuned for (README): their marks are dropped.
-    const tuned = ['jupnp-ceton-infinitv', 'jupnp-philips', 'jupnp-zyxel-miviewtv'];
     for (const device of batch) {
-      expect(device.heldOut, device.id).toBe(tuned.includes(device.id) ? undefined : true);
+      expect(device.heldOut, device.id).toBeUndefined();
       expect(device.commit, device.id).toMatch(/^[0-9a-f]{40}$/);
       expect(device.path, device.id).toMatch(/^(bundles\/org\.jupnp\/src\/test\/resources\/invalidxml\/device\/|tests\/xml\/)/);
       expect(device.wire.ssdp?.[0]?.description, device.id).toMatch(/<root[\s>]/);
@@ -74,26 +77,34 @@ describe('the wild corpus files', () => {
     for (const kind of ['media-player', 'computer', 'router', 'hub', 'phone', 'speaker'] as const) expect(kinds).toContain(kind);
   });
 
-  it('hold held-out devices, which the bench scores on a line of their own', () => {
-    const held = corpus.filter((device) => device.heldOut);
-    expect(held.length).toBeGreaterThan(0);
-    const line = describeWild(score, { verbose: false }).lines.find((text) => text.includes('held out'));
+  // Batches 1 to 4 were scored blind and are tuning batches since (README); the next blind batch will be marked
+  // again, so the held-out line and listing are checked on a copy of the corpus with some devices marked.
+  it('score held-out devices on a line of their own (none held out today: batches 1 to 4 are tuning batches)', () => {
+    expect(corpus.filter((device) => device.heldOut)).toEqual([]);
+    const none = describeWild(score, { verbose: false }).lines.find((text) => text.includes('held out'));
+    expect(none).toContain('held out (no rule written for them): 0 devices, vendor 0 (n/a)');
+    const marked = scoreCorpus(withHeldOut(corpus, 'recog-held-out-2.yaml'), loadFingerprints());
+    const held = marked.devices.filter((entry) => entry.device.heldOut);
+    expect(held.length).toBe(corpus.filter((device) => device.file === 'recog-held-out-2.yaml').length);
+    const line = describeWild(marked, { verbose: false }).lines.find((text) => text.includes('held out'));
     expect(line).toContain(`held out (no rule written for them): ${held.length} devices`);
-    const heldRight = score.devices.filter((entry) => entry.device.heldOut && entry.vendorRight).length;
-    expect(line).toContain(`vendor ${heldRight} (`);
+    expect(line).toContain(`vendor ${held.filter((entry) => entry.vendorRight).length} (`);
+    expect(line).toContain(`kind ${held.filter((entry) => entry.kindRight).length} (`);
   });
 
   it('list the misses of devices not held out with --verbose, and held-out misses only with --show-held-out', () => {
-    const missed = score.devices.filter((entry) => !entry.vendorRight || !entry.kindRight || entry.modelRight === false);
+    const marked = scoreCorpus(withHeldOut(corpus, 'recog-held-out-2.yaml', 'jupnp-held-out.yaml'), loadFingerprints());
+    const missed = marked.devices.filter((entry) => !entry.vendorRight || !entry.kindRight || entry.modelRight === false);
     const listedIn = (lines: string[]): Set<string> => new Set(missed.map((entry) => entry.device.id).filter((id) => lines.some((line) => line.startsWith(`    ${id}: `))));
-    const verbose = listedIn(describeWild(score, { verbose: true }).lines);
-    const held = listedIn(describeWild(score, { verbose: false, showHeldOut: true }).lines);
-    const both = listedIn(describeWild(score, { verbose: true, showHeldOut: true }).lines);
+    const verbose = listedIn(describeWild(marked, { verbose: true }).lines);
+    const held = listedIn(describeWild(marked, { verbose: false, showHeldOut: true }).lines);
+    const both = listedIn(describeWild(marked, { verbose: true, showHeldOut: true }).lines);
     expect(missed.some((entry) => entry.device.heldOut)).toBe(true);
+    expect(missed.some((entry) => !entry.device.heldOut)).toBe(true);
     expect([...verbose].sort()).toEqual(missed.filter((entry) => !entry.device.heldOut).map((entry) => entry.device.id).sort());
     expect([...held].sort()).toEqual(missed.filter((entry) => entry.device.heldOut).map((entry) => entry.device.id).sort());
     expect(both.size).toBe(missed.length);
-    expect(listedIn(describeWild(score, { verbose: false }).lines).size).toBe(0);
+    expect(listedIn(describeWild(marked, { verbose: false }).lines).size).toBe(0);
   });
 
   it('refuse a device without a source path, naming the file and the entry', () => {
@@ -137,22 +148,16 @@ describe('identification on the wild corpus', () => {
     expect(score.model / score.withModel).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('names the vendor and the kind of at least 90 % of the devices the rules were written with (not held out)', () => {
+  // Known gap (issue 11): batches 1, 2 and 4 were scored blind and became tuning batches (README); their misses are
+  // read now and general rules written for them, so until then the corpus stays under 90 %.
+  it.fails('names the vendor of at least 90 % of the devices the rules are written with (known gap of issue 11: batches 1, 2 and 4 newly tuning batches)', () => {
     const tuned = score.devices.filter((entry) => !entry.device.heldOut);
     expect(tuned.filter((entry) => entry.vendorRight).length / tuned.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.fails('names the kind of at least 90 % of the devices the rules are written with (known gap of issue 11: batches 1, 2 and 4 newly tuning batches)', () => {
+    const tuned = score.devices.filter((entry) => !entry.device.heldOut);
     expect(tuned.filter((entry) => entry.kindRight).length / tuned.length).toBeGreaterThanOrEqual(0.9);
-  });
-
-  // Known gap (issue 11): the held-out Recog banners, above all the blind second batch, often name no
-  // maker, model series or product line ("KM-MFP-http/V0.0.1"), and the third batch (Home Assistant's
-  // discovery infos, blind: vendor 14 of 40) often carries no more than a name, so the whole corpus
-  // stays under 90 %.
-  it.fails('names the vendor of at least 90 % of all devices, held out included (known gap of issue 11: makerless held-out banners, blind held-out batches)', () => {
-    expect(score.vendor / score.devices.length).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it.fails('names the kind of at least 90 % of all devices, held out included (known gap of issue 11: makerless held-out banners, blind held-out batches)', () => {
-    expect(score.kind / score.devices.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it('counts a model as named when one spelling holds the other or they share a model number', () => {
