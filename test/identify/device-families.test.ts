@@ -38,6 +38,12 @@ describe('media-server programs on computers', () => {
       .toMatchObject({ vendor: 'Kodak', kind: 'computer' });
   });
 
+  it('never names a program or its host\'s kind with confidence: the same programs run on NAS boxes too', () => {
+    const identity = identify(ssdp({ deviceType: 'urn:schemas-upnp-org:device:MediaServer:1', manufacturer: 'UMS', manufacturerURL: 'http://www.universalmediaserver.com', modelName: 'UMS', modelNumber: '13.2.1' }), knowledge);
+    expect(identity.kind).toBe('computer');
+    expect(identity.confidence).toBeLessThan(CONFIDENT_RULE);
+  });
+
   it('leaves a site that only contains a program\'s name alone', () => {
     expect(ruleIds(ssdp({ manufacturerURL: 'http://www.notmakemkv.com' }))).not.toContain('makemkv-upnp');
     expect(ruleIds(ssdp({ manufacturerURL: 'http://example.org/?ref=universalmediaserver.com' }))).not.toContain('universal-media-server-upnp');
