@@ -45,6 +45,7 @@ const EXAMPLES: Array<[string, string, DeviceKind]> = [
   ['RX-V481', 'Yamaha', 'speaker'], ['R-N602', 'Yamaha', 'speaker'], ['AVR-X1600H', 'Denon', 'speaker'], ['SR6015', 'Marantz', 'speaker'],
   ['TX-NR686', 'Onkyo', 'speaker'], ['VSX-LX305', 'Pioneer', 'speaker'], ['TX-55GZ950', 'Panasonic', 'tv'], ['55PUS7304', 'Philips', 'tv'],
   ['SHPLG-S', 'Shelly', 'plug'], ['SHDM-1', 'Shelly', 'light'], ['SHEM-3', 'Shelly', 'energy-meter'], ['SHHT-1', 'Shelly', 'sensor'],
+  ['GXV3672_FHD', 'Grandstream', 'camera'], ['GSC3610', 'Grandstream', 'camera'],
 ];
 
 /** Words that look like model numbers but belong to no series, or to a maker a neighbouring series must not take. */

@@ -35,8 +35,8 @@ describe('a text naming a maker only the registry knows', () => {
   const knowledge = loadFingerprints();
 
   it('names that maker, weakly and as the device\'s own word', () => {
-    const identity = identify(emptyFacts({ snmp: { community: 'public', version: '2c', sysDescr: 'Grandstream GXP2170 1.0.11.3' } }), knowledge);
-    expect(identity).toMatchObject({ vendor: 'Grandstream', model: 'GXP2170', selfReported: expect.arrayContaining(['vendor']) });
+    const identity = identify(emptyFacts({ snmp: { community: 'public', version: '2c', sysDescr: 'Yealink SIP-T46S 66.86.0.15' } }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Yealink', model: 'SIP-T46S', selfReported: expect.arrayContaining(['vendor']) });
     expect(identity.evidence.some((item) => item.detail.includes('(IEEE registry name)'))).toBe(true);
     expect(identity.confidence).toBeLessThan(0.5);
   });

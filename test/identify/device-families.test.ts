@@ -1,0 +1,134 @@
+// Families of devices and programs named by what every one of them sends (docs/fingerprints.md, "Families named
+// after batches 1, 2 and 4"): media-server programs on computers, TV receivers' device types, devolo's device API,
+// and makers' own names in banners. Each case is a device of the family the wild corpus does not hold, and
+// look-alikes must not trigger the rule.
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { HostFacts, MdnsService, PortInfo, UpnpDescription } from '../../src/model.js';
+import { identify, loadFingerprints } from '../../src/identify/index.js';
+import type { FingerprintKnowledge } from '../../src/identify/types.js';
+import { CONFIDENT_RULE } from '../../src/identify/combine.js';
+import { normaliseVendor } from '../../src/identify/vendor-names.js';
+import { emptyFacts } from './helpers.js';
+
+let knowledge: FingerprintKnowledge;
+beforeAll(() => {
+  knowledge = loadFingerprints();
+});
+
+const ssdp = (description: Partial<UpnpDescription>): HostFacts =>
+  emptyFacts({ ssdp: [{ types: [], description: { services: [], deviceTypes: [], ...description } }], discoveredBy: ['ssdp'] });
+const mdns = (service: Partial<MdnsService> & { type: string }): HostFacts =>
+  emptyFacts({ mdns: [{ instance: '', port: 80, txt: {}, ...service }], discoveredBy: ['mdns'] });
+const port = (info: Omit<PortInfo, 'transport'>): HostFacts => emptyFacts({ ports: [{ transport: 'tcp', ...info }] });
+const http = (fields: { title?: string; server?: string; realm?: string }): HostFacts =>
+  port({ port: 80, name: 'http', http: { status: fields.realm ? 401 : 200, headers: fields.server ? { server: fields.server } : {}, ...fields, ...(fields.realm ? { authScheme: 'basic' } : {}) } });
+const ruleIds = (facts: HostFacts): string[] => identify(facts, knowledge).evidence.map((item) => item.ruleId ?? '');
+
+describe('media-server programs on computers', () => {
+  it('names the program and calls its host a computer, from the fields every installation sends', () => {
+    const mediaServer = 'urn:schemas-upnp-org:device:MediaServer:1';
+    expect(identify(ssdp({ deviceType: mediaServer, manufacturer: 'PMS', manufacturerURL: 'http://ps3mediaserver.blogspot.com', modelName: 'PMS', friendlyName: 'PS3 Media Server [den]' }), knowledge))
+      .toMatchObject({ vendor: 'PS3 Media Server', kind: 'computer' });
+    expect(identify(ssdp({ deviceType: mediaServer, manufacturer: 'UMS', manufacturerURL: 'https://www.universalmediaserver.com/', modelName: 'UMS', friendlyName: 'Universal Media Server' }), knowledge))
+      .toMatchObject({ vendor: 'Universal Media Server', kind: 'computer' });
+    expect(identify(ssdp({ deviceType: mediaServer, manufacturer: 'GeeXboX Team', manufacturerURL: 'http://ushare.geexbox.org/', modelName: 'uShare', friendlyName: 'uShare: films' }), knowledge))
+      .toMatchObject({ vendor: 'GeeXboX', kind: 'computer' });
+    expect(identify(ssdp({ deviceType: 'urn:schemas-upnp-org:device:KodakMediaServer:1', manufacturer: 'Kodak', friendlyName: 'Kodak Picture Transfer Service - STUDY' }), knowledge))
+      .toMatchObject({ vendor: 'Kodak', kind: 'computer' });
+  });
+
+  it('never names a program or its host\'s kind with confidence: the same programs run on NAS boxes too', () => {
+    const identity = identify(ssdp({ deviceType: 'urn:schemas-upnp-org:device:MediaServer:1', manufacturer: 'UMS', manufacturerURL: 'http://www.universalmediaserver.com', modelName: 'UMS', modelNumber: '13.2.1' }), knowledge);
+    expect(identity.kind).toBe('computer');
+    expect(identity.confidence).toBeLessThan(CONFIDENT_RULE);
+  });
+
+  it('leaves a site that only contains a program\'s name alone', () => {
+    expect(ruleIds(ssdp({ manufacturerURL: 'http://www.notmakemkv.com' }))).not.toContain('makemkv-upnp');
+    expect(ruleIds(ssdp({ manufacturerURL: 'http://example.org/?ref=universalmediaserver.com' }))).not.toContain('universal-media-server-upnp');
+  });
+
+  it('lets a program\'s name give way to a stronger rule of the box it runs on, taking the kind with it', () => {
+    const facts = ssdp({ manufacturer: 'UMS', manufacturerURL: 'https://www.universalmediaserver.com/', modelName: 'UMS' });
+    facts.ssdp[0]!.server = 'AVM FRITZ!Box 7590 154.07.29';
+    expect(identify(facts, knowledge)).toMatchObject({ vendor: 'AVM', kind: 'router' });
+  });
+
+  it('names Kodi weakly as the program the host runs, never as a confident maker', () => {
+    const identity = identify(mdns({ type: '_xbmc-jsonrpc-h._tcp', port: 8080 }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Kodi', kind: 'media-player' });
+    expect(identity.evidence.find((item) => item.ruleId === 'kodi-jsonrpc-program')).toBeDefined();
+    expect(identity.confidence).toBeLessThan(CONFIDENT_RULE);
+  });
+});
+
+describe('TV receivers', () => {
+  it('calls an OpenCable host and a PBDA tuner media players', () => {
+    expect(identify(ssdp({ deviceType: 'urn:schemas-opencable-com:device:OCAP_HOST:1', manufacturer: 'Cisco', modelName: 'Explorer 8642HDC' }), knowledge).kind).toBe('media-player');
+    expect(identify(ssdp({ deviceType: 'urn:schemas-microsoft-com:device:tv:pbda:1', manufacturer: 'Hauppauge' }), knowledge).kind).toBe('media-player');
+  });
+
+  it('calls a box that names itself an STB a media player, even under a maker that mostly makes routers', () => {
+    const identity = identify(ssdp({ deviceType: 'urn:schemas-upnp-org:device:MediaServer:1', manufacturer: 'zyxel', modelName: 'STB1001H', friendlyName: 'IPTV STB 192.168.1.30' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Zyxel', kind: 'media-player' });
+    expect(identity.selfReported).toContain('kind');
+    expect(identify(ssdp({ manufacturer: 'Awox', friendlyName: 'Kitchen', modelDescription: 'Awox Media Renderer 3.0' }), knowledge).kind).toBe('media-player');
+  });
+
+  it('does not take a word that merely holds the letters STB for one', () => {
+    expect(identify(ssdp({ manufacturer: 'Globex', friendlyName: 'STBX-42 controller' }), knowledge).kind).not.toBe('media-player');
+  });
+});
+
+describe('devolo\'s device API', () => {
+  it('calls the Home Control Central Unit a hub by its article number, and a Wi-Fi adapter an access point by its features', () => {
+    expect(identify(mdns({ type: '_dvl-deviceapi._tcp', txt: { MT: '2601', Features: '' } }), knowledge)).toMatchObject({ vendor: 'devolo', kind: 'hub', model: 'Home Control Central Unit' });
+    expect(identify(mdns({ type: '_dvl-deviceapi._tcp', txt: { MT: '3210', Product: 'Magic 2 WiFi next', Features: 'reset,update,wifi1,led' } }), knowledge)).toMatchObject({ vendor: 'devolo', kind: 'access-point' });
+  });
+
+  it('gives a powerline adapter without Wi-Fi, or another article number, neither kind', () => {
+    const plain = identify(mdns({ type: '_dvl-deviceapi._tcp', txt: { MT: '2260', Features: 'reset,update,led,wifi10' } }), knowledge);
+    expect(plain.vendor).toBe('devolo');
+    expect(plain.kind).toBe('unknown');
+    expect(ruleIds(mdns({ type: '_http._tcp', txt: { MT: '2600', Features: 'wifi1' } }))).not.toContain('devolo-home-control-central-mdns');
+  });
+});
+
+describe('makers\' own names in banners', () => {
+  it('names an Avigilon camera by its RTSP server and an ACT Security camera by its telnet stack', () => {
+    expect(identify(port({ port: 554, name: 'rtsp', banner: 'RTSP/1.0 200 OK', http: { status: 200, server: 'AvigilonOnvifNvt/2.4.4.38', headers: { server: 'AvigilonOnvifNvt/2.4.4.38' } } }), knowledge)).toMatchObject({ vendor: 'Avigilon', kind: 'camera' });
+    expect(identify(port({ port: 23, name: 'telnet', banner: 'UDP/TCP/IP Stack: ACT Video security V6.1 Password:' }), knowledge)).toMatchObject({ vendor: 'ACT Security', kind: 'camera' });
+    expect(ruleIds(port({ port: 23, name: 'telnet', banner: 'Please ACT on this: Video security training' }))).not.toContain('act-security-telnet');
+  });
+
+  it('names wireless, router, printer and NAS makers by their product and interface names, weakly', () => {
+    const cases: Array<[HostFacts, string, string]> = [
+      [http({ title: 'Ruckus Wireless Admin - ZoneDirector' }), 'Ruckus', 'access-point'],
+      [http({ title: 'Aerohive HiveManager' }), 'Aerohive', 'access-point'],
+      [http({ realm: 'NetVanta 3448' }), 'ADTRAN', 'router'],
+      [http({ server: 'Oce Express WebTools/2.0' }), 'Océ', 'printer'],
+      [http({ title: 'Isilon OneFS' }), 'EMC', 'nas'],
+      [port({ port: 21, name: 'ftp', banner: '220 NASFTPD Turbo station 1.3.2 Server (ProFTPD)' }), 'QNAP', 'nas'],
+      [emptyFacts({ snmp: { community: 'public', version: '2c', sysDescr: 'Deliberant APC 2M-14 V2, v6.95' } }), 'LigoWave', 'access-point'],
+    ];
+    for (const [facts, vendor, kind] of cases) {
+      const identity = identify(facts, knowledge);
+      expect(`${identity.vendor} ${identity.kind}`, vendor).toBe(`${vendor} ${kind}`);
+      expect(identity.selfReported, vendor).toContain('vendor');
+      expect(identity.confidence, vendor).toBeLessThan(CONFIDENT_RULE);
+    }
+  });
+
+  it('reads the model and the kind of a Honeywell or Intermec label printer from its sysDescr', () => {
+    expect(identify(emptyFacts({ snmp: { community: 'public', version: '2c', sysDescr: 'Honeywell PD43;P10.11.013310' } }), knowledge)).toMatchObject({ vendor: 'Honeywell', model: 'PD43', kind: 'printer' });
+    expect(ruleIds(emptyFacts({ snmp: { community: 'public', version: '2c', sysDescr: 'Honeywell PM100 Thermostat' } }))).not.toContain('label-printer-honeywell-intermec-sysdescr');
+  });
+
+  it('spells the makers the way their own names are normalised', () => {
+    expect(normaliseVendor('Elgato Systems GmbH', knowledge.aliases)).toBe('Elgato');
+    expect(normaliseVendor('PSAudio', knowledge.aliases)).toBe('PS Audio');
+    expect(normaliseVendor('GeeXboX Team', knowledge.aliases)).toBe('GeeXboX');
+    expect(normaliseVendor('Deliberant', knowledge.aliases)).toBe('LigoWave');
+  });
+});
