@@ -14,6 +14,9 @@ import { loadFingerprints } from '../../src/identify/index.js';
 
 // Batch 4 (README there): scored blind, its confident misses are a known gap of their own below.
 const BATCH_4 = ['jupnp-held-out.yaml', 'upnpclient-held-out.yaml'];
+// Batch 5 (README there): the blind measure of unseen devices; only its totals are read.
+const BATCH_5 = ['recog-held-out-3.yaml', 'retina-held-out.yaml'];
+const BLIND = [...BATCH_4, ...BATCH_5];
 
 let corpus: WildDevice[];
 let score: WildScore;
@@ -74,6 +77,27 @@ describe('the wild corpus files', () => {
     for (const kind of ['media-player', 'computer', 'router', 'hub', 'phone', 'speaker'] as const) expect(kinds).toContain(kind);
   });
 
+  it('hold the blind batch 5: 34 held-out devices by the pick rule committed before any was opened, cameras among them, each with its source file', () => {
+    const batch = corpus.filter((device) => BATCH_5.includes(device.file));
+    expect(batch.length).toBe(34);
+    for (const device of batch) {
+      expect(device.heldOut, device.id).toBe(true);
+      expect(device.path, device.id).toMatch(/^(xml\/[a-z_-]+\.xml|src\/client\/testdata\/[a-z0-9_]+\.txt)$/);
+    }
+    const retina = batch.filter((device) => device.file === 'retina-held-out.yaml');
+    expect(retina).toHaveLength(10);
+    for (const device of retina) {
+      expect(device.truth.kind, device.id).toBe('camera');
+      expect(device.wire.tcp?.[0], device.id).toMatchObject({ port: 554, name: 'rtsp', banner: expect.stringMatching(/^RTSP\/1\.0 \d{3} /) });
+      // Only the device's own headers: those of the request, the session and the SDP body are left out.
+      const names = Object.keys(device.wire.tcp![0]!.http!.headers!);
+      expect(names.length, device.id).toBeGreaterThan(0);
+      expect(names.filter((name) => /^(cseq|session|transport|rtp-info|content-.*|x-notes)$/i.test(name)), device.id).toEqual([]);
+    }
+    const kinds = new Set(batch.map((device) => device.truth.kind));
+    for (const kind of ['camera', 'router', 'access-point', 'printer', 'computer', 'phone', 'media-player', 'light', 'speaker'] as const) expect(kinds).toContain(kind);
+  });
+
   it('hold held-out devices, which the bench scores on a line of their own', () => {
     const held = corpus.filter((device) => device.heldOut);
     expect(held.length).toBeGreaterThan(0);
@@ -119,8 +143,8 @@ describe('replaying a corpus device', () => {
 });
 
 describe('identification on the wild corpus', () => {
-  it('claims no wrong vendor or kind with confidence (blind batch 4 apart, below)', () => {
-    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && !BATCH_4.includes(entry.device.file)).map((entry) => `${entry.device.id}: ${entry.confidentlyWrong.join(', ')}`);
+  it('claims no wrong vendor or kind with confidence (blind batches 4 and 5 apart, below)', () => {
+    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && !BLIND.includes(entry.device.file)).map((entry) => `${entry.device.id}: ${entry.confidentlyWrong.join(', ')}`);
     expect(wrong).toEqual([]);
   });
 
@@ -130,6 +154,13 @@ describe('identification on the wild corpus', () => {
   // "router" from the weak guess of what Zyxel mostly makes, shown under a sure vendor (one confidence per identity).
   it.fails('claims no wrong kind with confidence on batch 4 (known gap of issue 11: a weak maker-kind guess under a sure vendor)', () => {
     const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && BATCH_4.includes(entry.device.file)).length;
+    expect(wrong).toBe(0);
+  });
+
+  // Known gap (issue 11): scored blind on 2026-12-02 (README), batch 5 got one vendor confidently wrong by its totals;
+  // which device was not read, so no rule is written for it while the batch is held out.
+  it.fails('claims no wrong vendor or kind with confidence on blind batch 5 (known gap of issue 11: one confident wrong vendor, scored blind)', () => {
+    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && BATCH_5.includes(entry.device.file)).length;
     expect(wrong).toBe(0);
   });
 
