@@ -14,6 +14,8 @@ import { loadFingerprints } from '../../src/identify/index.js';
 
 // Batch 4 (README there): scored blind once, tuned since.
 const BATCH_4 = ['jupnp-held-out.yaml', 'upnpclient-held-out.yaml'];
+// Batch 5 (README there): the blind measure of unseen devices; only its totals are read.
+const BATCH_5 = ['recog-held-out-3.yaml', 'retina-held-out.yaml'];
 
 /** The corpus with the devices of the named files marked held out, as a blind batch is. */
 function withHeldOut(devices: readonly WildDevice[], ...files: string[]): WildDevice[] {
@@ -77,16 +79,32 @@ describe('the wild corpus files', () => {
     for (const kind of ['media-player', 'computer', 'router', 'hub', 'phone', 'speaker'] as const) expect(kinds).toContain(kind);
   });
 
-  // Batches 1 to 4 were scored blind and are tuning batches since (README); the next blind batch will be marked
-  // again, so the held-out line and listing are checked on a copy of the corpus with some devices marked.
-  it('score held-out devices on a line of their own (none held out today: batches 1 to 4 are tuning batches)', () => {
-    expect(corpus.filter((device) => device.heldOut)).toEqual([]);
-    const none = describeWild(score, { verbose: false }).lines.find((text) => text.includes('held out'));
-    expect(none).toContain('held out (no rule written for them): 0 devices, vendor 0 (n/a)');
-    const marked = scoreCorpus(withHeldOut(corpus, 'recog-held-out-2.yaml'), loadFingerprints());
-    const held = marked.devices.filter((entry) => entry.device.heldOut);
-    expect(held.length).toBe(corpus.filter((device) => device.file === 'recog-held-out-2.yaml').length);
-    const line = describeWild(marked, { verbose: false }).lines.find((text) => text.includes('held out'));
+  it('hold the blind batch 5: 34 held-out devices by the pick rule committed before any was opened, cameras among them, each with its source file', () => {
+    const batch = corpus.filter((device) => BATCH_5.includes(device.file));
+    expect(batch.length).toBe(34);
+    for (const device of batch) {
+      expect(device.heldOut, device.id).toBe(true);
+      expect(device.path, device.id).toMatch(/^(xml\/[a-z_-]+\.xml|src\/client\/testdata\/[a-z0-9_]+\.txt)$/);
+    }
+    const retina = batch.filter((device) => device.file === 'retina-held-out.yaml');
+    expect(retina).toHaveLength(10);
+    for (const device of retina) {
+      expect(device.truth.kind, device.id).toBe('camera');
+      expect(device.wire.tcp?.[0], device.id).toMatchObject({ port: 554, name: 'rtsp', banner: expect.stringMatching(/^RTSP\/1\.0 \d{3} /) });
+      // Only the device's own headers: those of the request, the session and the SDP body are left out.
+      const names = Object.keys(device.wire.tcp![0]!.http!.headers!);
+      expect(names.length, device.id).toBeGreaterThan(0);
+      expect(names.filter((name) => /^(cseq|session|transport|rtp-info|content-.*|x-notes)$/i.test(name)), device.id).toEqual([]);
+    }
+    const kinds = new Set(batch.map((device) => device.truth.kind));
+    for (const kind of ['camera', 'router', 'access-point', 'printer', 'computer', 'phone', 'media-player', 'light', 'speaker'] as const) expect(kinds).toContain(kind);
+  });
+
+  it('hold held-out devices, which the bench scores on a line of their own', () => {
+    const held = score.devices.filter((entry) => entry.device.heldOut);
+    expect(held.length).toBe(corpus.filter((device) => device.heldOut).length);
+    expect(held.length).toBeGreaterThan(0);
+    const line = describeWild(score, { verbose: false }).lines.find((text) => text.includes('held out'));
     expect(line).toContain(`held out (no rule written for them): ${held.length} devices`);
     expect(line).toContain(`vendor ${held.filter((entry) => entry.vendorRight).length} (`);
     expect(line).toContain(`kind ${held.filter((entry) => entry.kindRight).length} (`);
@@ -130,8 +148,8 @@ describe('replaying a corpus device', () => {
 });
 
 describe('identification on the wild corpus', () => {
-  it('claims no wrong vendor or kind with confidence', () => {
-    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0).map((entry) => `${entry.device.id}: ${entry.confidentlyWrong.join(', ')}`);
+  it('claims no wrong vendor or kind with confidence (blind batch 5 apart, below)', () => {
+    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && !BATCH_5.includes(entry.device.file)).map((entry) => `${entry.device.id}: ${entry.confidentlyWrong.join(', ')}`);
     expect(wrong).toEqual([]);
   });
 
@@ -140,6 +158,13 @@ describe('identification on the wild corpus', () => {
   it('calls a set-top box that says STB a media player, not the router its maker mostly makes', () => {
     const stb = score.devices.find((entry) => entry.device.id === 'jupnp-zyxel-miviewtv')!;
     expect(stb.identity).toMatchObject({ vendor: 'Zyxel', kind: 'media-player' });
+  });
+
+  // Known gap (issue 11): scored blind on 2026-12-02 (README), batch 5 got one vendor confidently wrong by its totals;
+  // which device was not read, so no rule is written for it while the batch is held out.
+  it.fails('claims no wrong vendor or kind with confidence on blind batch 5 (known gap of issue 11: one confident wrong vendor, scored blind)', () => {
+    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && BATCH_5.includes(entry.device.file)).length;
+    expect(wrong).toBe(0);
   });
 
   it('names the model of at least 80 % of the devices whose answers show one', () => {
