@@ -184,6 +184,12 @@ describe('identification on the wild corpus', () => {
     expect(tuned.filter((entry) => entry.kindRight).length / tuned.length).toBeGreaterThanOrEqual(0.9);
   });
 
+  // Known gap (issue 11): with blind batch 5 counted, the vendor is named for about 85 % of all devices; batch 5's
+  // RTSP cameras and makerless banners name no maker the rules know, and its misses are not read while it is held out.
+  it.fails('names the vendor of at least 90 % of all devices, blind batch 5 included (known gap of issue 11: blind batch 5)', () => {
+    expect(score.vendor / score.devices.length).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('counts a model as named when one spelling holds the other or they share a model number', () => {
     expect(sameModel('LaserJet M1536dnf', 'M1536dnf MFP')).toBe(true);
     expect(sameModel('FRITZ!Box 7590', 'FRITZ!Box 7590')).toBe(true);
