@@ -42,8 +42,24 @@ export interface Scope {
 
 // ─────────────────────────── discovery ───────────────────────────
 
-export const DISCOVERY_SOURCES = ['mdns', 'ssdp', 'snmp', 'tcp', 'neighbours'] as const;
+export const DISCOVERY_SOURCES = [
+  'mdns',
+  'ssdp',
+  'snmp',
+  'tcp',
+  'atag',
+  'neighbours',
+] as const;
 export type DiscoverySource = (typeof DISCOVERY_SOURCES)[number];
+
+/** The ATAG One thermostat's broadcast on udp/11000, "ONE <device id> (<suffix>)" (protocols/atag/announce.ts). */
+export interface AtagAnnouncement {
+  /** The first word: "ONE" for the ATAG One. */
+  product: string;
+  deviceId: string;
+  /** The word in brackets at the end, when present (meaning not documented). */
+  suffix?: string;
+}
 
 /** One DNS-SD service instance, resolved (SRV, TXT, A). */
 export interface MdnsService {
@@ -168,6 +184,7 @@ export type Observation =
   | { source: 'ssdp'; ip: string; ssdp: SsdpInfo }
   | { source: 'snmp'; ip: string; snmp: SnmpInfo; /** The UDP port that answered (161 unless told otherwise). */ port?: number }
   | { source: 'tcp'; ip: string; port: PortInfo }
+  | { source: 'atag'; ip: string; announcement: AtagAnnouncement }
   | { source: 'neighbours'; ip: string; mac: string };
 
 /** Everything discovery learned about one host: the flattened record identification and checks read. */
@@ -180,6 +197,8 @@ export interface HostFacts {
   ssdp: SsdpInfo[];
   snmp: SnmpInfo | null;
   ports: PortInfo[];
+  /** What the host broadcast as an ATAG One, when the listener heard it. */
+  atag?: AtagAnnouncement;
   discoveredBy: DiscoverySource[];
 }
 

@@ -2,7 +2,7 @@
 // then the full audit with checks and login attempts, then (on request) each discovery source alone.
 
 import os from 'node:os';
-import type { AuditResult, DiscoverySource } from '../model.js';
+import { DISCOVERY_SOURCES, type AuditResult, type DiscoverySource } from '../model.js';
 import { runAudit, type AuditOptions } from '../audit/run-audit.js';
 import { loadKnowledge } from '../audit/knowledge.js';
 import { discover } from '../discovery/discover.js';
@@ -35,7 +35,7 @@ export interface ScenarioMeasure {
   loadAverage: number[];
 }
 
-const SOURCE_NAMES: DiscoverySource[] = ['mdns', 'ssdp', 'snmp', 'tcp', 'neighbours'];
+const SOURCE_NAMES: DiscoverySource[] = [...DISCOVERY_SOURCES];
 
 function measureOf(result: AuditResult, wallMs: number, expected: readonly string[]): RunMeasure {
   const found = new Set(result.devices.map((d) => d.ip));

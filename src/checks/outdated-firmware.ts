@@ -29,6 +29,8 @@ interface Subject {
   confidence: Finding['confidence'];
   /** Set when the subject is a software component inside the device (advice then names it, not the maker). */
   component?: string;
+  /** The internet provider that ships the software of the box the component is in (its family entry says so). */
+  provider?: string;
 }
 
 function describeEntry(entry: FirmwareEntry, knowledgeAsOf: string): string {
@@ -75,6 +77,12 @@ function withEntryNotes(findings: Finding[], entry: FirmwareEntry, subject: Subj
       finding.details.updatedBy = 'provider';
       finding.details.provider = entry.provider;
       finding.evidence.splice(finding.evidence.length - 1, 0, `updated by the internet provider ${entry.provider}, not by the household`);
+    }
+    // A component of a provider's box comes with the provider's software: the household asks the provider.
+    if (subject?.component && subject.provider) {
+      finding.details.updatedBy = 'provider';
+      finding.details.provider = subject.provider;
+      finding.evidence.splice(finding.evidence.length - 1, 0, `inside a box whose software the internet provider ${subject.provider} ships, this component included`);
     }
     if (entry.possibleBecause) {
       finding.confidence = 'possible';
@@ -126,10 +134,15 @@ function claimsFromEntry(
                 nl: `Geen beveiligingsupdates meer sinds ${entry.endOfSupport} (${subject.label}): vraag ${entry.provider} om een nieuw modem`,
                 en: `No security updates since ${entry.endOfSupport} (${subject.label}): ask ${entry.provider} for a new box`,
               }
-            : {
-                nl: `Geen beveiligingsupdates meer sinds ${entry.endOfSupport} (${subject.label}): vervang het apparaat`,
-                en: `No security updates since ${entry.endOfSupport} (${subject.label}): replace the device`,
-              },
+            : subject.provider
+              ? {
+                  nl: `Geen beveiligingsupdates meer sinds ${entry.endOfSupport} (${subject.label}): ${subject.provider} werkt de software van dit modem bij, vraag ernaar`,
+                  en: `No security updates since ${entry.endOfSupport} (${subject.label}): ${subject.provider} updates this box's software, ask them`,
+                }
+              : {
+                  nl: `Geen beveiligingsupdates meer sinds ${entry.endOfSupport} (${subject.label}): vervang het apparaat`,
+                  en: `No security updates since ${entry.endOfSupport} (${subject.label}): replace the device`,
+                },
         evidence: [seen, `end of support ${entry.endOfSupport}`, source],
         standards: END_OF_SUPPORT_NORMS,
         confidence: claimConfidence(entry, subject.version || !entry.versions ? 'likely' : 'possible'),
@@ -215,8 +228,13 @@ function claimsFromEntry(
         ...base,
         key: `${subject.keyPrefix}:behind:${entry.id}`,
         severity: 'medium',
-        // A component inside a device is updated by the device's own software, never installed on its own.
-        title: subject.component
+        // A component inside a device is updated by the device's own software (a provider's box: by the provider), never on its own.
+        title: subject.provider
+          ? {
+              nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste uitgave ${entry.latest}: ${subject.provider} werkt de software van dit modem bij, vraag ernaar`,
+              en: `${subject.label} ${subject.versionText} is older than the latest release ${entry.latest}: ${subject.provider} updates this box's software, ask them`,
+            }
+          : subject.component
           ? {
               nl: `${subject.label} ${subject.versionText} is ouder dan de nieuwste uitgave ${entry.latest}: werk de software van het apparaat bij`,
               en: `${subject.label} ${subject.versionText} is older than the latest release ${entry.latest}: update the device's software`,
@@ -340,8 +358,14 @@ function familyFindings(device: Device, knowledge: CheckKnowledge, now: Date, kn
   return findings;
 }
 
+/** The internet provider that ships this device's software, when one of its family entries says so. */
+function providerOf(device: Device, knowledge: CheckKnowledge): string | undefined {
+  return firmwareFamiliesFor(device, knowledge).find((entry) => entry.updatedBy === 'provider' && entry.provider)?.provider;
+}
+
 function componentFindings(device: Device, knowledge: CheckKnowledge, now: Date, knowledgeAsOf: string): Finding[] {
   const findings: Finding[] = [];
+  const provider = providerOf(device, knowledge);
   for (const component of device.identity.components) {
     const version = parseVersion(component.version);
     // An unreadable component version says nothing either way: no finding.
@@ -362,6 +386,7 @@ function componentFindings(device: Device, knowledge: CheckKnowledge, now: Date,
       versionText: component.version,
       confidence: version.distroPatched ? 'possible' : 'likely',
       component: component.name,
+      ...(provider ? { provider } : {}),
     };
     for (const entry of entries) {
       if (entryApplies(entry, version) !== true) continue;

@@ -1,9 +1,10 @@
 // The ports a device announced about itself that the sweep did not try: the port of each mDNS SRV record,
-// the SSDP LOCATION's port, the description's URLBase and presentationURL, and redirects to the same host.
+// the SSDP LOCATION's port, the description's URLBase and presentationURL, redirects to the same host, and the
+// ports of a vendor whose broadcast the host sent (knowledge/ports/sweep.yaml `broadcast`: the ATAG One's API).
 // Pure: facts in, ports to connect to out. Only ports on the host itself; a URL naming another host is ignored.
 
 import type { HostFacts } from '../model.js';
-import { ANNOUNCED_PORT_KINDS, SWEEP_PORTS, type AnnouncedPortKind, type SweepPort } from './ports.js';
+import { ANNOUNCED_PORT_KINDS, BROADCAST_PORTS, SWEEP_PORTS, type AnnouncedPortKind, type BroadcastPort, type SweepPort } from './ports.js';
 
 /** A port to connect to, and what announced it (for tests and evidence). */
 export interface AnnouncedPort extends SweepPort {
@@ -43,7 +44,12 @@ function mdnsPort(port: number, type: string, kinds: readonly AnnouncedPortKind[
  * Every TCP port facts announce that is neither in `tried` (the sweep's list) nor already seen open. A port
  * on the sweep's list keeps the list's way of talking to it; the first announcement of a port wins.
  */
-export function announcedPorts(facts: HostFacts, tried: ReadonlySet<number>, kinds: readonly AnnouncedPortKind[] = ANNOUNCED_PORT_KINDS): AnnouncedPort[] {
+export function announcedPorts(
+  facts: HostFacts,
+  tried: ReadonlySet<number>,
+  kinds: readonly AnnouncedPortKind[] = ANNOUNCED_PORT_KINDS,
+  broadcastPorts: readonly BroadcastPort[] = BROADCAST_PORTS,
+): AnnouncedPort[] {
   const found = new Map<number, AnnouncedPort>();
   const add = (candidate: AnnouncedPort | null) => {
     if (!candidate || candidate.port < 1 || candidate.port > 65535) return;
@@ -70,6 +76,11 @@ export function announcedPorts(facts: HostFacts, tried: ReadonlySet<number>, kin
     const redirect = port.http?.location;
     const at = redirect ? sameHostPort(redirect, facts.ip, `${port.tls ? 'https' : 'http'}://${facts.ip}:${port.port}/`) : null;
     if (at && at.port !== port.port) add(webPort(at.port, at.tls, `redirect from tcp/${port.port} to ${redirect}`));
+  }
+  if (facts.atag) {
+    for (const { broadcast: _broadcast, source: _source, ...how } of broadcastPorts.filter((p) => p.broadcast === 'atag')) {
+      add({ ...how, announcedBy: `ATAG broadcast on udp/11000 (product ${facts.atag.product})` });
+    }
   }
   return [...found.values()].sort((a, b) => a.port - b.port);
 }

@@ -15,6 +15,7 @@ import type { DiscoverySourceRun, SourceContext } from './source.js';
 import { ssdpSource } from './ssdp/source.js';
 import { sweepAnnouncedPorts, tcpSource } from './tcp/source.js';
 import { announcedPorts, type AnnouncedPort } from './announced-ports.js';
+import { atagSource } from './atag/source.js';
 import { readAnnouncedPrinters } from './tcp/announced-ipp.js';
 import type { SweepPort } from './ports.js';
 
@@ -33,8 +34,15 @@ export const SOURCES: Record<DiscoverySource, DiscoverySourceRun> = {
   ssdp: ssdpSource,
   snmp: snmpSource,
   tcp: tcpSource,
+  atag: atagSource,
   neighbours: neighboursSource,
 };
+
+/**
+ * Sources that only listen: they run beside the others and end when those are done, and nobody waits on them
+ * for a "not seen" (a host they hear still counts as seen the moment it is heard).
+ */
+const PASSIVE_SOURCES: ReadonlySet<DiscoverySource> = new Set(['atag']);
 
 export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, hooks: DiscoverHooks = {}): Promise<DiscoveryResult> {
   const options = withDefaults(input);
@@ -49,7 +57,9 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
 
   const enabled = (Object.keys(SOURCES) as DiscoverySource[]).filter((s) => options.sources[s]);
   const sideBySide = enabled.filter((s) => s !== 'neighbours');
-  const sightings = new Sightings(sideBySide, signal);
+  const active = sideBySide.filter((s) => !PASSIVE_SOURCES.has(s));
+  const sightings = new Sightings(active, signal);
+  let activeDone: Promise<unknown> = Promise.resolve();
   const total = enabled.length * scope.hosts.length;
   let done = 0;
 
@@ -79,6 +89,10 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
       onEvent({ type: 'stage-progress', stage: 'discovery', done, total });
     },
     seenElsewhere: (ip) => sightings.seenElsewhere(ip, source),
+    othersDone: () => {
+      const others = active.filter((s) => s !== source);
+      return others.length === 0 ? Promise.resolve(false) : activeDone.then(() => true);
+    },
   });
 
   const run = async (source: DiscoverySource) => {
@@ -91,7 +105,8 @@ export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, h
     }
   };
 
-  await Promise.all(sideBySide.map(run));
+  activeDone = Promise.all(active.map(run));
+  await Promise.all([activeDone, ...sideBySide.filter((s) => PASSIVE_SOURCES.has(s)).map(run)]);
   if (options.sources.tcp && !signal.aborted) await sweepAnnounced(contextFor('tcp'), observations, options.tcp.ports);
   if (options.sources.tcp && !signal.aborted) {
     await readAnnouncedPrinters(contextFor('tcp'), mergeObservations(observations)).catch((error) => {

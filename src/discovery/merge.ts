@@ -78,6 +78,9 @@ export function mergeObservations(observations: readonly Observation[], lookupOu
         else if (portWeight(obs.port) > portWeight(host.ports[same]!)) host.ports[same] = obs.port;
         break;
       }
+      case 'atag':
+        host.atag = obs.announcement;
+        break;
       case 'neighbours': {
         const mac = normaliseMac(obs.mac);
         if (mac) host.mac = mac;

@@ -4,6 +4,7 @@ import type { DiscoverySource } from '../model.js';
 import { MDNS_PORT } from '../protocols/mdns/constants.js';
 import { SSDP_PORT } from '../protocols/ssdp/constants.js';
 import { SWEEP_PORTS, type SweepPort } from './ports.js';
+import { ATAG_ANNOUNCE_PORT } from '../protocols/atag/announce.js';
 import { MAX_FETCHES_PER_SCAN } from './ssdp/reply-caps.js';
 
 export interface DiscoverOptions {
@@ -20,6 +21,8 @@ export interface DiscoverOptions {
    * maxConnectTimeoutMs, and a silence on a host that answered elsewhere is asked again connectRetries times.
    */
   tcp: { ports: SweepPort[]; connectTimeoutMs: number; maxConnectTimeoutMs: number; connectRetries: number; bannerTimeoutMs: number; httpTimeoutMs: number; httpAnswerTimeoutMs: number; maxConnections: number };
+  /** ATAG One broadcasts: where to listen, the longest window (it ends with the other sources), and its caps. */
+  atag: { port: number; address: string; windowMs: number; maxDatagrams: number; maxHosts: number };
   /** How long the multicast browses listen, per interface. */
   multicastListenMs: number;
   /** Hosts probed side by side by one source. */
@@ -30,12 +33,13 @@ export interface DiscoverOptions {
   lookupOui?: (mac: string) => string | null;
 }
 
-export type DiscoverOptionsInput = Partial<Omit<DiscoverOptions, 'sources' | 'mdns' | 'ssdp' | 'snmp' | 'tcp'>> & {
+export type DiscoverOptionsInput = Partial<Omit<DiscoverOptions, 'sources' | 'mdns' | 'ssdp' | 'snmp' | 'tcp' | 'atag'>> & {
   sources?: Partial<DiscoverOptions['sources']>;
   mdns?: Partial<DiscoverOptions['mdns']>;
   ssdp?: Partial<DiscoverOptions['ssdp']>;
   snmp?: Partial<DiscoverOptions['snmp']>;
   tcp?: Partial<DiscoverOptions['tcp']>;
+  atag?: Partial<DiscoverOptions['atag']>;
 };
 
 async function readProcArp(): Promise<string> {
@@ -45,11 +49,13 @@ async function readProcArp(): Promise<string> {
 
 export function defaultDiscoverOptions(): DiscoverOptions {
   return {
-    sources: { mdns: true, ssdp: true, snmp: true, tcp: true, neighbours: true },
+    sources: { mdns: true, ssdp: true, snmp: true, tcp: true, atag: true, neighbours: true },
     mdns: { multicast: true, unicast: true, port: MDNS_PORT, hostTimeoutMs: 800 },
     ssdp: { multicast: true, unicast: true, port: SSDP_PORT, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024, maxFetches: MAX_FETCHES_PER_SCAN },
     snmp: { port: 161, community: 'public', timeoutMs: 800 },
     tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, maxConnectTimeoutMs: 3000, connectRetries: 1, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, httpAnswerTimeoutMs: 1500, maxConnections: 512 },
+    // 0.0.0.0 receives the broadcasts; the window ends with the other sources, 10 s only bounds a listener alone.
+    atag: { port: ATAG_ANNOUNCE_PORT, address: '0.0.0.0', windowMs: 10_000, maxDatagrams: 256, maxHosts: 64 },
     multicastListenMs: 2500,
     // A whole /24 at once: waits for absent hosts overlap instead of queueing (sockets: see docs/benchmarks.md).
     concurrency: 256,
@@ -67,5 +73,6 @@ export function withDefaults(input: DiscoverOptionsInput = {}): DiscoverOptions 
     ssdp: { ...base.ssdp, ...input.ssdp },
     snmp: { ...base.snmp, ...input.snmp },
     tcp: { ...base.tcp, ...input.tcp },
+    atag: { ...base.atag, ...input.atag },
   };
 }

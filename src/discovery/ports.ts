@@ -27,9 +27,15 @@ export interface AnnouncedPortKind extends Omit<SweepPort, 'port' | 'liveness'> 
   type: string;
 }
 
+/** A port tried only on a host that announced itself by a vendor's broadcast (the ATAG One's API on 10000). */
+export interface BroadcastPort extends Omit<SweepPort, 'liveness' | 'otherwise'> {
+  broadcast: 'atag';
+}
+
 export interface PortTables {
   ports: SweepPort[];
   announced: AnnouncedPortKind[];
+  broadcast?: BroadcastPort[];
 }
 
 export const PORTS_FILE = join(PACKAGE_ROOT, 'knowledge', 'ports', 'sweep.yaml');
@@ -48,6 +54,9 @@ export function loadPortTables(file = PORTS_FILE): PortTables {
     if (types.has(entry.type)) throw new DataFileError(file, `service type ${entry.type} is listed twice`);
     types.add(entry.type);
   }
+  for (const entry of tables.broadcast ?? []) {
+    if (seen.has(entry.port)) throw new DataFileError(file, `broadcast port ${entry.port} is also in the sweep: list it in one place`);
+  }
   return tables;
 }
 
@@ -56,6 +65,8 @@ const TABLES = loadPortTables();
 export const SWEEP_PORTS: SweepPort[] = TABLES.ports;
 
 export const ANNOUNCED_PORT_KINDS: AnnouncedPortKind[] = TABLES.announced;
+
+export const BROADCAST_PORTS: BroadcastPort[] = TABLES.broadcast ?? [];
 
 /**
  * Probed first on every host; the rest only on hosts that proved to be there (tcp/source.ts). Web, SSH,

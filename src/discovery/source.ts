@@ -15,6 +15,11 @@ export interface SourceContext {
   hostDone(): void;
   /** True once another source has seen ip; false when every other side-by-side source is done without it. */
   seenElsewhere(ip: string): Promise<boolean>;
+  /**
+   * For a passive listener: resolves once every other side-by-side source is done (true), or at once (false)
+   * when none runs beside it.
+   */
+  othersDone(): Promise<boolean>;
 }
 
 /** Runs until done or aborted; throwing marks the whole source as failed (reported, the scan goes on). */

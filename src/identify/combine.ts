@@ -51,6 +51,7 @@ const EVIDENCE_SOURCES: Record<string, Evidence['source']> = {
   vnc: 'tcp',
   mqtt: 'tcp',
   ports: 'tcp',
+  atag: 'atag',
   oui: 'oui',
 };
 

@@ -125,6 +125,7 @@ class RuleCompiler {
       if (ports) group.ports = ports;
       groups.set(protocol, group);
     }
+    if (conditions.atag) groups.set('atag', { name: 'atag', patterns: this.patternsOf('atag', conditions.atag, []) });
     if (conditions.ports) groups.set('ports', { name: 'ports', patterns: [], ports: conditions.ports });
     if (conditions.oui !== undefined) {
       groups.set('oui', { name: 'oui', patterns: [this.regex('oui', conditions.oui)] });

@@ -154,6 +154,11 @@ export function factsView(facts: HostFacts, ouiVendor: string | null, ouiOrganis
     if (protocol) add(protocol, bannerRecord(protocol, port));
   }
 
+  if (facts.atag) {
+    const { product, suffix } = facts.atag;
+    add('atag', { label: 'ATAG broadcast udp/11000', values: fieldReader('atag', { product, suffix }) });
+  }
+
   if (ouiVendor) {
     const names = present(ouiVendor, ouiOrganisation === ouiVendor ? undefined : ouiOrganisation);
     add('oui', { label: 'OUI', values: (path) => (path === 'oui' ? names : []) });

@@ -103,6 +103,8 @@ export interface RuleConditions {
   oui?: string;
   /** Pattern on any host name (DHCP/DNS/mDNS host). */
   hostname?: string;
+  /** Patterns on the ATAG broadcast on udp/11000: its product word ("ONE") and bracketed suffix. */
+  atag?: { product?: string; suffix?: string };
 }
 
 export interface ComponentTemplate {

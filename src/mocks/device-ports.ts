@@ -22,6 +22,7 @@ export function plannedPorts(device: DeviceSpec): PlannedPort[] {
     ports.push({ protocol: 'upnp-http', transport: 'tcp', port: device.ssdp.port, field: 'ssdp › port' });
   }
   if (device.snmp) ports.push({ protocol: 'snmp', transport: 'udp', port: device.snmp.port, field: 'snmp › port' });
+  // The ATAG persona sends from an ephemeral port and binds nothing the scanner could clash with.
   device.services.forEach((service, index) => {
     ports.push({ protocol: service.type, transport: 'tcp', port: service.port, field: `services › ${index} › port` });
   });

@@ -3,11 +3,12 @@
 import { createHash } from 'node:crypto';
 import type { DeviceKind } from '../model.js';
 import type {
-  Account, DeviceSpec, EmbeddedDeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes,
+  Account, AtagSpec, DeviceSpec, EmbeddedDeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes,
 } from './types.js';
 import { DESCRIPTION_PATH } from './upnp/description.js';
 import { WAN_IP_CONNECTION_CONTROL } from './upnp/igd-layout.js';
 import { intToIpv4, ipv4ToInt, parseCidr } from './ipv4.js';
+import { ATAG_ANNOUNCE_PORT } from '../protocols/atag/announce.js';
 
 export const DEFAULT_RANGE = '127.77.0.0/24';
 
@@ -26,6 +27,8 @@ export const DEFAULT_KNOBS: Knobs = {
 
 export const DEFAULT_SSDP_PORT = 49152;
 export const DEFAULT_SNMP_PORT = 161;
+/** How often the persona broadcasts: our choice (no record says how often an ATAG One does), short enough for a scan. */
+export const DEFAULT_ATAG_INTERVAL_MS = 500;
 const IGD_DEVICE_TYPE = 'urn:schemas-upnp-org:device:InternetGatewayDevice:1';
 
 /** The fleet file as written: every default still open. */
@@ -55,6 +58,7 @@ export interface RawDevice {
     igd?: { externalIp?: string; controlPath?: string; portMappings?: Array<Partial<PortMapping> & Pick<PortMapping, 'externalPort' | 'internalClient' | 'internalPort'>> };
   };
   snmp?: Partial<SnmpSpec>;
+  atag?: Partial<AtagSpec> & Pick<AtagSpec, 'deviceId'>;
   services?: TcpServiceSpec[];
 }
 
@@ -122,6 +126,10 @@ function resolveDevice(fleetName: string, raw: RawDevice, address: string): Devi
   if (raw.mac !== undefined) device.mac = raw.mac;
   if (raw.ssdp) device.ssdp = resolveSsdp(fleetName, raw, raw.ssdp);
   if (raw.snmp) device.snmp = resolveSnmp(hostname, raw.snmp);
+  if (raw.atag) {
+    device.atag = { product: raw.atag.product ?? 'ONE', deviceId: raw.atag.deviceId, port: raw.atag.port ?? ATAG_ANNOUNCE_PORT, intervalMs: raw.atag.intervalMs ?? DEFAULT_ATAG_INTERVAL_MS };
+    if (raw.atag.suffix !== undefined) device.atag.suffix = raw.atag.suffix;
+  }
   return device;
 }
 

@@ -3,6 +3,7 @@
 
 import { newDeviceState } from './accounts.js';
 import { FleetStartError, MockBindError } from './errors.js';
+import { startAtagBroadcaster } from './atag/broadcaster.js';
 import { startMdnsResponder } from './mdns/responder.js';
 import { startSnmpAgent } from './snmp/agent.js';
 import { startSsdpResponder } from './ssdp/responder.js';
@@ -37,6 +38,7 @@ function personaStarts(device: DeviceSpec, ctx: () => PersonaContext, options: S
     starts.push(() => startSsdpResponder(ctx(), multicastInterface ? { multicastInterface } : {}));
   }
   if (device.snmp) starts.push(() => startSnmpAgent(ctx()));
+  if (device.atag) starts.push(() => startAtagBroadcaster(ctx()));
   for (const service of device.services) {
     starts.push(() => startTcpService(ctx(), service).catch((error: unknown) => {
       throw explainTcpFailure(device, service.type, service.port, error);

@@ -137,6 +137,18 @@ export interface SnmpSpec {
   writeCommunities: string[];
 }
 
+/**
+ * An ATAG One's broadcast: "<product> <deviceId> (<suffix>)" sent to udp `port` every `intervalMs`, from the
+ * device's address to the broadcast address of its network (127.255.255.255 on loopback).
+ */
+export interface AtagSpec {
+  product: string;
+  deviceId: string;
+  suffix?: string;
+  port: number;
+  intervalMs: number;
+}
+
 export interface HttpFormLogin {
   /** Where the form posts (application/x-www-form-urlencoded). */
   path: string;
@@ -206,6 +218,7 @@ export interface DeviceSpec {
   mdns: MdnsSpec[];
   ssdp?: SsdpSpec;
   snmp?: SnmpSpec;
+  atag?: AtagSpec;
   services: TcpServiceSpec[];
 }
 

@@ -8,7 +8,7 @@ describe('discover when a source cannot run', () => {
     const result = await discover(
       resolveScope({ targets: ['127.80.5.1-3'] }),
       {
-        sources: { mdns: false, ssdp: false, snmp: false, tcp: false, neighbours: true },
+        sources: { mdns: false, ssdp: false, snmp: false, tcp: false, atag: false, neighbours: true },
         readNeighbourTable: async () => {
           throw Object.assign(new Error('no such file /proc/net/arp'), { code: 'ENOENT' });
         },

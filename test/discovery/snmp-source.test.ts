@@ -76,6 +76,7 @@ async function runSource(targets: string[], seen: (ip: string) => boolean): Prom
     problem: () => {},
     hostDone: () => {},
     seenElsewhere: async (ip) => seen(ip),
+    othersDone: async () => false,
   };
   const started = performance.now();
   await snmpSource(ctx);

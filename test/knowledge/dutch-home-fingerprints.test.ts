@@ -113,3 +113,19 @@ describe('heating controllers from their DHCP host names', () => {
     for (const name of ['cicero-laptop', 'cic-printer', 'CIC-1234']) expect(host(name, null, null).vendor, name).not.toBe('Quatt');
   });
 });
+
+describe('the ATAG One by its udp/11000 broadcast', () => {
+  it('names an ATAG One thermostat from the product word ONE, and nothing from a host without the broadcast', () => {
+    const identity = identify(emptyFacts({ atag: { product: 'ONE', deviceId: '6808-1500-2109_15-48-001-544', suffix: 'ST' }, discoveredBy: ['atag'] }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'ATAG', model: 'One', kind: 'thermostat' });
+    expect(ruleIds(identity)).toEqual(['atag-one-broadcast']);
+    expect(identity.evidence[0]).toMatchObject({ source: 'atag' });
+    expect(identify(emptyFacts({ ports: [{ transport: 'tcp', port: 10000, name: 'atag-api' }] }), knowledge).vendor).toBeNull();
+  });
+
+  it('gives no model for another product word', () => {
+    const identity = identify(emptyFacts({ atag: { product: 'TWO', deviceId: '1234' } }), knowledge);
+    expect(ruleIds(identity)).not.toContain('atag-one-broadcast');
+    expect(identity.model).toBeNull();
+  });
+});

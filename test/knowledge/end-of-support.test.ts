@@ -182,6 +182,52 @@ describe("an internet provider's box", () => {
     expect(check.text.nl).toContain('Installeer geen firmware van elders.');
   });
 
+  it('a component found inside the box (miniupnpd by banner) sends the household to KPN too, never to the component', async () => {
+    const miniupnpd = shipped.firmware.filter((entry) => entry.component === 'miniupnpd');
+    expect(miniupnpd).toHaveLength(1);
+    const withComponent: CheckKnowledge = { ...knowledge, firmware: [...knowledge.firmware, ...miniupnpd] };
+    const run = (k: CheckKnowledge, d: ReturnType<typeof makeDevice>) => outdatedFirmwareCheck.run(d, makeContext(k === knowledge ? withComponent : k, { now: NOW }));
+    const device = box('KPN Box 14', '2.0.5');
+    device.identity.components = [{ name: 'miniupnpd', version: '1.0', evidence: 'SSDP SERVER "Linux UPnP/1.0 miniupnpd/1.0"' }];
+    const findings = (await run(knowledge, device)).filter((finding) => finding.details.component === 'miniupnpd');
+    expect(findings.map((finding) => finding.title.en)).toEqual([
+      'Known vulnerabilities (CVE-2013-0229) in miniupnpd 1.0',
+      'Known vulnerabilities (CVE-2013-0230) in miniupnpd 1.0',
+    ]);
+    const behind = makeDevice({ vendor: 'KPN', model: 'KPN Box 14', firmware: '2.0.5', kind: 'router', identity: { components: [{ name: 'miniupnpd', version: '2.1', evidence: 'SSDP SERVER miniupnpd/2.1' }] } });
+    const old = await run(knowledge, behind);
+    expect(old.map((finding) => finding.title.en)).toEqual(["miniupnpd 2.1 is older than the latest release 2.3.11: KPN updates this box's software, ask them"]);
+    expect(old[0]!.title.nl).toBe('miniupnpd 2.1 is ouder dan de nieuwste uitgave 2.3.11: KPN werkt de software van dit modem bij, vraag ernaar');
+    for (const finding of [...findings, ...old]) {
+      expect(finding.details).toMatchObject({ component: 'miniupnpd', updatedBy: 'provider', provider: 'KPN' });
+      expect(finding.evidence.join(' | ')).toMatch(/inside a box whose software the internet provider KPN ships/);
+    }
+
+    for (const [subject, found] of [[device, findings], [behind, old]] as const) {
+      const items = advise({ devices: [subject], findings: [...found], finishedAt: NOW }, adviceKnowledge);
+      const ids = items.map((item) => item.id.split('@')[0]);
+      expect(ids).toContain('outdated-firmware.provider-component');
+      // The old wording: "update through the device's own software … if the maker offers no update", naming miniupnpd's maker's way.
+      for (const generic of ['outdated-firmware.update-component', 'outdated-firmware.replace-component', 'outdated-firmware.provider-update', 'outdated-firmware.provider-check']) {
+        expect(ids).not.toContain(generic);
+      }
+      const text = items.find((item) => item.id.startsWith('outdated-firmware.provider-component'))!.text;
+      expect(text.en).toMatch(/contains miniupnpd .*That part comes with the software KPN puts on the box: do not install anything yourself\. Ask KPN whether/);
+      expect(text.nl).toMatch(/bevat miniupnpd .*Vraag KPN of het modem de nieuwste software heeft waarin miniupnpd is bijgewerkt/);
+      for (const words of Object.values(text)) expect(words).not.toMatch(/update miniupnpd|install miniupnpd|werk miniupnpd bij/i);
+    }
+  });
+
+  it('the same component on a box nobody else updates keeps the device-software advice', async () => {
+    const device = makeDevice({ vendor: 'MikroTik', model: 'hAP ax2', kind: 'router', identity: { components: [{ name: 'miniupnpd', version: '2.1', evidence: 'SSDP SERVER miniupnpd/2.1' }] } });
+    const findings = (await run(shipped, device)).filter((finding) => finding.details.component === 'miniupnpd');
+    expect(findings.map((finding) => finding.title.en)).toEqual(["miniupnpd 2.1 is older than the latest release 2.3.11: update the device's software"]);
+    expect(findings[0]!.details.updatedBy).toBeUndefined();
+    const ids = advise({ devices: [device], findings, finishedAt: NOW }, adviceKnowledge).map((item) => item.id.split('@')[0]);
+    expect(ids).toContain('outdated-firmware.update-component');
+    expect(ids).not.toContain('outdated-firmware.provider-component');
+  });
+
   it("a device the provider does not update keeps the maker's advice", async () => {
     const device = makeDevice({ vendor: 'Google', model: 'Chromecast', firmware: '1.36.159268', kind: 'media-player' });
     const findings = endOfSupport(await run(knowledge, device));

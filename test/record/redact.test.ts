@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RawFleet } from '../../src/mocks/fleet-defaults.js';
 import { redactFleet } from '../../src/mocks/record/redact.js';
+import { atagBroadcastText } from '../../src/mocks/atag/broadcaster.js';
+import { decodeAtagAnnouncement } from '../../src/protocols/atag/announce.js';
 
 const recorded: RawFleet = {
   name: 'recorded',
@@ -40,7 +42,7 @@ const recorded: RawFleet = {
 };
 
 /** A recorded fleet of one router with these sections. */
-const routerFleet = (sections: Pick<RawFleet['devices'][number], 'ssdp' | 'services'>): RawFleet => ({
+const routerFleet = (sections: Pick<RawFleet['devices'][number], 'ssdp' | 'services' | 'atag'>): RawFleet => ({
   name: 'recorded',
   devices: [{ id: 'device-1', kind: 'router', vendor: 'Linksys', model: 'WAG200G', ...sections }],
 });
@@ -81,6 +83,13 @@ describe('redactFleet', () => {
     });
     const xml = redactFleet(fleet).devices[0]!.ssdp!.descriptionXml!;
     expect(xml).toBe('<serialNumber>SERIAL0001</serialNumber><UDN>uuid:00000000-0000-4000-8000-000000000001</UDN><modelNumber>10000001</modelNumber>');
+  });
+
+  it("replaces an ATAG One's device id from its broadcast like a serial, keeping a shape the decoder accepts", () => {
+    const fleet = routerFleet({ atag: { product: 'ONE', deviceId: '6808-1500-2109_15-48-001-544', suffix: 'ST' } });
+    const atag = redactFleet(fleet).devices[0]!.atag!;
+    expect(atag).toEqual({ product: 'ONE', deviceId: 'SERIAL0001', suffix: 'ST' });
+    expect(decodeAtagAnnouncement(Buffer.from(atagBroadcastText({ product: 'ONE', deviceId: atag.deviceId!, suffix: 'ST' })))).toMatchObject({ deviceId: 'SERIAL0001' });
   });
 
   it("replaces a router's WAN address wherever it occurs, and a possessive written as an XML entity", () => {

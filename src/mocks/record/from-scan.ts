@@ -205,6 +205,8 @@ export function deviceFromScan(device: Device, index: number, recorded: Recorded
       ...(Object.keys(beyond).length > 0 ? { objects: beyond } : {}),
     };
   }
+  // The broadcast as heard (its device id is replaced like a serial number when the fleet is redacted).
+  if (facts.atag) raw.atag = { ...facts.atag };
   const pages = pagesByPort(facts.ip, recorded.pages);
   const ipp = ippByPort(facts.ip, recorded.pages);
   for (const port of facts.ports) if (port.ipp) ipp.set(port.port, withDiscoveryIpp(port.ipp, ipp.get(port.port)));

@@ -104,6 +104,8 @@ export function redactFleet(fleet: RawFleet): RawFleet {
     for (const match of [...text.matchAll(SERIAL_TEXT), ...text.matchAll(SERIAL_XML), ...text.matchAll(SERIAL_DEVICE_ID)]) serials.of(match[1]!.trim());
     if (key && SERIAL_TXT_KEYS.test(key) && text.length >= 3) serials.of(text);
     if (key === 'serialNumber' && text.length >= 3) serials.of(text);
+    // An ATAG One's broadcast names the thermostat's own id: a serial number by another name.
+    if (key === 'deviceId' && text.length >= 3) serials.of(text);
     for (const match of text.matchAll(UDN_ID)) {
       // A vendor's own UDN ("Socket-1_0-221517K0101769") keeps its prefix: the tail is the serial.
       if (IS_UUID.test(match[1]!)) continue;

@@ -4,18 +4,14 @@
 // second space-separated word as the device id; its comment shows the shape with the id masked. The API it
 // then talks to is JSON over HTTP POST on port 10000 (pyatag/const.py DEFAULT_PORT, gateway.py request()).
 
+import type { AtagAnnouncement } from '../../model.js';
+
+export type { AtagAnnouncement };
+
 export const ATAG_ANNOUNCE_PORT = 11000;
 export const ATAG_API_PORT = 10000;
 /** pyatag reads 37 bytes; anything far longer is not this announcement. */
 export const ATAG_ANNOUNCE_MAX_BYTES = 64;
-
-export interface AtagAnnouncement {
-  /** The first word: "ONE" for the ATAG One. */
-  product: string;
-  deviceId: string;
-  /** The word in brackets at the end, when present (meaning not documented). */
-  suffix?: string;
-}
 
 const SHAPE = /^(ONE) ([0-9A-Za-z][0-9A-Za-z_-]{0,47})(?: \(([0-9A-Za-z]{1,8})\))?$/;
 

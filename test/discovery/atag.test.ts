@@ -5,7 +5,7 @@
 import dgram from 'node:dgram';
 import { describe, expect, it } from 'vitest';
 import { atagModel, decodeAtagAnnouncement } from '../../src/protocols/atag/announce.js';
-import { listenForAtag } from '../../src/discovery/atag-listen.js';
+import { listenForAtag } from '../../src/discovery/atag/listen.js';
 
 const SHAPED = Buffer.from('ONE 6808-1500-2109_15-48-001-544 (ST)', 'ascii');
 
@@ -53,7 +53,7 @@ describe('ATAG listener', () => {
   it('ends at once when aborted and when the window passes', async () => {
     const controller = new AbortController();
     const aborted = listenForAtag({ address: '127.0.0.1', port: 0, windowMs: 60_000, signal: controller.signal, onListening: () => controller.abort() });
-    await expect(aborted).resolves.toEqual({ heard: [], datagrams: 0, ignored: 0 });
+    await expect(aborted).resolves.toEqual({ heard: [], datagrams: 0, ignored: 0, capped: false });
     await expect(listenForAtag({ address: '127.0.0.1', port: 0, windowMs: 100 })).resolves.toMatchObject({ heard: [] });
   });
 });
