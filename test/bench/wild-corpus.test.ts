@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWildCorpus, type WildDevice } from '../../src/bench/wild/corpus.js';
 import { factsOf } from '../../src/bench/wild/replay.js';
 import { describeWild } from '../../src/bench/wild/report.js';
-import { sameModel, scoreCorpus, type WildScore } from '../../src/bench/wild/score.js';
+import { CONFIDENT, sameModel, scoreCorpus, type WildScore } from '../../src/bench/wild/score.js';
 import { loadFingerprints } from '../../src/identify/index.js';
 
 // Batch 4 (README there): scored blind, its confident misses are a known gap of their own below.
@@ -124,13 +124,21 @@ describe('identification on the wild corpus', () => {
     expect(wrong).toEqual([]);
   });
 
-  // Known gap (issue 11): scored blind, batch 4 (real devices' UPnP descriptions from jupnp and upnpclient) got 4 kinds
-  // confidently wrong with the rules of 3c729be, 3 after the merges, 1 since a UPnP MediaServer makes a NAS only beside a
-  // file-sharing port and Zyxel's name alone no longer says router (README): the Zyxel IPTV set-top box still gets
-  // "router" from the weak guess of what Zyxel mostly makes, shown under a sure vendor (one confidence per identity).
-  it.fails('claims no wrong kind with confidence on batch 4 (known gap of issue 11: a weak maker-kind guess under a sure vendor)', () => {
-    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && BATCH_4.includes(entry.device.file)).length;
-    expect(wrong).toBe(0);
+  // Scored blind, batch 4 (real devices' UPnP descriptions from jupnp and upnpclient) got 4 kinds confidently wrong with
+  // the rules of 3c729be, 3 after the merges, 1 since a UPnP MediaServer makes a NAS only beside a file-sharing port and
+  // Zyxel's name alone no longer says router (README). The last, a Zyxel IPTV set-top box, got "router" from the weak
+  // guess of what Zyxel mostly makes; since each attribute carries its own confidence, that kind is a guess, not a claim.
+  it('claims no wrong kind with confidence on batch 4', () => {
+    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && BATCH_4.includes(entry.device.file)).map((entry) => `${entry.device.id}: ${entry.confidentlyWrong.join(', ')}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it('judges the Zyxel set-top box of batch 4 by its kind\'s own confidence, not the sure vendor\'s', () => {
+    const box = score.devices.find((entry) => entry.device.id === 'jupnp-zyxel-miviewtv')!;
+    expect(box.vendorRight).toBe(true);
+    expect(box.identity.attributes.vendor).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(box.kindRight || box.identity.attributes.kind < CONFIDENT).toBe(true);
+    expect(box.confidentlyWrong).toEqual([]);
   });
 
   it('names the model of at least 80 % of the devices whose answers show one', () => {
