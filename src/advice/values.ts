@@ -14,8 +14,7 @@ const SECRET_KEY = /(pass(word)?|secret|token|community|psk)$/i;
 
 const WEB_SERVICES = new Set(['http', 'https', 'http-alt', 'https-alt']);
 
-/** How a device is named in a sentence: kind, maker, its name and address. */
-/** A kind that is only a guess is not stated: "the Zyxel device at 10.0.0.1 (possibly a router)". */
+/** How a device is named in a sentence: kind, maker, its name and address; a kind that is only a guess is not stated as one ("the Zyxel device at 10.0.0.1 (possibly a router)"). */
 export function describeDevice(device: Device, lang: Lang, knowledge: AdviceKnowledge): string {
   const guess = kindIsGuess(device) ? possibleKindPhrase(lang, device.kind, knowledge.labels) : undefined;
   const kindLabel = guess ? undefined : (knowledge.labels.kinds[device.kind] ?? knowledge.labels.kinds.unknown);

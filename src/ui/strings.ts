@@ -2,7 +2,7 @@
 // the audit (finding titles, advice) carry their own translations; these are the labels around them.
 
 import { kindText, phaseWord, shortKindText, shortRiskWord } from '../advice/label-words.js';
-import type { KindAndConfidence } from '../model/device-name.js';
+import { kindIsGuess, type KindAndConfidence } from '../model/device-name.js';
 import type { Lang, Phase, Risk, Stage } from '../model.js';
 
 const ui = {
@@ -161,5 +161,5 @@ export const riskLabel = (lang: Lang, risk: Risk): string => shortRiskWord(lang,
 export const phaseLabel = (lang: Lang, phase: Phase): string => phaseWord(lang, phase);
 /** The kind in the dashboard's narrow places: "router?" where it is only a guess. */
 export const kindLabel = (lang: Lang, device: KindAndConfidence): string => shortKindText(lang, device);
-/** The kind where there is room: "possibly a router" where it is only a guess. */
-export const kindPhrase = (lang: Lang, device: KindAndConfidence): string => kindText(lang, device);
+/** The kind where there is room: the same word, or "possibly a router" where it is only a guess. */
+export const kindPhrase = (lang: Lang, device: KindAndConfidence): string => (kindIsGuess(device) ? kindText(lang, device) : shortKindText(lang, device));
