@@ -245,8 +245,10 @@ export interface Identity {
   /** Where the firmware version came from; set whenever firmware is. */
   firmwareEvidence?: FirmwareEvidence;
   kind: DeviceKind;
-  /** 0..1: how sure identification is of vendor/model/kind together. */
+  /** 0..1: how sure identification is of vendor/model/kind together (the mean of `attributes`). */
   confidence: number;
+  /** 0..1 per attribute: how sure the evidence that gave its value is (0 where nothing gave one). A kind guessed from what the maker mostly makes stays weak under a sure vendor. */
+  attributes: AttributeConfidence;
   evidence: Evidence[];
   components: SoftwareComponent[];
   /** Attributes whose value is only what the device says about itself (a UPnP manufacturer, an mDNS model=), no rule's conclusion. */
@@ -254,6 +256,10 @@ export interface Identity {
 }
 
 export type SelfReportedAttribute = 'vendor' | 'model' | 'firmware' | 'kind';
+
+/** The attributes identification weighs one by one. */
+export type IdentifiedAttribute = 'vendor' | 'model' | 'kind';
+export type AttributeConfidence = Record<IdentifiedAttribute, number>;
 
 export interface Service {
   transport: 'tcp' | 'udp';

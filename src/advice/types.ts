@@ -47,6 +47,8 @@ export interface StepEntry {
 
 export interface KindLabel extends Text {
   nlArticle: 'de' | 'het';
+  /** The English article before the label, 'a' when absent ("an energy meter"). */
+  enArticle?: 'a' | 'an';
   /** The word for a narrow column (the dashboard's kind column); the full label otherwise. */
   short?: Text;
 }

@@ -6,26 +6,31 @@ import { fillTemplate, type Values } from './render.js';
 import { maskSecret } from '../util/mask-secret.js';
 import { sanitizeText } from '../util/sanitize.js';
 import type { AdviceKnowledge, StepEntry } from './types.js';
-import { ownName } from '../model/device-name.js';
+import { kindIsGuess, ownName } from '../model/device-name.js';
+import { possibleKindPhrase } from './label-words.js';
 
 // Details under these names would be secrets: only their masked form (…Masked) may reach a sentence.
 const SECRET_KEY = /(pass(word)?|secret|token|community|psk)$/i;
 
 const WEB_SERVICES = new Set(['http', 'https', 'http-alt', 'https-alt']);
 
-/** How a device is named in a sentence: kind, maker, its name and address. */
+/** How a device is named in a sentence: kind, maker, its name and address; a kind that is only a guess is not stated as one ("the Zyxel device at 10.0.0.1 (possibly a router)"). */
 export function describeDevice(device: Device, lang: Lang, knowledge: AdviceKnowledge): string {
-  const kindLabel = knowledge.labels.kinds[device.kind] ?? knowledge.labels.kinds.unknown;
+  const guess = kindIsGuess(device) ? possibleKindPhrase(lang, device.kind, knowledge.labels) : undefined;
+  const kindLabel = guess ? undefined : (knowledge.labels.kinds[device.kind] ?? knowledge.labels.kinds.unknown);
   const name = ownName(device);
   const vendor = device.vendor ? sanitizeText(device.vendor, 40) : undefined;
   const ip = sanitizeText(device.ip, 45);
+  const where = (at: string) => (guess ? (name ? ` (${ip}, ${guess})` : ` ${at} ${ip} (${guess})`) : name ? ` (${ip})` : ` ${at} ${ip}`);
+  const deviceWord = knowledge.labels.words.device;
   if (lang === 'en') {
-    const head = `the ${vendor ? `${vendor} ` : ''}${kindLabel.en}`;
-    return name ? `${head} “${name}” (${ip})` : `${head} at ${ip}`;
+    const head = `the ${vendor ? `${vendor} ` : ''}${kindLabel?.en ?? deviceWord?.en ?? 'device'}`;
+    return `${head}${name ? ` “${name}”` : ''}${where('at')}`;
   }
-  const head = `${kindLabel.nlArticle} ${kindLabel.nl}`;
+  // "apparaat" is a het-word.
+  const head = kindLabel ? `${kindLabel.nlArticle} ${kindLabel.nl}` : `het ${deviceWord?.nl ?? 'apparaat'}`;
   const from = vendor ? ` van ${vendor}` : '';
-  return name ? `${head} “${name}”${from} (${ip})` : `${head}${from} op ${ip}`;
+  return `${head}${name ? ` “${name}”` : ''}${from}${where('op')}`;
 }
 
 /** The device's admin page on its own address: the finding's web port, else its first web service. */

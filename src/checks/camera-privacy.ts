@@ -3,6 +3,7 @@
 // schedules, microphone off). Speakers are included as "may have a microphone" (not every one has).
 
 import type { Device, DeviceKind, Finding } from '../model.js';
+import { kindIsGuess } from '../model/device-name.js';
 import { etsi, makeFinding, owasp } from './finding.js';
 import type { Check, CheckContext } from './types.js';
 
@@ -18,6 +19,9 @@ export const cameraPrivacyCheck: Check = {
   async run(device: Device, ctx: CheckContext): Promise<Finding[]> {
     ctx.signal.throwIfAborted();
     const who = [device.vendor, device.model].filter(Boolean).join(' ') || device.ip;
+    // A kind resting on weak evidence only is said as the guess it is, and the finding is no surer than it.
+    const guess = kindIsGuess(device);
+    const identified = guess ? `possibly a ${device.kind} (the kind is only a guess, ${Math.round(device.identity.attributes.kind * 100)} %)` : `identified as ${device.kind}`;
     if (CAMERA_KINDS.includes(device.kind)) {
       return [
         makeFinding({
@@ -29,9 +33,9 @@ export const cameraPrivacyCheck: Check = {
             nl: 'Camera: richt hem alleen op je eigen terrein en stel privacyzones en opnametijden in',
             en: 'Camera: point it only at your own property and set privacy zones and recording times',
           },
-          evidence: [`${who} identified as ${device.kind}`],
+          evidence: [`${who} ${identified}`],
           standards: [etsi('6-1'), owasp('I6')],
-          confidence: 'likely',
+          confidence: guess ? 'possible' : 'likely',
           details: { phase: 'install', sensor: 'camera', kind: device.kind },
         }),
       ];
@@ -46,7 +50,7 @@ export const cameraPrivacyCheck: Check = {
           nl: 'Slimme speaker: zet de microfoon uit wanneer je hem niet gebruikt en vertel huisgenoten en bezoek dat hij luistert',
           en: 'Smart speaker: mute the microphone when not in use and tell housemates and visitors it listens',
         },
-        evidence: [`${who} identified as ${device.kind}; many speakers carry a microphone`],
+        evidence: [`${who} ${identified}; many speakers carry a microphone`],
         standards: [etsi('6-1'), owasp('I6')],
         confidence: 'possible',
         details: { phase: 'install', sensor: 'microphone', kind: device.kind },

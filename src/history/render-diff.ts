@@ -3,7 +3,7 @@
 
 import type { Device, Finding, Lang } from '../model.js';
 import { defaultAdviceKnowledge } from '../advice/load.js';
-import { deviceName } from '../model/device-name.js';
+import { deviceName, kindIsGuess } from '../model/device-name.js';
 import type { ScanDiff } from './diff.js';
 
 const LABELS = {
@@ -36,12 +36,12 @@ const SEVERITY_WORDS: Record<Lang, Record<Finding['severity'], string>> = {
 
 /** A device's name as the reports and the dashboard say it (the one naming function). */
 function nameOf(device: Device | undefined, fallback: string, lang: Lang): string {
-  return device ? deviceName(device, lang, defaultAdviceKnowledge().labels.kinds) : fallback;
+  return device ? deviceName(device, lang, defaultAdviceKnowledge().labels) : fallback;
 }
 
 export function renderDiff(diff: ScanDiff, ids: [number, number], lang: Lang): string {
   const l = LABELS[lang];
-  const deviceLine = (d: Device): string => `  ${d.ip.padEnd(15)} ${d.kind.padEnd(12)} ${nameOf(d, d.ip, lang)}`;
+  const deviceLine = (d: Device): string => `  ${d.ip.padEnd(15)} ${`${d.kind}${kindIsGuess(d) ? '?' : ''}`.padEnd(12)} ${nameOf(d, d.ip, lang)}`;
   const findingLine = (f: Finding): string => {
     const device = f.deviceId === null ? l.household : nameOf(diff.devices.get(f.deviceId), f.deviceId, lang);
     return `  [${SEVERITY_WORDS[lang][f.severity]}] ${device}: ${f.title[lang]}`;

@@ -80,6 +80,20 @@ interface Row {
   answers?: string;
 }
 
+/**
+ * A scan kept before each attribute had its own confidence showed vendor, model and kind under the one
+ * confidence of the identity: read back, each attribute gets that one, as the scan then stated it.
+ */
+export function withAttributeConfidence(result: AuditResult): AuditResult {
+  if (!Array.isArray(result.devices) || result.devices.every((device) => device.identity?.attributes)) return result;
+  const devices = result.devices.map((device) => {
+    if (!device.identity || device.identity.attributes) return device;
+    const { confidence } = device.identity;
+    return { ...device, identity: { ...device.identity, attributes: { vendor: confidence, model: confidence, kind: confidence } } };
+  });
+  return { ...result, devices };
+}
+
 function toSummary(row: Row): ScanSummary {
   return {
     id: row.id,
@@ -154,7 +168,7 @@ export class HistoryStore {
     if (!row) throw new HistoryError(`no scan with id ${id} (see: homeaudit history list)`);
     return {
       summary: toSummary(row),
-      result: JSON.parse(row.result ?? '{}') as AuditResult,
+      result: withAttributeConfidence(JSON.parse(row.result ?? '{}') as AuditResult),
       answers: JSON.parse(row.answers ?? '{}') as Answers,
     };
   }

@@ -4,7 +4,7 @@
 // paired with another maker's name. What a device says about itself (self-reported rules) counts
 // only where no confident rule says otherwise, and the identity marks the attributes that rest on it.
 
-import type { DeviceKind, Evidence, FirmwareEvidence, FirmwareSource, Identity, SelfReportedAttribute, SoftwareComponent } from '../model.js';
+import type { AttributeConfidence, DeviceKind, Evidence, FirmwareEvidence, FirmwareSource, Identity, SelfReportedAttribute, SoftwareComponent } from '../model.js';
 import type { CompiledAlias } from './types.js';
 import type { RuleMatch } from './match-rule.js';
 import { renderTemplate, resolveReference } from './template.js';
@@ -193,8 +193,10 @@ export function combineOutcomes(outcomes: RuleOutcome[]): Identity {
   const chosen: Record<SelfReportedAttribute, Candidate | null> = { vendor, model, firmware, kind };
   const selfReported = (Object.keys(chosen) as SelfReportedAttribute[]).filter((attribute) => chosen[attribute] && !chosen[attribute]!.ruleBacked);
   const firmwareEvidence = firmware ? firmwareEvidenceOf(agreeing, firmware.value) : undefined;
+  // Each attribute keeps the support of the rules that gave its value: a weak kind stays weak beside a sure vendor.
+  const attributes: AttributeConfidence = { vendor: rounded(vendor?.support ?? 0), model: rounded(model?.support ?? 0), kind: rounded(kind?.support ?? 0) };
   const supports = [vendor, model, kind].map((candidate) => candidate?.support ?? 0);
-  const confidence = Math.round((supports.reduce((sum, value) => sum + value, 0) / supports.length) * 100) / 100;
+  const confidence = rounded(supports.reduce((sum, value) => sum + value, 0) / supports.length);
   return {
     vendor: vendor?.value ?? null,
     model: model?.value ?? null,
@@ -202,11 +204,14 @@ export function combineOutcomes(outcomes: RuleOutcome[]): Identity {
     ...(firmwareEvidence ? { firmwareEvidence } : {}),
     kind: (kind?.value as DeviceKind | undefined) ?? 'unknown',
     confidence,
+    attributes,
     evidence: ranked.filter((outcome) => hasOutput(outcome) && (!outcome.selfReported || used.has(outcome))).map(evidenceOf),
     components: mergeComponents(ranked),
     ...(selfReported.length > 0 ? { selfReported } : {}),
   };
 }
+
+const rounded = (value: number): number => Math.round(value * 100) / 100;
 
 function hasOutput(outcome: RuleOutcome): boolean {
   return Boolean(outcome.vendor || outcome.model || outcome.firmware || outcome.kind || outcome.components.length > 0);

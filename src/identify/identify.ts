@@ -1,5 +1,5 @@
 // Identification: a host's facts and the fingerprint rules in, an identity (vendor, model, firmware,
-// kind, confidence, evidence, software components) out. Pure: no I/O beyond the OUI registry.
+// kind, a confidence per attribute and overall, evidence, software components) out. Pure: no I/O beyond the OUI registry.
 
 import type { HostFacts, Identity } from '../model.js';
 import { combineOutcomes, renderOutcome } from './combine.js';

@@ -83,6 +83,7 @@ function toJsonDevice(device: Device, checked: CheckCoverage, loginCoverage: Log
     checked,
     identification: {
       confidence: device.identity.confidence,
+      attributes: { ...device.identity.attributes },
       evidence: device.identity.evidence.map((e) => safe(`${e.source}: ${e.detail}`)),
     },
     ...(loginCoverage ? { loginCoverage: loginCoverage.map(toJsonCoverage) } : {}),

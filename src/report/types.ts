@@ -1,7 +1,7 @@
 // The published JSON report (schemaVersion 1): the contract in DESIGN.md, described by
 // schema/report.schema.json. Texts are in one language; secrets appear masked only.
 
-import type { CheckCoverage, Confidence, DeviceKind, FirmwareSource, DiscoverySource, Lang, LoginCoverage, Phase, Risk, Severity, SourceProblem } from '../model.js';
+import type { AttributeConfidence, CheckCoverage, Confidence, DeviceKind, FirmwareSource, DiscoverySource, Lang, LoginCoverage, Phase, Risk, Severity, SourceProblem } from '../model.js';
 
 export interface JsonService {
   transport: 'tcp' | 'udp';
@@ -25,7 +25,8 @@ export interface JsonDevice {
   discoveredBy: DiscoverySource[];
   risk: Risk;
   checked: CheckCoverage;
-  identification: { confidence: number; evidence: string[] };
+  /** `attributes`: how sure identification is of each of vendor, model and kind on its own. */
+  identification: { confidence: number; attributes: AttributeConfidence; evidence: string[] };
   /** Each login service: tried how far, or not and why (absent when the checks did not run). */
   loginCoverage?: LoginCoverage[];
 }

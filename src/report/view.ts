@@ -8,6 +8,7 @@ import { defaultAdviceKnowledge } from '../advice/load.js';
 import { orderAdvice, topActions } from '../advice/order.js';
 import { compareSeverity, riskRank } from '../model/severity.js';
 import { deviceName } from '../model/device-name.js';
+import { kindText } from '../advice/label-words.js';
 import { answeredQuestion, settledText } from '../advice/answer-text.js';
 import { inLanguage } from '../advice/phrase-text.js';
 import type { AdviceKnowledge } from '../advice/types.js';
@@ -100,7 +101,7 @@ export interface ReportView {
 export function buildReportView(result: AuditResult, lang: Lang, knowledge: AdviceKnowledge = defaultAdviceKnowledge()): ReportView {
   const labels = knowledge.labels;
   const words = Object.fromEntries(Object.entries(labels.report).map(([key, text]) => [key, text[lang]]));
-  const names = new Map(result.devices.map((d) => [d.id, deviceName(d, lang, knowledge.labels.kinds)]));
+  const names = new Map(result.devices.map((d) => [d.id, deviceName(d, lang, knowledge.labels)]));
   const rankOf = new Map(orderAdvice(result.advice).map((item, index) => [item.id, index]));
   const toView = (item: AdviceItem): AdviceView => ({
     rank: rankOf.get(item.id) ?? Number.MAX_SAFE_INTEGER,
@@ -129,7 +130,7 @@ export function buildReportView(result: AuditResult, lang: Lang, knowledge: Advi
       const coverage = coverageOf(result, device.id);
       return {
         id: device.id,
-        kind: (labels.kinds[device.kind] ?? labels.kinds.unknown)[lang],
+        kind: kindText(lang, device, labels),
         name: names.get(device.id) ?? device.ip,
         vendorModel: [device.vendor, device.model].filter((v): v is string => Boolean(v)).map((v) => safe(v, 80)).join(' ') || null,
         ip: safe(device.ip, 45),

@@ -68,7 +68,7 @@ export function sortDevicesByRisk(devices: Device[], findings: Finding[]): Devic
 
 /** The name the reports give the device (model/device-name), so screen and hand-out agree. */
 export function deviceName(device: Device, lang: Lang): string {
-  return nameOfDevice(device, lang, defaultAdviceKnowledge().labels.kinds);
+  return nameOfDevice(device, lang, defaultAdviceKnowledge().labels);
 }
 
 /** "Google Nest Mini", also when the model already starts with the vendor ("Google Nest Mini"). */

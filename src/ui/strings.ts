@@ -1,8 +1,9 @@
 // Every word the dashboard itself says, in the two languages the product speaks. Texts that come from
 // the audit (finding titles, advice) carry their own translations; these are the labels around them.
 
-import { phaseWord, shortKindWord, shortRiskWord } from '../advice/label-words.js';
-import type { DeviceKind, Lang, Phase, Risk, Stage } from '../model.js';
+import { kindText, phaseWord, shortKindText, shortRiskWord } from '../advice/label-words.js';
+import { kindIsGuess, type KindAndConfidence } from '../model/device-name.js';
+import type { Lang, Phase, Risk, Stage } from '../model.js';
 
 const ui = {
   appName: { nl: 'homeaudit', en: 'homeaudit' },
@@ -74,6 +75,7 @@ const ui = {
   noEvidence: { nl: 'geen aanwijzingen vastgelegd', en: 'no evidence recorded' },
   whatItIs: { nl: 'Wat het is', en: 'What it is' },
   whyWeThink: { nl: 'Waarom we dat denken (zekerheid {pct}%)', en: 'Why we think so (confidence {pct}%)' },
+  attributeConfidence: { nl: 'merk {vendor}%, model {model}%, soort {kind}%', en: 'maker {vendor}%, model {model}%, kind {kind}%' },
   vendor: { nl: 'Merk', en: 'Vendor' },
   model: { nl: 'Model', en: 'Model' },
   firmware: { nl: 'Firmware', en: 'Firmware' },
@@ -157,4 +159,7 @@ export const stageLabel = (lang: Lang, stage: Stage): string => stageLabels[stag
 // Kinds, risks and phases are worded once, in knowledge/advice/labels.yaml, for every output.
 export const riskLabel = (lang: Lang, risk: Risk): string => shortRiskWord(lang, risk);
 export const phaseLabel = (lang: Lang, phase: Phase): string => phaseWord(lang, phase);
-export const kindLabel = (lang: Lang, kind: DeviceKind): string => shortKindWord(lang, kind);
+/** The kind in the dashboard's narrow places: "router?" where it is only a guess. */
+export const kindLabel = (lang: Lang, device: KindAndConfidence): string => shortKindText(lang, device);
+/** The kind where there is room: the same word, or "possibly a router" where it is only a guess. */
+export const kindPhrase = (lang: Lang, device: KindAndConfidence): string => (kindIsGuess(device) ? kindText(lang, device) : shortKindText(lang, device));

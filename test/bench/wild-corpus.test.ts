@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWildCorpus, type WildDevice } from '../../src/bench/wild/corpus.js';
 import { factsOf } from '../../src/bench/wild/replay.js';
 import { describeWild } from '../../src/bench/wild/report.js';
-import { sameModel, scoreCorpus, type WildScore } from '../../src/bench/wild/score.js';
+import { CONFIDENT, sameModel, scoreCorpus, type WildScore } from '../../src/bench/wild/score.js';
 import { loadFingerprints } from '../../src/identify/index.js';
 
 // Batch 4 (README there): scored blind once, tuned since.
@@ -158,6 +158,15 @@ describe('identification on the wild corpus', () => {
   it('calls a set-top box that says STB a media player, not the router its maker mostly makes', () => {
     const stb = score.devices.find((entry) => entry.device.id === 'jupnp-zyxel-miviewtv')!;
     expect(stb.identity).toMatchObject({ vendor: 'Zyxel', kind: 'media-player' });
+  });
+
+  // Each attribute carries its own confidence: a weak maker-kind guess under a sure vendor is no claim.
+  it('judges the Zyxel set-top box of batch 4 by its kind\'s own confidence, not the sure vendor\'s', () => {
+    const box = score.devices.find((entry) => entry.device.id === 'jupnp-zyxel-miviewtv')!;
+    expect(box.vendorRight).toBe(true);
+    expect(box.identity.attributes.vendor).toBeGreaterThanOrEqual(CONFIDENT);
+    expect(box.kindRight || box.identity.attributes.kind < CONFIDENT).toBe(true);
+    expect(box.confidentlyWrong).toEqual([]);
   });
 
   // Known gap (issue 11): scored blind on 2026-12-02 (README), batch 5 got one vendor confidently wrong by its totals;

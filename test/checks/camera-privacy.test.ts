@@ -14,6 +14,13 @@ describe('camera-privacy', () => {
     expect(findings[0]).toMatchObject({ severity: 'info', details: { sensor: 'camera', kind }, confidence: 'likely' });
   });
 
+  it('says a camera kind that is only a guess is one, and claims no more than "possible"', async () => {
+    const device = makeDevice({ kind: 'camera', vendor: 'Hikvision', identity: { attributes: { vendor: 0.8, model: 0, kind: 0.25 } } });
+    const [finding] = await cameraPrivacyCheck.run(device, ctx);
+    expect(finding).toMatchObject({ confidence: 'possible' });
+    expect(finding!.evidence[0]).toMatch(/possibly a camera .*only a guess, 25 %/);
+  });
+
   it('treats speakers as possibly listening', async () => {
     const findings = await cameraPrivacyCheck.run(makeDevice({ kind: 'speaker' }), ctx);
     expect(findings).toHaveLength(1);

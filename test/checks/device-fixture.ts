@@ -26,7 +26,7 @@ export function makeDevice(
     services: ports.map((p) => ({ transport: p.transport, port: p.port, name: p.name })),
     discoveredBy: ['tcp'],
     risk: 'none',
-    identity: { vendor, model, firmware: null, kind, confidence: 1, evidence: [], components: [] },
+    identity: { vendor, model, firmware: null, kind, confidence: 1, attributes: { vendor: 1, model: 1, kind: 1 }, evidence: [], components: [] },
     facts: emptyFacts({ ip, ssdp: extra.ssdp ?? [], snmp: extra.snmp ?? null, ports, discoveredBy: ['tcp'] }),
   };
 }

@@ -37,6 +37,7 @@ export function makeDevice(overrides: DeviceOverrides = {}): Device {
       firmware,
       kind,
       confidence: 0.9,
+      attributes: { vendor: 0.9, model: 0.9, kind: 0.9 },
       evidence: [],
       components: [],
       ...identity,

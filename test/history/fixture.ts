@@ -7,7 +7,7 @@ export function device(id: string, ip: string, kind: Device['kind'], vendor: str
   return {
     id, ip, mac: null, names: [`${vendor} ${kind}`], vendor, model: null, firmware: null, kind,
     services: [], discoveredBy: ['tcp'], risk: 'none',
-    identity: { vendor, model: null, firmware: null, kind, confidence: 0.9, evidence: [], components: [] },
+    identity: { vendor, model: null, firmware: null, kind, confidence: 0.9, attributes: { vendor: 0.9, model: 0.9, kind: 0.9 }, evidence: [], components: [] },
     facts,
   };
 }

@@ -32,6 +32,17 @@ describe('history store', () => {
     reopened.close();
   });
 
+  it('reads a scan kept before attributes had their own confidence back with the one confidence it stated', () => {
+    const store = HistoryStore.open(dir);
+    const { attributes: _dropped, ...oldIdentity } = camera.identity;
+    const old = { ...camera, identity: { ...oldIdentity, confidence: 0.7 } } as unknown as typeof camera;
+    const id = store.save(result([old, router], []));
+    const stored = store.get(id);
+    expect(stored.result.devices[0]?.identity.attributes).toEqual({ vendor: 0.7, model: 0.7, kind: 0.7 });
+    expect(stored.result.devices[1]?.identity.attributes).toEqual(router.identity.attributes);
+    store.close();
+  });
+
   it('deletes one scan, purges all, and says so when an id does not exist', () => {
     const store = HistoryStore.open(dir);
     const a = store.save(result([router], []));

@@ -74,6 +74,7 @@ describe('identify on recorded devices', () => {
       firmware: null,
       kind: 'unknown',
       confidence: 0,
+      attributes: { vendor: 0, model: 0, kind: 0 },
       evidence: [],
       components: [],
     });

@@ -5,20 +5,28 @@ import { deviceName, ownName } from '../../src/model/device-name.js';
 import { deviceName as dashboardName } from '../../src/ui/result-model.js';
 import { devices, HOSTILE_NAME, makeResult } from '../ui/fixture.js';
 
-const kinds = { camera: { nl: 'camera', en: 'camera' } };
-const camera = { names: [] as string[], vendor: 'Hikvision', kind: 'camera' as const, ip: '192.168.1.20' };
+const labels = { kinds: { camera: { nl: 'camera', en: 'camera' } }, words: { device: { nl: 'apparaat', en: 'device' } } };
+const camera = { names: [] as string[], vendor: 'Hikvision', kind: 'camera' as const, ip: '192.168.1.20', identity: { attributes: { kind: 0.9 } } };
+const guessedCamera = { ...camera, identity: { attributes: { kind: 0.25 } } };
 
 describe('deviceName', () => {
   it('uses its own name first, cleaned', () => {
     expect(ownName({ names: ['', HOSTILE_NAME] })).toBe('EvilCam');
-    expect(deviceName({ ...camera, names: ['Voordeur'] }, 'en', kinds)).toBe('Voordeur');
+    expect(deviceName({ ...camera, names: ['Voordeur'] }, 'en', labels)).toBe('Voordeur');
   });
 
   it('else the maker and kind, in the language, else kind and address', () => {
-    expect(deviceName(camera, 'en', kinds)).toBe('Hikvision camera');
-    expect(deviceName(camera, 'nl', kinds)).toBe('camera van Hikvision');
-    expect(deviceName({ ...camera, vendor: null }, 'en', kinds)).toBe('camera 192.168.1.20');
-    expect(deviceName({ ...camera, kind: 'plug' }, 'en', kinds)).toBe('Hikvision plug');
+    expect(deviceName(camera, 'en', labels)).toBe('Hikvision camera');
+    expect(deviceName(camera, 'nl', labels)).toBe('camera van Hikvision');
+    expect(deviceName({ ...camera, vendor: null }, 'en', labels)).toBe('camera 192.168.1.20');
+    expect(deviceName({ ...camera, kind: 'plug' }, 'en', labels)).toBe('Hikvision plug');
+  });
+
+  it('leaves a kind that is only a guess out of the name', () => {
+    expect(deviceName(guessedCamera, 'en', labels)).toBe('Hikvision device');
+    expect(deviceName(guessedCamera, 'nl', labels)).toBe('apparaat van Hikvision');
+    expect(deviceName({ ...guessedCamera, vendor: null }, 'en', labels)).toBe('device 192.168.1.20');
+    expect(deviceName({ ...guessedCamera, names: ['Voordeur'] }, 'en', labels)).toBe('Voordeur');
   });
 
   it('names every device the same in the dashboard and in the report', () => {

@@ -39,6 +39,7 @@ function device(input: DeviceInput): Device {
       firmware: input.firmware ?? null,
       kind: input.kind,
       confidence: 0.9,
+      attributes: { vendor: 0.9, model: 0.9, kind: 0.9 },
       evidence: (input.evidence ?? []).map((detail) => ({ source: 'mdns' as const, detail })),
       components: [],
     },

@@ -67,7 +67,7 @@ export function describeWild(score: WildScore, listing: WildListing): WildVerdic
         entry.modelRight === false && `model ${identity.model ?? '-'} → ${device.truth.model}`,
       ].filter(Boolean);
       if (faults.length === 0) continue;
-      const flag = entry.confidentlyWrong.length > 0 ? ` [confidently wrong ${entry.confidentlyWrong.join(', ')}, ${identity.confidence}]` : '';
+      const flag = entry.confidentlyWrong.length > 0 ? ` [confidently wrong ${entry.confidentlyWrong.map((attribute) => `${attribute} ${identity.attributes[attribute]}`).join(', ')}]` : '';
       lines.push(`    ${device.id}: ${faults.join('; ')}${flag}`);
     }
   }

@@ -8,7 +8,7 @@ import { normaliseVendor } from '../../identify/vendor-names.js';
 import type { WildDevice } from './corpus.js';
 import { factsOf } from './replay.js';
 
-/** A wrong vendor or kind counts as "confidently wrong" when a rule (not the device's own word) gave it and the identity is at least this sure. */
+/** A wrong vendor or kind counts as "confidently wrong" when a rule (not the device's own word) gave it and that attribute's own confidence is at least this. */
 export const CONFIDENT = 0.5;
 
 export interface DeviceScore {
@@ -44,8 +44,9 @@ export function sameModel(found: string | null, truth: string): boolean {
   return modelTokens(found).some((token) => wanted.has(squash(token)));
 }
 
-function claimedByRule(identity: Identity, attribute: 'vendor' | 'kind'): boolean {
-  return !(identity.selfReported ?? []).includes(attribute) && identity.confidence >= CONFIDENT;
+/** Judged per attribute: a kind guessed weakly stays a guess however sure the vendor beside it is. */
+export function claimedByRule(identity: Identity, attribute: 'vendor' | 'kind'): boolean {
+  return !(identity.selfReported ?? []).includes(attribute) && identity.attributes[attribute] >= CONFIDENT;
 }
 
 /** `facts` default to the direct replay; the fleet replay passes what a scan of the mock saw. */

@@ -6,7 +6,7 @@ import { type AdviceItem, type CheckCoverage, type Device, type Finding, type La
 import { cleanText } from '../clean-text.js';
 import { adviceOf, deviceName, deviceRisk, evidenceWords, findingsOf, settledWords, vendorModel } from '../result-model.js';
 import { riskColour, riskSymbol, TONE_COLOURS } from '../severity-style.js';
-import { kindLabel, phaseLabel, riskLabel, t } from '../strings.js';
+import { kindLabel, kindPhrase, phaseLabel, riskLabel, t } from '../strings.js';
 import type { AnswerableQuestion } from '../types.js';
 import { wrap } from '../text-layout.js';
 import { blank, line, segment, type Line, wrapped } from './line.js';
@@ -24,6 +24,12 @@ interface DetailOptions {
   answeredOn?: Record<string, string>;
 }
 
+/** How sure each attribute is on its own, in whole percent. */
+function attributePercents(device: Device): Record<string, number> {
+  const { vendor, model, kind } = device.identity.attributes;
+  return { vendor: Math.round(vendor * 100), model: Math.round(model * 100), kind: Math.round(kind * 100) };
+}
+
 function identityLines(device: Device, lang: Lang, width: number): Line[] {
   const unknown = t(lang, 'unknown');
   const field = (label: string, value: string | null) => `${label}: ${cleanText(value) || unknown}`;
@@ -32,7 +38,7 @@ function identityLines(device: Device, lang: Lang, width: number): Line[] {
     line(t(lang, 'whatItIs'), { bold: true }),
     ...wrapped(
       [
-        `${kindLabel(lang, device.kind)}`,
+        kindPhrase(lang, device),
         field(t(lang, 'vendor'), device.vendor),
         field(t(lang, 'model'), device.model),
         field(t(lang, 'firmware'), device.firmware),
@@ -45,6 +51,7 @@ function identityLines(device: Device, lang: Lang, width: number): Line[] {
     ...(names.length > 0 ? wrapped(`${t(lang, 'names')}: ${names.join(', ')}`, width, { dim: true }, '  ') : []),
     blank(),
     line(t(lang, 'whyWeThink', { pct: Math.round(device.identity.confidence * 100) }), { bold: true }),
+    line(`  ${t(lang, 'attributeConfidence', attributePercents(device))}`, { dim: true }),
     ...(device.identity.evidence.length === 0 ? [line(`  ${t(lang, 'noEvidence')}`, { dim: true })] : []),
     ...device.identity.evidence.flatMap((evidence) =>
       wrapped(`${evidence.source}: ${cleanText(evidenceWords(evidence.detail, lang))}`, width, { dim: true }, '  • ', 4),
@@ -119,7 +126,7 @@ export function deviceDetailLines(device: Device, findings: Finding[], advice: A
       segment(name, { bold: true }),
       segment('  '),
       segment(riskText, { colour: risk === 'none' && coverage !== 'all' ? undefined : riskColour(risk, colour), bold: true }),
-      segment(`  ${[kindLabel(lang, device.kind), name === model ? '' : model, device.ip].filter(Boolean).join(' · ')}`),
+      segment(`  ${[kindLabel(lang, device), name === model ? '' : model, device.ip].filter(Boolean).join(' · ')}`),
     ],
     ...(coverage !== 'all' && own.length > 0 ? wrapped(t(lang, 'notCheckedNote'), width, { bold: true }, '') : []),
     blank(),

@@ -90,7 +90,7 @@ function deviceRow(device: Device, findings: Finding[], columns: Columns, option
       bold: risk === 'critical',
       inverse: selected,
     }),
-    segment(cell(kindLabel(lang, device.kind), columns.kind), { inverse: selected }),
+    segment(cell(kindLabel(lang, device), columns.kind), { inverse: selected }),
     segment(cell(nameCell(device, columns, lang), columns.name), { bold: true, inverse: selected }),
     ...(columns.vendorModel > 0 ? [segment(cell(vendorModel(device) || '-', columns.vendorModel), { inverse: selected })] : []),
     segment(cell(device.ip, columns.address), { inverse: selected }),
@@ -116,7 +116,7 @@ export function deviceTableLines(
   const longest = (values: string[]): number => Math.max(...values.map((value) => Array.from(value).length));
   const columns = tableColumns(width, {
     risk: longest(sorted.map((device) => riskCell(deviceRisk(device, findings), coverage(device.id), lang)).concat(t(lang, "colRisk"))),
-    kind: longest(sorted.map((device) => kindLabel(lang, device.kind)).concat(t(lang, 'colKind'))),
+    kind: longest(sorted.map((device) => kindLabel(lang, device)).concat(t(lang, 'colKind'))),
     address: longest(sorted.map((device) => device.ip).concat(t(lang, 'colAddress'))),
   });
   const room = Math.max(1, height - 1);

@@ -41,7 +41,7 @@ function deviceRows(scan: ScanState, lang: Lang, width: number, room: number): L
   const restWidth = Math.max(0, width - 34 - nameWidth - 1);
   const rows: Line[] = scan.devices.map((device) => [
     segment('  '),
-    segment(fit(kindLabel(lang, device.kind), 14), { bold: true }),
+    segment(fit(kindLabel(lang, device), 14), { bold: true }),
     segment(fit(deviceName(device, lang), nameWidth)),
     segment(' '),
     segment(fit(device.ip, 16)),
