@@ -10,7 +10,6 @@ import { sanitizeText } from '../../util/sanitize.js';
 /** IPP Everywhere's printer path first, then the root, which many older printers answer on. */
 const PRINTER_PATHS = [IPP_PRINTER_PATH, '/'];
 const MAX_ANSWER_BYTES = 64 * 1024;
-const ATTRIBUTES = PRINTER_ATTRIBUTES;
 const MAX_FIRMWARE_TEXT = 64;
 
 const textOf = (values: IppValue[] | undefined): string | undefined => {
@@ -44,12 +43,12 @@ export async function probeIpp(ip: string, port: number, agent: Agent, timeoutMs
   for (const path of paths) {
     if (signal.aborted) return null;
     try {
-      const answer = await getPrinterAttributes(`${tls ? 'https' : 'http'}://${ip}:${port}${path}`, Object.values(ATTRIBUTES), { agent, timeoutMs, maxBytes: MAX_ANSWER_BYTES, signal });
+      const answer = await getPrinterAttributes(`${tls ? 'https' : 'http'}://${ip}:${port}${path}`, Object.values(PRINTER_ATTRIBUTES), { agent, timeoutMs, maxBytes: MAX_ANSWER_BYTES, signal });
       const info: IppInfo = {};
-      const makeAndModel = textOf(answer.attributes.get(ATTRIBUTES.makeAndModel));
-      const deviceId = textOf(answer.attributes.get(ATTRIBUTES.deviceId));
-      const firmwareStringVersion = firmwareOf(answer.attributes.get(ATTRIBUTES.firmwareStringVersion));
-      const firmwareVersion = firmwareOf(answer.attributes.get(ATTRIBUTES.firmwareVersion));
+      const makeAndModel = textOf(answer.attributes.get(PRINTER_ATTRIBUTES.makeAndModel));
+      const deviceId = textOf(answer.attributes.get(PRINTER_ATTRIBUTES.deviceId));
+      const firmwareStringVersion = firmwareOf(answer.attributes.get(PRINTER_ATTRIBUTES.firmwareStringVersion));
+      const firmwareVersion = firmwareOf(answer.attributes.get(PRINTER_ATTRIBUTES.firmwareVersion));
       if (makeAndModel) info.makeAndModel = makeAndModel;
       if (deviceId) info.deviceId = deviceId;
       if (firmwareStringVersion) info.firmwareStringVersion = firmwareStringVersion;
