@@ -161,6 +161,10 @@ export interface IppInfo {
   makeAndModel?: string;
   /** printer-device-id: the IEEE 1284 device ID ("MFG:Quillon;MDL:JetDesk 410;CMD:PDF,URF;"). */
   deviceId?: string;
+  /** printer-firmware-string-version: the firmware as the printer writes it ("TESPDLPP1N001.2009A.00"). */
+  firmwareStringVersion?: string;
+  /** printer-firmware-version (octetString): as text when printable, else its bytes dotted ("2.4.1"). */
+  firmwareVersion?: string;
   /** The path that answered (`/ipp/print`), so a recording serves the attributes where the printer did. */
   path?: string;
 }

@@ -16,7 +16,7 @@ import type { HostFacts } from '../../src/model.js';
 import { createLimitedAgent } from '../../src/protocols/http/limited-client.js';
 import { resolveScope } from '../../src/scope/index.js';
 
-const ATTRIBUTES = (model: string) => ({ 'printer-make-and-model': `Quillon ${model}`, 'printer-device-id': `MFG:Quillon;MDL:${model};CMD:PDF,URF;` });
+const ATTRIBUTES = (model: string, firmware: Record<string, string> = {}) => ({ 'printer-make-and-model': `Quillon ${model}`, 'printer-device-id': `MFG:Quillon;MDL:${model};CMD:PDF,URF;`, ...firmware });
 
 const RAW: RawFleet = {
   name: 'ipps-test',
@@ -26,13 +26,13 @@ const RAW: RawFleet = {
       // IPPS on 631 only, as CUPS with "DefaultEncryption Required" and IPP Everywhere printers set to TLS only.
       id: 'tls-631', address: '127.80.9.10', hostname: 'jetdesk-500', kind: 'printer', vendor: 'Quillon', model: 'JetDesk 500',
       mdns: [{ type: '_ipps._tcp', instance: 'Quillon JetDesk 500', port: 631, txt: { rp: 'ipp/print', ty: 'Quillon JetDesk 500' } }],
-      services: [{ type: 'https', port: 631, title: 'JetDesk 500', auth: 'none', ipp: { path: '/ipp/print', attributes: ATTRIBUTES('JetDesk 500') } }],
+      services: [{ type: 'https', port: 631, title: 'JetDesk 500', auth: 'none', ipp: { path: '/ipp/print', attributes: ATTRIBUTES('JetDesk 500', { 'printer-firmware-string-version': '5.0.2', 'printer-firmware-version': '5.0.2' }) } }],
     },
     {
       // IPPS announced on 443, where the printer's web pages are too; the resource path from TXT rp.
       id: 'tls-443', address: '127.80.9.11', hostname: 'jetdesk-600', kind: 'printer', vendor: 'Quillon', model: 'JetDesk 600',
       mdns: [{ type: '_ipps._tcp', instance: 'Quillon JetDesk 600', port: 443, txt: { rp: 'ipp/secure', ty: 'Quillon JetDesk 600' } }],
-      services: [{ type: 'https', port: 443, title: 'JetDesk 600', auth: 'none', ipp: { path: '/ipp/secure', attributes: ATTRIBUTES('JetDesk 600') } }],
+      services: [{ type: 'https', port: 443, title: 'JetDesk 600', auth: 'none', ipp: { path: '/ipp/secure', attributes: ATTRIBUTES('JetDesk 600', { 'printer-firmware-version': '6.1' }) } }],
     },
     {
       // The same 443 service, but nothing says it is a printer's: it is a web port and is asked nothing over IPP.
@@ -68,6 +68,11 @@ describe('IPP over TLS', () => {
 
   it('reads it on 443 where the printer announces _ipps._tcp, on the path its TXT rp names', () => {
     expect(port('127.80.9.11', 443)).toMatchObject({ name: 'https', tls: true, ipp: { makeAndModel: 'Quillon JetDesk 600', path: '/ipp/secure' } });
+  });
+
+  it('reads the firmware in the same request, over TLS, on 631 and on 443', () => {
+    expect(port('127.80.9.10', 631)?.ipp).toMatchObject({ firmwareStringVersion: '5.0.2', firmwareVersion: '5.0.2' });
+    expect(port('127.80.9.11', 443)?.ipp).toEqual({ makeAndModel: 'Quillon JetDesk 600', deviceId: 'MFG:Quillon;MDL:JetDesk 600;CMD:PDF,URF;', firmwareVersion: '6.1', path: '/ipp/secure' });
   });
 
   it('asks a web port nothing over IPP when no IPP record names it', () => {

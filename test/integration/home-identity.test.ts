@@ -83,14 +83,15 @@ describe('identification of the home fleet, scanned over loopback', () => {
 });
 
 describe('version probes on the home fleet', () => {
-  it('asks only the devices no announcement gave a version and a probe fits (the Nest Mini, the printer), once each', () => {
+  it('asks only the devices no announcement gave a version and a probe fits (the Nest Mini), once each; the printer not again', () => {
     const nest = running.fleet.devices.find((device) => device.id === 'google-nest-mini')!;
-    const printer = running.fleet.devices.find((device) => device.id === 'hp-printer')!;
-    expect(probeRequests.sort()).toEqual([`http://${nest.address}:8008/setup/eureka_info`, `ipp http://${printer.address}:631/ipp/print`].sort());
+    expect(probeRequests.sort()).toEqual([`http://${nest.address}:8008/setup/eureka_info`]);
   });
 
-  it('says the printer firmware came over IPP', () => {
-    expect(audit.devices.get('hp-printer')?.identity.firmwareEvidence).toMatchObject({ via: 'status-page', probeId: 'ipp-printer-firmware' });
+  it('says the printer firmware came over IPP, read from the answer to discovery\'s one Get-Printer-Attributes', () => {
+    const evidence = audit.devices.get('hp-printer')?.identity.firmwareEvidence;
+    expect(evidence).toMatchObject({ via: 'status-page', probeId: 'ipp-printer-firmware' });
+    expect(evidence?.detail).toBe('self-reported: IPP Get-Printer-Attributes on :631/ipp/print without a login → printer-firmware-string-version TESPDLPP1N001.2009A.00');
   });
 
   it('says the Nest Mini firmware came from its status page', () => {

@@ -2,9 +2,12 @@
 // that a probe fits (its identified vendor, announced protocol or kind), gets that probe's one request
 // on a service discovery saw: a GET of a page, an IPP Get-Printer-Attributes, or an SNMP GET. Never a
 // list of URLs against every host: a device no probe matched gets no request at all. Each device has
-// a request budget; every read has the same time and size caps as discovery's page reads.
+// a request budget; every read has the same time and size caps as discovery's page reads. An IPP probe
+// first reads the answer discovery's own Get-Printer-Attributes held (it asks for the firmware attributes
+// too, over IPP or IPPS), and sends its request only where no IPP port answered discovery.
 
-import type { Device, FirmwareEvidence } from '../../model.js';
+import type { Device, FirmwareEvidence, PortInfo } from '../../model.js';
+import { heldPrinterAttributes } from '../../protocols/ipp/printer-attributes.js';
 import type { VersionProbe } from '../../knowledge/version-probes.js';
 import { mapLimit } from '../../util/limit.js';
 import { readFields, readVersion } from './read-answer.js';
@@ -61,9 +64,15 @@ function fitsDevice(device: Device, probe: VersionProbe): boolean {
   return !kinds || kinds.includes(device.kind);
 }
 
+/** The ports whose IPP answer discovery kept (631, IPPS on 631 or 443, …), in port order. */
+function ippAnswers(device: Device): PortInfo[] {
+  return device.facts.ports.filter((open) => open.transport === 'tcp' && open.ipp !== undefined);
+}
+
 function hasService(device: Device, probe: VersionProbe): boolean {
   const request = probe.request;
   if ('snmp' in request) return device.facts.snmp !== null;
+  if ('ipp' in request && ippAnswers(device).length > 0) return true;
   const port = 'ipp' in request ? request.ipp.port : request.port;
   const scheme = 'ipp' in request ? 'http' : request.scheme;
   const seen = device.facts.ports.find((open) => open.transport === 'tcp' && open.port === port);
@@ -90,7 +99,10 @@ async function runProbe(device: Device, probe: VersionProbe, options: VersionPro
   const caps = { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, signal: options.signal };
   const request = probe.request;
   if ('ipp' in request) {
-    if (!options.ipp || probe.reader.kind !== 'fields') return null;
+    if (probe.reader.kind !== 'fields') return null;
+    const answered = ippAnswers(device);
+    if (answered.length > 0) return readHeldIpp(answered, probe.reader);
+    if (!options.ipp) return null;
     const url = `http://${device.ip}:${request.ipp.port}${request.ipp.path}`;
     options.onRequest?.(device.id, url);
     const values = await options.ipp(url, probe.reader.fields.map((field) => field.name), caps);
@@ -114,6 +126,17 @@ async function runProbe(device: Device, probe: VersionProbe, options: VersionPro
   if (answer.status !== 200) return null;
   const version = readVersion(probe.reader, answer.body.toString('utf8'));
   return version === null ? null : { version, detail: `self-reported: GET ${request.scheme}://…:${request.port}${request.path} without a login → ${version}` };
+}
+
+/** The version in what an IPP port already answered discovery: no request, the evidence naming IPP or IPPS and the attribute. */
+function readHeldIpp(answered: readonly PortInfo[], reader: Extract<VersionProbe['reader'], { kind: 'fields' }>): Reading | null {
+  for (const port of answered) {
+    const read = readFields(reader, heldPrinterAttributes(port.ipp!));
+    if (!read) continue;
+    const protocol = port.tls === true ? 'IPPS (IPP over TLS)' : 'IPP';
+    return { version: read.version, detail: `self-reported: ${protocol} Get-Printer-Attributes on :${port.port}${port.ipp!.path ?? ''} without a login → ${read.field} ${read.version}` };
+  }
+  return null;
 }
 
 /** The device with a version read by a probe: the device's own word, with where it said it. */

@@ -2,16 +2,9 @@
 // over it, and SNMP through net-snmp. Values of IPP attributes become text the readers can match.
 
 import { createLimitedAgent, getLimited } from '../../protocols/http/limited-client.js';
-import { getPrinterAttributes, type IppValue } from '../../protocols/ipp/index.js';
+import { getPrinterAttributes, ippValueText } from '../../protocols/ipp/index.js';
 import { getSnmpObjects } from '../../protocols/snmp/get-objects.js';
 import type { ProbeGet, ProbeIpp, ProbeSnmp, ProbeTransports } from './run-probes.js';
-
-/** An IPP value as text: octets that are text as text, binary ones as dotted bytes (PWG 5100.13 versions). */
-function ippText(value: IppValue): string {
-  if (value.kind === 'text') return value.text;
-  if (value.kind === 'integer') return String(value.value);
-  return /^[\x20-\x7e]*$/.test(value.bytes.toString('latin1')) ? value.bytes.toString('utf8') : [...value.bytes].join('.');
-}
 
 export function createProbeTransports(timeoutMs: number): ProbeTransports & { close: () => Promise<void> } {
   const agent = createLimitedAgent(timeoutMs);
@@ -24,7 +17,7 @@ export function createProbeTransports(timeoutMs: number): ProbeTransports & { cl
     const values = new Map<string, string>();
     for (const name of attributes) {
       const first = answer.attributes.get(name)?.[0];
-      if (first) values.set(name, ippText(first));
+      if (first) values.set(name, ippValueText(first));
     }
     return values;
   };

@@ -4,7 +4,7 @@
 // wire. Secrets are taken out afterwards (redact.ts); no password is ever recorded.
 
 import type { Device, Finding, HostFacts, IppInfo, PortInfo, SsdpInfo, TxtString } from '../../model.js';
-import { IPP_PRINTER_PATH } from '../../protocols/ipp/index.js';
+import { heldPrinterAttributes, IPP_PRINTER_PATH } from '../../protocols/ipp/index.js';
 import type { RawDevice, RawFleet } from '../fleet-defaults.js';
 import { isIpv4 } from '../ipv4.js';
 import type { TcpServiceSpec } from '../types.js';
@@ -144,11 +144,9 @@ function ippByPort(ip: string, recorded: RecordedPages): Map<number, { path: str
   return byPort;
 }
 
-/** Discovery's own IPP read (make and model) beside what version probes read, on the path both use. */
+/** Discovery's own IPP read (make, model, firmware) beside what version probes read, on the path both use. */
 function withDiscoveryIpp(said: IppInfo, probed: { path: string; attributes: Record<string, string> } | undefined): { path: string; attributes: Record<string, string> } {
-  const attributes: Record<string, string> = { ...probed?.attributes };
-  if (said.makeAndModel !== undefined) attributes['printer-make-and-model'] = said.makeAndModel;
-  if (said.deviceId !== undefined) attributes['printer-device-id'] = said.deviceId;
+  const attributes: Record<string, string> = { ...probed?.attributes, ...Object.fromEntries(heldPrinterAttributes(said)) };
   return { path: probed?.path ?? said.path ?? IPP_PRINTER_PATH, attributes };
 }
 

@@ -69,7 +69,17 @@ export function encodeGetPrinterAttributes(printerUri: string, requested: readon
   return Buffer.concat(parts);
 }
 
-/** A printer's answer carrying text attributes in its printer group: what the mock printer serves. */
+/** An attribute's value as text: octets that are printable as they are, binary ones as dotted bytes (PWG 5100.13 versions). */
+export function ippValueText(value: IppValue): string {
+  if (value.kind === 'text') return value.text;
+  if (value.kind === 'integer') return String(value.value);
+  return /^[\x20-\x7e]*$/.test(value.bytes.toString('latin1')) ? value.bytes.toString('utf8') : [...value.bytes].join('.');
+}
+
+/** Attributes whose syntax is not text (PWG 5100.13 §5.2), so the mock sends them typed as printers do. */
+const ATTRIBUTE_TAGS: Readonly<Record<string, number>> = { 'printer-firmware-version': TAG.octetString, 'printer-firmware-name': TAG.name };
+
+/** A printer's answer carrying the given attributes in its printer group, each with its syntax's tag: what the mock printer serves. */
 export function encodeIppResponse(requestId: number, printerText: Readonly<Record<string, string>>, statusCode = 0): Buffer {
   const header = Buffer.alloc(8);
   header.writeUInt8(1, 0);
@@ -82,7 +92,7 @@ export function encodeIppResponse(requestId: number, printerText: Readonly<Recor
     attribute(TAG.charset, 'attributes-charset', 'utf-8'),
     attribute(TAG.naturalLanguage, 'attributes-natural-language', 'en'),
     Buffer.from([PRINTER_ATTRIBUTES_TAG]),
-    ...Object.entries(printerText).map(([name, text]) => attribute(TAG.text, name, text)),
+    ...Object.entries(printerText).map(([name, text]) => attribute(ATTRIBUTE_TAGS[name] ?? TAG.text, name, text)),
     Buffer.from([TAG.endOfAttributes]),
   ]);
 }

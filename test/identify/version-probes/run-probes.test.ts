@@ -204,6 +204,49 @@ describe('IPP and SNMP version probes', () => {
     expect(device!.identity.firmwareEvidence).toMatchObject({ probeId: 'printer-mib-firmware-word' });
   });
 
+  // A printer whose only admin surface is IPP over TLS: discovery's one Get-Printer-Attributes on 443 asked
+  // for the firmware too, so the probe reads that answer and sends nothing.
+  const ippsOnly = (ipp: NonNullable<PortInfo['ipp']>) =>
+    deviceFrom(
+      emptyFacts({
+        ip: '192.0.2.42',
+        mdns: [{ instance: 'Quillon JetDesk 600', type: '_ipps._tcp', port: 443, txt: { rp: 'ipp/secure', ty: 'Quillon JetDesk 600' } }],
+        ports: [{ ...http(443, true), ipp }],
+        discoveredBy: ['mdns', 'tcp'],
+      }),
+    );
+
+  it('reads the firmware from the answer discovery held over IPPS on 443, with no request of its own', async () => {
+    const printerOverTls = ippsOnly({ makeAndModel: 'Quillon JetDesk 600', firmwareStringVersion: '2.6.0', firmwareVersion: '2.6', path: '/ipp/secure' });
+    expect(printerOverTls.kind).toBe('printer');
+    const { ipp, requests } = fakeIpp({ 'printer-firmware-string-version': '9.9' });
+    const [device] = await runWith([printerOverTls], { ipp });
+    expect(requests).toEqual([]);
+    expect(device!.firmware).toBe('2.6.0');
+    expect(device!.identity.firmwareEvidence).toMatchObject({ via: 'status-page', probeId: 'ipp-printer-firmware' });
+    expect(device!.identity.firmwareEvidence!.detail).toBe('self-reported: IPPS (IPP over TLS) Get-Printer-Attributes on :443/ipp/secure without a login → printer-firmware-string-version 2.6.0');
+  });
+
+  it('takes printer-firmware-version from the held answer when the string version is missing', async () => {
+    const [device] = await runWith([ippsOnly({ firmwareVersion: '3.1.4', path: '/ipp/print' })], { ipp: fakeIpp({}).ipp });
+    expect(device!.firmware).toBe('3.1.4');
+    expect(device!.identity.firmwareEvidence!.detail).toMatch(/IPPS \(IPP over TLS\) .* → printer-firmware-version 3\.1\.4$/);
+  });
+
+  it('asks nothing more over IPP when the held answer has no firmware: the one request already asked for it', async () => {
+    const plain = deviceFrom(
+      emptyFacts({
+        ...printer.facts,
+        ports: printer.facts.ports.map((open) => (open.port === 631 ? { ...open, ipp: { makeAndModel: 'Quillon JetDesk 410', path: '/ipp/print' } } : open)),
+      }),
+    );
+    const { ipp, requests } = fakeIpp({ 'printer-firmware-string-version': '2.4.1' });
+    const { snmp } = fakeSnmp({ '1.3.6.1.2.1.25.3.2.1.3.1': 'Quillon JetDesk 410 firmware 2.4.2' });
+    const [device] = await runWith([plain], { ipp, snmp });
+    expect(requests).toEqual([]);
+    expect(device!.identity.firmwareEvidence).toMatchObject({ probeId: 'printer-mib-firmware-word' });
+  });
+
   it('sends no IPP or SNMP request to a device that is no printer, even with 631 open and an agent answering', async () => {
     const other = deviceFrom(
       emptyFacts({
