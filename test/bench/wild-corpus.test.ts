@@ -16,6 +16,8 @@ import { loadFingerprints } from '../../src/identify/index.js';
 const BATCH_4 = ['jupnp-held-out.yaml', 'upnpclient-held-out.yaml'];
 // Batch 5 (README there): the blind measure of unseen devices; only its totals are read.
 const BATCH_5 = ['recog-held-out-3.yaml', 'retina-held-out.yaml'];
+// Batch 6 (README there): a later blind measure of unseen devices; only its totals are read.
+const BATCH_6 = ['recog-held-out-6.yaml'];
 
 /** The corpus with the devices of the named files marked held out, as a blind batch is. */
 function withHeldOut(devices: readonly WildDevice[], ...files: string[]): WildDevice[] {
@@ -98,6 +100,27 @@ describe('the wild corpus files', () => {
     }
     const kinds = new Set(batch.map((device) => device.truth.kind));
     for (const kind of ['camera', 'router', 'access-point', 'printer', 'computer', 'phone', 'media-player', 'light', 'speaker'] as const) expect(kinds).toContain(kind);
+  });
+
+  it('hold the blind batch 6: 16 held-out Recog fingerprints by the pick rule committed before any was opened, none an earlier batch took', () => {
+    const batch = corpus.filter((device) => BATCH_6.includes(device.file));
+    expect(batch.length).toBe(16);
+    expect(batch[0]!.source).toMatchObject({ repo: 'rapid7/recog', commit: '14fa1a7211e7fb5707c7a1b421a07d6c2cf4eec5', licence: 'BSD-2-Clause' });
+    // Fingerprints are named by file and number; batch 6 takes the next one after those earlier files hold.
+    const fingerprint = (device: WildDevice): string => device.id.replace(/^recog-(ho-|h2-|h5-|h6-)?/, '');
+    const earlier = new Set(corpus.filter((device) => device.source.repo === 'rapid7/recog' && !BATCH_6.includes(device.file)).map(fingerprint));
+    for (const device of batch) {
+      expect(device.heldOut, device.id).toBe(true);
+      expect(device.id, device.id).toMatch(/^recog-h6-[a-z-]+-\d+$/);
+      expect(device.path, device.id).toMatch(/^xml\/[a-z_-]+\.xml$/);
+      expect(earlier.has(fingerprint(device)), device.id).toBe(false);
+    }
+    // No example string an earlier device sends: the pick rule passes such a candidate over.
+    const said = (device: WildDevice): string => JSON.stringify(device.wire);
+    const earlierWire = new Set(corpus.filter((device) => !BATCH_6.includes(device.file)).map(said));
+    for (const device of batch) expect(earlierWire.has(said(device)), device.id).toBe(false);
+    const kinds = new Set(batch.map((device) => device.truth.kind));
+    for (const kind of ['router', 'access-point', 'printer', 'camera', 'computer', 'phone', 'media-player', 'light'] as const) expect(kinds).toContain(kind);
   });
 
   it('hold held-out devices, which the bench scores on a line of their own', () => {
