@@ -132,3 +132,19 @@ describe('makers\' own names in banners', () => {
     expect(normaliseVendor('Deliberant', knowledge.aliases)).toBe('LigoWave');
   });
 });
+
+// Batch 5 of the wild corpus (README there): a Lorex recorder's realm was read as a sure Dahua.
+describe('firmware one maker builds for other brands', () => {
+  it('calls a host with Dahua\'s login realm a camera surely, but names Dahua only weakly: Lorex and Amcrest recorders send the same realm', () => {
+    const identity = identify(http({ realm: 'Login to 6G04B2EPAZ71C33' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Dahua', kind: 'camera' });
+    expect(identity.confidence).toBeLessThan(CONFIDENT_RULE);
+    expect(identity.evidence.find((item) => item.ruleId === 'dahua-digest-realm')?.detail).toContain('camera');
+  });
+
+  it('lets the brand\'s own evidence name the maker over Dahua\'s realm', () => {
+    const facts = http({ realm: 'Login to ND021903000123' });
+    facts.mac = '00:1f:54:12:34:56';
+    expect(identify(facts, knowledge)).toMatchObject({ vendor: 'Lorex', kind: 'camera' });
+  });
+});
