@@ -14,7 +14,7 @@ import { loadFingerprints } from '../../src/identify/index.js';
 
 // Batch 4 (README there): scored blind once, tuned since.
 const BATCH_4 = ['jupnp-held-out.yaml', 'upnpclient-held-out.yaml'];
-// Batch 5 (README there): the blind measure of unseen devices; only its totals are read.
+// Batch 5 (README there): scored blind once (2026-12-02), tuned since.
 const BATCH_5 = ['recog-held-out-3.yaml', 'retina-held-out.yaml'];
 // Batch 6 (README there): a later blind measure of unseen devices; only its totals are read.
 const BATCH_6 = ['recog-held-out-6.yaml'];
@@ -81,11 +81,11 @@ describe('the wild corpus files', () => {
     for (const kind of ['media-player', 'computer', 'router', 'hub', 'phone', 'speaker'] as const) expect(kinds).toContain(kind);
   });
 
-  it('hold the blind batch 5: 34 held-out devices by the pick rule committed before any was opened, cameras among them, each with its source file', () => {
+  it('hold batch 5: 34 devices by the pick rule committed before any was opened, cameras among them, scored blind once and tuned since (no longer held out), each with its source file', () => {
     const batch = corpus.filter((device) => BATCH_5.includes(device.file));
     expect(batch.length).toBe(34);
     for (const device of batch) {
-      expect(device.heldOut, device.id).toBe(true);
+      expect(device.heldOut, device.id).toBeUndefined();
       expect(device.path, device.id).toMatch(/^(xml\/[a-z_-]+\.xml|src\/client\/testdata\/[a-z0-9_]+\.txt)$/);
     }
     const retina = batch.filter((device) => device.file === 'retina-held-out.yaml');
@@ -171,8 +171,8 @@ describe('replaying a corpus device', () => {
 });
 
 describe('identification on the wild corpus', () => {
-  it('claims no wrong vendor or kind with confidence (blind batch 5 apart, below)', () => {
-    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && !BATCH_5.includes(entry.device.file)).map((entry) => `${entry.device.id}: ${entry.confidentlyWrong.join(', ')}`);
+  it('claims no wrong vendor or kind with confidence', () => {
+    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0).map((entry) => `${entry.device.id}: ${entry.confidentlyWrong.join(', ')}`);
     expect(wrong).toEqual([]);
   });
 
@@ -192,22 +192,22 @@ describe('identification on the wild corpus', () => {
     expect(box.confidentlyWrong).toEqual([]);
   });
 
-  // Known gap (issue 11): scored blind on 2026-12-02 (README), batch 5 got one vendor confidently wrong by its totals;
-  // which device was not read, so no rule is written for it while the batch is held out.
-  it.fails('claims no wrong vendor or kind with confidence on blind batch 5 (known gap of issue 11: one confident wrong vendor, scored blind)', () => {
-    const wrong = score.devices.filter((entry) => entry.confidentlyWrong.length > 0 && BATCH_5.includes(entry.device.file)).length;
-    expect(wrong).toBe(0);
+  // Batch 5's blind score had one vendor confidently wrong (README): a Lorex recorder's login realm, which Dahua's
+  // firmware sends under other brands too, read as a sure Dahua. The realm now says "camera" surely, the maker weakly.
+  it('names a Dahua-built recorder of another brand a camera, and Dahua at most weakly', () => {
+    const lorex = score.devices.find((entry) => entry.device.id === 'recog-h5-http-wwwauth-62')!;
+    expect(lorex.identity.kind).toBe('camera');
+    expect(lorex.confidentlyWrong).toEqual([]);
   });
 
   it('names the model of at least 80 % of the devices whose answers show one', () => {
     expect(score.model / score.withModel).toBeGreaterThanOrEqual(0.8);
   });
 
-  // On the 247 devices of batches 1 to 4 and the rest, all tuning devices since 2026-12-02 (README); a blind batch added
-  // later is held out and scored on its own line, so these hold for the devices rules are written with.
+  // Batches 1 to 5 are tuning devices since 2026-12-02 (README); blind batch 6 is held out and scored on its own line.
   it('names the vendor of at least 90 % of the devices the rules are written with (not held out)', () => {
     const tuned = score.devices.filter((entry) => !entry.device.heldOut);
-    expect(tuned.length).toBeGreaterThanOrEqual(247);
+    expect(tuned.length).toBeGreaterThanOrEqual(281);
     expect(tuned.filter((entry) => entry.vendorRight).length / tuned.length).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -216,9 +216,13 @@ describe('identification on the wild corpus', () => {
     expect(tuned.filter((entry) => entry.kindRight).length / tuned.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Known gap (issue 11): with blind batch 5 counted, the vendor is named for about 85 % of all devices; batch 5's
-  // RTSP cameras and makerless banners name no maker the rules know, and its misses are not read while it is held out.
-  it.fails('names the vendor of at least 90 % of all devices, blind batch 5 included (known gap of issue 11: blind batch 5)', () => {
+  it('names the kind of at least 90 % of all devices, blind batch 6 included', () => {
+    expect(score.kind / score.devices.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // Known gap (issue 11): with blind batch 6 counted (vendor 12 of 16, its misses unread while it is held out) the
+  // vendor is named for 89.2 % of all 297 devices, three short of the target.
+  it.fails('names the vendor of at least 90 % of all devices, blind batch 6 included (known gap of issue 11: blind batch 6)', () => {
     expect(score.vendor / score.devices.length).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -113,4 +113,17 @@ describe('the converter', () => {
     const header = Object.entries(withRealm.wire.tcp![0]!.http!.headers!).find(([name]) => name.toLowerCase() === 'www-authenticate')![1];
     expect(service).toMatchObject({ type: 'http', auth: 'basic', realm: /realm="?([^"]*)"?/i.exec(header)![1] });
   });
+
+  it('turns a camera\'s recorded RTSP challenge into an RTSP login with that scheme and realm, so discovery reads the realm as from the camera', () => {
+    const cameras = corpus.filter((device) => device.wire.tcp?.[0]?.name === 'rtsp' && device.wire.tcp[0].http?.headers?.['www-authenticate']);
+    expect(cameras.length).toBeGreaterThanOrEqual(2);
+    for (const camera of cameras) {
+      const header = camera.wire.tcp![0]!.http!.headers!['www-authenticate']!;
+      const [service] = wildDeviceToFleet(camera, 0).services!;
+      expect(service, camera.id).toMatchObject({ type: 'rtsp', auth: /^digest/i.test(header) ? 'digest' : 'basic', realm: /realm="([^"]*)"/i.exec(header)![1] });
+    }
+    const silent = corpus.find((device) => device.wire.tcp?.[0]?.name === 'rtsp' && !device.wire.tcp[0].http?.headers?.['www-authenticate'])!;
+    expect(wildDeviceToFleet(silent, 0).services![0]).toMatchObject({ type: 'rtsp', auth: 'none' });
+    expect(wildDeviceToFleet(silent, 0).services![0]).not.toHaveProperty('realm');
+  });
 });

@@ -132,3 +132,82 @@ describe('makers\' own names in banners', () => {
     expect(normaliseVendor('Deliberant', knowledge.aliases)).toBe('LigoWave');
   });
 });
+
+// Batch 5 of the wild corpus (README there): a Lorex recorder's realm was read as a sure Dahua.
+describe('firmware one maker builds for other brands', () => {
+  it('calls a host with Dahua\'s login realm a camera surely, but names Dahua only weakly: Lorex and Amcrest recorders send the same realm', () => {
+    const identity = identify(http({ realm: 'Login to 6G04B2EPAZ71C33' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Dahua', kind: 'camera' });
+    expect(identity.confidence).toBeLessThan(CONFIDENT_RULE);
+    expect(identity.evidence.find((item) => item.ruleId === 'dahua-digest-realm')?.detail).toContain('camera');
+  });
+
+  it('lets the brand\'s own evidence name the maker over Dahua\'s realm', () => {
+    const facts = http({ realm: 'Login to ND021903000123' });
+    facts.mac = '00:1f:54:12:34:56';
+    expect(identify(facts, knowledge)).toMatchObject({ vendor: 'Lorex', kind: 'camera' });
+  });
+});
+
+// Families named after batch 5 of the wild corpus (docs/fingerprints.md): each on a device of the family the corpus
+// does not hold, and a look-alike that must not be taken for it.
+describe('makers and series named after batch 5', () => {
+  const telnet = (banner: string): HostFacts => port({ port: 23, name: 'telnet', banner });
+  const ftp = (banner: string): HostFacts => port({ port: 21, name: 'ftp', banner });
+  const rtsp = (headers: Record<string, string>): HostFacts =>
+    port({ port: 554, name: 'rtsp', banner: 'RTSP/1.0 200 OK', http: { status: 200, headers, ...(headers.server ? { server: headers.server } : {}) } });
+
+  it('reads former company names as the same maker', () => {
+    expect(normaliseVendor('KYOCERA MITA', knowledge.aliases)).toBe('Kyocera');
+    expect(normaliseVendor('Kyocera Document Solutions', knowledge.aliases)).toBe('Kyocera');
+    expect(normaliseVendor('Samsung Techwin', knowledge.aliases)).toBe('Hanwha');
+    expect(normaliseVendor('Hanwha Vision', knowledge.aliases)).toBe('Hanwha');
+    expect(normaliseVendor('Samsung', knowledge.aliases)).toBe('Samsung');
+  });
+
+  it('names Sharp\'s MX printers, and leaves Canon\'s PIXMA MX numbers (no dash) to Canon', () => {
+    expect(identify(http({ title: 'MX-2640N' }), knowledge)).toMatchObject({ vendor: 'Sharp', kind: 'printer' });
+    expect(identify(http({ title: 'MX922' }), knowledge).vendor).not.toBe('Sharp');
+  });
+
+  it('names TP-Link\'s older ADSL routers with or without the dash', () => {
+    expect(identify(http({ realm: 'TD-8840T' }), knowledge)).toMatchObject({ vendor: 'TP-Link', kind: 'router' });
+    expect(identify(http({ realm: 'TD8817' }), knowledge)).toMatchObject({ vendor: 'TP-Link', kind: 'router' });
+  });
+
+  it('names ZTE\'s fibre terminals by their F number, and not a longer number', () => {
+    expect(identify(telnet('F660\r\nLogin:'), knowledge)).toMatchObject({ vendor: 'ZTE', kind: 'router' });
+    expect(identify(telnet('F6000\r\nLogin:'), knowledge).vendor).not.toBe('ZTE');
+  });
+
+  it('names Digi\'s TransPort routers and Crestron\'s DigitalMedia receivers by their series', () => {
+    expect(identify(http({ title: 'WR21 Configuration and Management' }), knowledge)).toMatchObject({ vendor: 'Digi', kind: 'router' });
+    expect(identify(http({ title: 'WR2 Configuration' }), knowledge).vendor).not.toBe('Digi');
+    expect(identify(http({ title: 'DM-RMC-4K-100-C' }), knowledge)).toMatchObject({ vendor: 'Crestron', kind: 'media-player' });
+  });
+
+  it('names Eltex\'s IPTV boxes by the host name they log in with, Telekom\'s Speedports and Phoenix Contact\'s FL WLAN line', () => {
+    expect(identify(telnet('eltex-nv102 login:'), knowledge)).toMatchObject({ vendor: 'Eltex', kind: 'media-player' });
+    expect(identify(ftp('Speedport W 724V Typ A FTP Server ready'), knowledge)).toMatchObject({ vendor: 'Deutsche Telekom', kind: 'router' });
+    expect(identify(telnet('(FL WLAN 1100)'), knowledge).vendor).toBe('Phoenix Contact');
+  });
+
+  it('names a camera whose realm calls it a Rubetek IP camera, weakly', () => {
+    const identity = identify(http({ realm: 'Rubetek IP camera' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Rubetek', kind: 'camera' });
+    expect(identity.confidence).toBeLessThan(CONFIDENT_RULE);
+  });
+
+  it('reads Dahua\'s bare RTSP server name as a camera and Dahua weakly, and another version as no maker', () => {
+    const identity = identify(rtsp({ server: 'Rtsp Server/3.0' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Dahua', kind: 'camera' });
+    expect(identity.confidence).toBeLessThan(CONFIDENT_RULE);
+    expect(identify(rtsp({ server: 'Rtsp Server/2.0' }), knowledge).vendor).toBeNull();
+  });
+
+  it('names Sony\'s Ze-PRO cameras by their RTSP Server header on any kernel version, weakly', () => {
+    const identity = identify(rtsp({ server: 'Linux/2.6.35.13_nl-xarina+ Ze-PRO' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Sony', kind: 'camera' });
+    expect(identity.confidence).toBeLessThan(CONFIDENT_RULE);
+  });
+});

@@ -7,6 +7,7 @@ import { httpServiceOf } from '../../mocks/record/http-service.js';
 import { ssdpOfRoots } from '../../mocks/record/ssdp-roots.js';
 import type { TcpServiceSpec } from '../../mocks/types.js';
 import { descriptionXmlOf } from '../../mocks/record/description-xml.js';
+import { parseAuthenticate } from '../../discovery/tcp/http-probe.js';
 import type { WildDevice, WildSsdp, WildTcp } from './corpus.js';
 
 export const WILD_FLEET_NAME = 'wild-replay';
@@ -34,8 +35,12 @@ function ssdpOf(entries: WildSsdp[], takenPorts: Set<number>): RawDevice['ssdp']
 
 function tcpServiceOf(tcp: WildTcp): TcpServiceSpec {
   if (tcp.name === 'rtsp') {
-    const server = Object.entries(tcp.http?.headers ?? {}).find(([name]) => name.toLowerCase() === 'server')?.[1];
-    return { type: 'rtsp', port: tcp.port, auth: 'none', ...(server === undefined ? {} : { server }) };
+    const header = (wanted: string) => Object.entries(tcp.http?.headers ?? {}).find(([name]) => name.toLowerCase() === wanted)?.[1];
+    const server = header('server');
+    // A recorded challenge is the one the camera guards its streams with: the mock asks for it on DESCRIBE.
+    const { authScheme, realm } = parseAuthenticate(header('www-authenticate'));
+    const auth = authScheme === 'basic' || authScheme === 'digest' ? authScheme : 'none';
+    return { type: 'rtsp', port: tcp.port, auth, ...(auth === 'none' || realm === undefined ? {} : { realm }), ...(server === undefined ? {} : { server }) };
   }
   if (tcp.http) {
     // The title as the source keeps it is the page's text between the tags, entities included.
