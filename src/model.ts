@@ -116,6 +116,21 @@ export interface SsdpHeader {
   value: string;
 }
 
+/** One WS-Discovery ProbeMatch (WS-Discovery 2005/04 section 5.3): what a camera, printer or PC says it is. */
+export interface WsdInfo {
+  /** The EndpointReference Address: the device's own stable id, mostly urn:uuid:…. */
+  endpoint: string;
+  /** QNames as sent ("dn:NetworkVideoTransmitter", "wsdp:Device"). */
+  types: string[];
+  /** Scope URIs as sent ("onvif://www.onvif.org/hardware/C210"). */
+  scopes: string[];
+  /** Where the device's services answer: never fetched; a port on the device's own address may be swept. */
+  xaddrs: string[];
+  metadataVersion?: number;
+  /** The ProbeMatches reply as sent, for `scan --record` only (identification reads the fields above). */
+  sent?: string;
+}
+
 export interface SnmpInfo {
   community: string;
   version: '1' | '2c';
@@ -180,6 +195,8 @@ export interface HostFacts {
   ssdp: SsdpInfo[];
   snmp: SnmpInfo | null;
   ports: PortInfo[];
+  /** WS-Discovery ProbeMatches, one per endpoint; absent when none answered (and in older kept scans). */
+  wsd?: WsdInfo[];
   discoveredBy: DiscoverySource[];
 }
 
