@@ -42,7 +42,9 @@ export interface Scope {
 
 // ─────────────────────────── discovery ───────────────────────────
 
-export const DISCOVERY_SOURCES = ['mdns', 'ssdp', 'snmp', 'tcp', 'neighbours'] as const;
+export const DISCOVERY_SOURCES = ['mdns', 'ssdp', 'snmp', 'tcp', 'neighbours',
+  'wsd',
+] as const;
 export type DiscoverySource = (typeof DISCOVERY_SOURCES)[number];
 
 /** One DNS-SD service instance, resolved (SRV, TXT, A). */
@@ -183,7 +185,8 @@ export type Observation =
   | { source: 'ssdp'; ip: string; ssdp: SsdpInfo }
   | { source: 'snmp'; ip: string; snmp: SnmpInfo; /** The UDP port that answered (161 unless told otherwise). */ port?: number }
   | { source: 'tcp'; ip: string; port: PortInfo }
-  | { source: 'neighbours'; ip: string; mac: string };
+  | { source: 'neighbours'; ip: string; mac: string }
+  | { source: 'wsd'; ip: string; wsd: WsdInfo; /** The UDP port that answered (3702 unless told otherwise). */ port?: number };
 
 /** Everything discovery learned about one host: the flattened record identification and checks read. */
 export interface HostFacts {

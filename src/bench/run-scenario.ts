@@ -35,7 +35,9 @@ export interface ScenarioMeasure {
   loadAverage: number[];
 }
 
-const SOURCE_NAMES: DiscoverySource[] = ['mdns', 'ssdp', 'snmp', 'tcp', 'neighbours'];
+const SOURCE_NAMES: DiscoverySource[] = ['mdns', 'ssdp', 'snmp', 'tcp', 'neighbours',
+  'wsd',
+];
 
 function measureOf(result: AuditResult, wallMs: number, expected: readonly string[]): RunMeasure {
   const found = new Set(result.devices.map((d) => d.ip));

@@ -1,5 +1,6 @@
 // The ports a device announced about itself that the sweep did not try: the port of each mDNS SRV record,
-// the SSDP LOCATION's port, the description's URLBase and presentationURL, and redirects to the same host.
+// the SSDP LOCATION's port, the description's URLBase and presentationURL, a WS-Discovery XAddr's port, and
+// redirects to the same host.
 // Pure: facts in, ports to connect to out. Only ports on the host itself; a URL naming another host is ignored.
 
 import type { HostFacts } from '../model.js';
@@ -64,6 +65,12 @@ export function announcedPorts(facts: HostFacts, tried: ReadonlySet<number>, kin
     for (const [field, url] of [['URLBase', description?.urlBase], ['presentationURL', description?.presentationURL]] as const) {
       const at = url ? sameHostPort(url, facts.ip, field === 'presentationURL' ? base : undefined) : null;
       if (at) add(webPort(at.port, at.tls, `UPnP ${field} ${url}`));
+    }
+  }
+  for (const info of facts.wsd ?? []) {
+    for (const xaddr of info.xaddrs) {
+      const at = sameHostPort(xaddr, facts.ip);
+      if (at) add(webPort(at.port, at.tls, `WS-Discovery XAddr ${xaddr}`));
     }
   }
   for (const port of facts.ports) {

@@ -13,6 +13,7 @@ import { Sightings } from './sightings.js';
 import { snmpSource } from './snmp.js';
 import type { DiscoverySourceRun, SourceContext } from './source.js';
 import { ssdpSource } from './ssdp/source.js';
+import { wsdSource } from './wsd/source.js';
 import { sweepAnnouncedPorts, tcpSource } from './tcp/source.js';
 import { announcedPorts, type AnnouncedPort } from './announced-ports.js';
 import { readAnnouncedPrinters } from './tcp/announced-ipp.js';
@@ -34,6 +35,7 @@ export const SOURCES: Record<DiscoverySource, DiscoverySourceRun> = {
   snmp: snmpSource,
   tcp: tcpSource,
   neighbours: neighboursSource,
+  wsd: wsdSource,
 };
 
 export async function discover(scope: Scope, input: DiscoverOptionsInput = {}, hooks: DiscoverHooks = {}): Promise<DiscoveryResult> {

@@ -3,6 +3,7 @@
 import type { DiscoverySource } from '../model.js';
 import { MDNS_PORT } from '../protocols/mdns/constants.js';
 import { SSDP_PORT } from '../protocols/ssdp/constants.js';
+import { WSD_PORT } from '../protocols/wsd/constants.js';
 import { SWEEP_PORTS, type SweepPort } from './ports.js';
 import { MAX_FETCHES_PER_SCAN } from './ssdp/reply-caps.js';
 
@@ -14,6 +15,8 @@ export interface DiscoverOptions {
   /** SSDP: multicast search (node-ssdp) and unicast M-SEARCH to every host; how long replies are awaited; maxFetches: descriptions per scan. */
   ssdp: { multicast: boolean; unicast: boolean; port: number; waitMs: number; fetchTimeoutMs: number; maxDescriptionBytes: number; maxFetches: number };
   snmp: { port: number; community: string; timeoutMs: number };
+  /** WS-Discovery: Probes to the multicast group and to every host's udp/3702; how long ProbeMatches are awaited. */
+  wsd: { multicast: boolean; unicast: boolean; port: number; waitMs: number };
   /** httpAnswerTimeoutMs: how long an open web port may stay silent before it is taken for another protocol. */
   /**
    * connectTimeoutMs is the first and least connect time-out; it grows with a slow host's round trips up to
@@ -30,11 +33,12 @@ export interface DiscoverOptions {
   lookupOui?: (mac: string) => string | null;
 }
 
-export type DiscoverOptionsInput = Partial<Omit<DiscoverOptions, 'sources' | 'mdns' | 'ssdp' | 'snmp' | 'tcp'>> & {
+export type DiscoverOptionsInput = Partial<Omit<DiscoverOptions, 'sources' | 'mdns' | 'ssdp' | 'snmp' | 'tcp' | 'wsd'>> & {
   sources?: Partial<DiscoverOptions['sources']>;
   mdns?: Partial<DiscoverOptions['mdns']>;
   ssdp?: Partial<DiscoverOptions['ssdp']>;
   snmp?: Partial<DiscoverOptions['snmp']>;
+  wsd?: Partial<DiscoverOptions['wsd']>;
   tcp?: Partial<DiscoverOptions['tcp']>;
 };
 
@@ -45,10 +49,13 @@ async function readProcArp(): Promise<string> {
 
 export function defaultDiscoverOptions(): DiscoverOptions {
   return {
-    sources: { mdns: true, ssdp: true, snmp: true, tcp: true, neighbours: true },
+    sources: { mdns: true, ssdp: true, snmp: true, tcp: true, neighbours: true,
+      wsd: true,
+    },
     mdns: { multicast: true, unicast: true, port: MDNS_PORT, hostTimeoutMs: 800 },
     ssdp: { multicast: true, unicast: true, port: SSDP_PORT, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024, maxFetches: MAX_FETCHES_PER_SCAN },
     snmp: { port: 161, community: 'public', timeoutMs: 800 },
+    wsd: { multicast: true, unicast: true, port: WSD_PORT, waitMs: 1200 },
     tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, maxConnectTimeoutMs: 3000, connectRetries: 1, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, httpAnswerTimeoutMs: 1500, maxConnections: 512 },
     multicastListenMs: 2500,
     // A whole /24 at once: waits for absent hosts overlap instead of queueing (sockets: see docs/benchmarks.md).
@@ -66,6 +73,7 @@ export function withDefaults(input: DiscoverOptionsInput = {}): DiscoverOptions 
     mdns: { ...base.mdns, ...input.mdns },
     ssdp: { ...base.ssdp, ...input.ssdp },
     snmp: { ...base.snmp, ...input.snmp },
+    wsd: { ...base.wsd, ...input.wsd },
     tcp: { ...base.tcp, ...input.tcp },
   };
 }

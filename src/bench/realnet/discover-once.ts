@@ -12,7 +12,9 @@ const load = (module: string) => import(pathToFileURL(path.join(distDir, module)
 const { discover } = (await load('discovery/index.js')) as { discover: (scope: unknown, options: unknown) => Promise<{ hosts: HostFacts[] }> };
 const { resolveScope } = (await load('scope/index.js')) as { resolveScope: (input: { targets: string[] }) => unknown };
 
-const ALL: DiscoverySource[] = ['mdns', 'ssdp', 'snmp', 'tcp', 'neighbours'];
+const ALL: DiscoverySource[] = ['mdns', 'ssdp', 'snmp', 'tcp', 'neighbours',
+  'wsd',
+];
 const without = only.filter((name) => name.startsWith('-')).map((name) => name.slice(1));
 const named = only.filter((name) => !name.startsWith('-'));
 const sources = Object.fromEntries(ALL.map((source) => [source, (named.length === 0 || named.includes(source)) && !without.includes(source)]));
