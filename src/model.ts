@@ -186,7 +186,7 @@ export type Observation =
   | { source: 'snmp'; ip: string; snmp: SnmpInfo; /** The UDP port that answered (161 unless told otherwise). */ port?: number }
   | { source: 'tcp'; ip: string; port: PortInfo }
   | { source: 'neighbours'; ip: string; mac: string }
-  | { source: 'wsd'; ip: string; wsd: WsdInfo; /** The UDP port that answered (3702 unless told otherwise). */ port?: number };
+  | { source: 'wsd'; ip: string; wsd: WsdInfo };
 
 /** Everything discovery learned about one host: the flattened record identification and checks read. */
 export interface HostFacts {

@@ -4,7 +4,6 @@ import { DISCOVERY_SOURCES, type HostFacts, type Observation, type PortInfo, typ
 import { compareIpv4 } from '../util/ipv4.js';
 import { addHeaderBlock } from './ssdp/reply-caps.js';
 import { joinWsd } from './wsd/collector.js';
-import { WSD_PORT } from '../protocols/wsd/constants.js';
 
 export type OuiLookup = (mac: string) => string | null;
 
@@ -90,9 +89,6 @@ export function mergeObservations(observations: readonly Observation[], lookupOu
         const same = endpoints.findIndex((w) => w.endpoint === obs.wsd.endpoint);
         if (same === -1) endpoints.push(obs.wsd);
         else endpoints[same] = joinWsd(endpoints[same]!, obs.wsd);
-        // A device that answered a Probe has a UDP service, listed like the TCP ones (as an SNMP agent is).
-        const port = obs.port ?? WSD_PORT;
-        if (!host.ports.some((p) => p.transport === 'udp' && p.port === port)) host.ports.push({ transport: 'udp', port, name: 'ws-discovery' });
         break;
       }
     }

@@ -64,7 +64,7 @@ async function runSource(targets: string[], signal = new AbortController().signa
 }
 
 describe('the WS-Discovery source', () => {
-  it('asks each host three Probes with their own MessageIDs and keeps the ProbeMatch, its port listed as udp/3702\'s', async () => {
+  it('asks each host three Probes with their own MessageIDs and keeps the ProbeMatch as a discovery answer, not a service port', async () => {
     const probes = await responder('127.78.37.2', (probe, reply) => {
       if (probe.types.length === 0 || probe.types.includes('dn:NetworkVideoTransmitter')) reply(probeMatches(probe.messageId, camera('127.78.37.2')));
     });
@@ -75,13 +75,15 @@ describe('the WS-Discovery source', () => {
     for (const probe of probes) expect(probe.messageId).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(observations).toHaveLength(1);
     expect(observations[0]).toMatchObject({
-      source: 'wsd', ip: '127.78.37.2', port: PORT,
+      source: 'wsd', ip: '127.78.37.2',
       wsd: { endpoint: 'urn:uuid:cam-1', types: ['dn:NetworkVideoTransmitter'], scopes: ['onvif://www.onvif.org/hardware/C210', 'onvif://www.onvif.org/name/Tapo'], xaddrs: ['http://127.78.37.2:2020/onvif/device_service'], metadataVersion: 3 },
     });
     expect((observations[0] as Extract<Observation, { source: 'wsd' }>).wsd.sent).toContain('<d:ProbeMatches>');
     const [host] = mergeObservations(observations);
     expect(host!.discoveredBy).toEqual(['wsd']);
-    expect(host!.ports).toEqual([{ transport: 'udp', port: PORT, name: 'ws-discovery' }]);
+    // Like mDNS 5353 and SSDP 1900, the discovery port is how the device was found, not one of its services.
+    expect(host!.ports).toEqual([]);
+    expect(host!.wsd).toHaveLength(1);
   });
 
   it('ignores a reply from an address out of scope, and one that relates to no Probe of this scan', async () => {

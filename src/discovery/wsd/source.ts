@@ -35,7 +35,7 @@ export async function wsdSource(ctx: SourceContext): Promise<void> {
     }
     await Promise.all(searches);
     for (const cutOff of collector.cutOffs()) ctx.problem(cutOff);
-    for (const { ip, wsd } of collector.results()) ctx.emit({ source: 'wsd', ip, wsd, port: options.wsd.port });
+    for (const { ip, wsd } of collector.results()) ctx.emit({ source: 'wsd', ip, wsd });
   } finally {
     for (let i = 0; i < scope.hosts.length; i++) ctx.hostDone();
   }
