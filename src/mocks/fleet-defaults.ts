@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { DeviceKind } from '../model.js';
 import type {
-  Account, DeviceSpec, EmbeddedDeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes,
+  Account, DeviceSpec, EmbeddedDeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes, WsdSpec,
 } from './types.js';
 import { DESCRIPTION_PATH } from './upnp/description.js';
 import { WAN_IP_CONNECTION_CONTROL } from './upnp/igd-layout.js';
@@ -55,6 +55,7 @@ export interface RawDevice {
     igd?: { externalIp?: string; controlPath?: string; portMappings?: Array<Partial<PortMapping> & Pick<PortMapping, 'externalPort' | 'internalClient' | 'internalPort'>> };
   };
   snmp?: Partial<SnmpSpec>;
+  wsd?: Partial<WsdSpec>;
   services?: TcpServiceSpec[];
 }
 
@@ -122,6 +123,7 @@ function resolveDevice(fleetName: string, raw: RawDevice, address: string): Devi
   if (raw.mac !== undefined) device.mac = raw.mac;
   if (raw.ssdp) device.ssdp = resolveSsdp(fleetName, raw, raw.ssdp);
   if (raw.snmp) device.snmp = resolveSnmp(hostname, raw.snmp);
+  if (raw.wsd) device.wsd = resolveWsd(fleetName, raw.id, raw.wsd);
   return device;
 }
 
@@ -171,6 +173,19 @@ function resolveEmbedded(raw: RawEmbeddedDevice, fallbackUdn: string): EmbeddedD
     serviceTypes: raw.serviceTypes ?? [],
     devices: (raw.devices ?? []).map((embedded, index) => resolveEmbedded(embedded, `${udn}-${index + 1}`)),
   };
+}
+
+/** Nothing is made up but the endpoint's id, which every ProbeMatch must carry (WS-Discovery 5.3). */
+function resolveWsd(fleetName: string, deviceId: string, raw: Partial<WsdSpec>): WsdSpec {
+  const spec: WsdSpec = {
+    endpoint: raw.endpoint ?? `urn:${stableUdn(fleetName, `${deviceId}/wsd`)}`,
+    types: raw.types ?? [],
+    scopes: raw.scopes ?? [],
+    xaddrs: raw.xaddrs ?? [],
+    metadataVersion: raw.metadataVersion ?? 1,
+  };
+  if (raw.probeMatch !== undefined) spec.probeMatch = raw.probeMatch;
+  return spec;
 }
 
 function resolveSnmp(hostname: string, raw: Partial<SnmpSpec>): SnmpSpec {

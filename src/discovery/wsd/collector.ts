@@ -7,6 +7,9 @@ import { MAX_SCOPES, MAX_TYPES, MAX_XADDRS, parseProbeMatches, WsdMessageError }
 
 export const MAX_ENDPOINTS_PER_HOST = 8;
 
+/** A reply kept as sent must replay as sent: one with a control character (but tab and line breaks) is kept decoded only. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 function union(a: readonly string[], b: readonly string[], cap: number): string[] {
   return [...new Set([...a, ...b])].slice(0, cap);
 }
@@ -53,11 +56,12 @@ export class WsdReplyCollector {
       endpoints = new Map();
       this.byHost.set(ip, endpoints);
     }
-    const sent = datagram.toString('utf8');
+    const text = datagram.toString('utf8');
+    const sent = CONTROL.test(text) ? undefined : text;
     for (const match of reply.matches) {
       const known = endpoints.get(match.endpoint);
       if (known) endpoints.set(match.endpoint, joinWsd(known, match));
-      else if (endpoints.size < MAX_ENDPOINTS_PER_HOST) endpoints.set(match.endpoint, reply.matches.length === 1 ? { ...match, sent } : match);
+      else if (endpoints.size < MAX_ENDPOINTS_PER_HOST) endpoints.set(match.endpoint, reply.matches.length === 1 && sent !== undefined ? { ...match, sent } : match);
       else this.overCap.set(ip, (this.overCap.get(ip) ?? 0) + 1);
     }
   }
