@@ -54,6 +54,12 @@ describe('WS-Discovery ProbeMatches', () => {
     }]);
   });
 
+  it('reads what Samba\'s wsdd answered (recorded from wsdd 0.7.0)', () => {
+    const reply = parseProbeMatches(fixture('wsdd-0.7.0-datavault-probe-match.xml'));
+    expect(reply.relatesTo).toBe('urn:uuid:4ca6230f-bfd6-44fa-8765-662023183b79');
+    expect(reply.matches).toEqual([{ endpoint: 'urn:uuid:2f0d8c3e-6a1b-4c55-9d3e-5b7f0a1c2d3e', types: ['wsdp:Device', 'pub:Computer'], scopes: [], xaddrs: [], metadataVersion: 1 }]);
+  });
+
   it('reads the 2009/01 namespace, several XAddrs, and an empty ProbeMatches', () => {
     const xml = Buffer.from(envelope(`<d:ProbeMatches>${match('<d:Types>wsdp:Device pub:Computer</d:Types><d:XAddrs>http://10.0.0.5:5357/a http://[fe80::1]:5357/a</d:XAddrs>')}</d:ProbeMatches>`)
       .toString().replace('http://schemas.xmlsoap.org/ws/2005/04/discovery"', 'http://docs.oasis-open.org/ws-dd/ns/discovery/2009/01"')
