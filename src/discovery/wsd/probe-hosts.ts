@@ -1,6 +1,6 @@
 // Sends WS-Discovery Probes and listens for the ProbeMatches, which come back unicast to the asking socket.
-// Unicast: every host's udp/3702 from one socket; halfway through the window the hosts that have not
-// answered are asked again from a second socket (a reply lost in a burst gets a second chance), as the SSDP
+// Unicast: every host's udp/3702, 32 hosts to a socket; halfway through the window the hosts that have not
+// answered are asked again from fresh sockets (a reply lost in a burst gets a second chance), as the SSDP
 // search does. Multicast: the group, from a socket bound to one in-scope interface's address, TTL 1, so the
 // Probe leaves by that interface only and stays on its link. Every wait is the window's, and abortable; a
 // window's end is decided one loop turn later, after the replies already received are read.
@@ -38,12 +38,20 @@ function afterPendingIo(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-/** One Probe per PROBE_TYPES entry to host:port; each MessageID goes to onProbeId before it is sent. */
-async function sendProbes(socket: dgram.Socket, host: string, port: number, onProbeId: (id: string) => void): Promise<void> {
+/**
+ * Hosts asked from one socket. A Probe to an address whose neighbour entry is not resolved waits in the
+ * kernel, charged to the socket's send buffer (about 212 KB by default), until ARP gives up some 3 s later:
+ * three Probes to each of a /24's absent hosts from one socket filled it and held every later send for
+ * rounds of 3 s (a namespace LAN scan took over 20 s). 32 hosts' Probes fit one buffer with room to spare.
+ */
+export const HOSTS_PER_SOCKET = 32;
+
+/** One Probe per PROBE_TYPES entry to host:port, not awaited: the listening window runs meanwhile. */
+function sendProbes(socket: dgram.Socket, host: string, port: number, onProbeId: (id: string) => void): void {
   for (const types of PROBE_TYPES) {
     const { messageId, datagram } = buildProbe({ types });
     onProbeId(messageId);
-    await new Promise<void>((resolve) => socket.send(datagram, port, host, () => resolve()));
+    socket.send(datagram, port, host, () => {}); // a Probe the kernel could not send is a silence, as a lost one is
   }
 }
 
@@ -61,22 +69,20 @@ export async function probeUnicast(
     if (inScope.has(ip)) onDatagram(ip, datagram);
   };
   const sockets: dgram.Socket[] = [];
-  const ask = async (socket: dgram.Socket, to: readonly string[]) => {
-    for (const host of to) {
-      if (signal.aborted) break;
-      await sendProbes(socket, host, port, onProbeId);
+  // Every round from fresh sockets: a flood answering the first keeps filling the first sockets' buffers.
+  const ask = async (to: readonly string[]) => {
+    for (let i = 0; i < to.length && !signal.aborted; i += HOSTS_PER_SOCKET) {
+      const socket = await openSocket(receive);
+      sockets.push(socket);
+      for (const host of to.slice(i, i + HOSTS_PER_SOCKET)) sendProbes(socket, host, port, onProbeId);
     }
   };
   try {
-    sockets.push(await openSocket(receive));
-    await ask(sockets[0]!, hosts);
+    await ask(hosts);
     await wait(waitMs / 2, signal);
     await afterPendingIo();
     const silent = hosts.filter((host) => !answered(host));
-    if (silent.length > 0 && !signal.aborted) {
-      sockets.push(await openSocket(receive));
-      await ask(sockets[1]!, silent);
-    }
+    if (silent.length > 0 && !signal.aborted) await ask(silent);
     await wait(waitMs / 2, signal);
     await afterPendingIo();
   } finally {
@@ -101,7 +107,7 @@ export async function probeMulticast(
     socket.setMulticastInterface(iface.address);
     socket.setMulticastTTL(1); // WS-Discovery stays on the link (SOAP-over-UDP multicast), never routed
     socket.setMulticastLoopback(false);
-    if (!signal.aborted) await sendProbes(socket, WSD_GROUP, port, onProbeId);
+    if (!signal.aborted) sendProbes(socket, WSD_GROUP, port, onProbeId);
     await wait(listenMs, signal);
     await afterPendingIo();
   } finally {
