@@ -49,6 +49,7 @@ export const DISCOVERY_SOURCES = [
   'tcp',
   'atag',
   'neighbours',
+  'wsd',
 ] as const;
 export type DiscoverySource = (typeof DISCOVERY_SOURCES)[number];
 
@@ -132,6 +133,21 @@ export interface SsdpHeader {
   value: string;
 }
 
+/** One WS-Discovery ProbeMatch (WS-Discovery 2005/04 section 5.3): what a camera, printer or PC says it is. */
+export interface WsdInfo {
+  /** The EndpointReference Address: the device's own stable id, mostly urn:uuid:…. */
+  endpoint: string;
+  /** QNames as sent ("dn:NetworkVideoTransmitter", "wsdp:Device"). */
+  types: string[];
+  /** Scope URIs as sent ("onvif://www.onvif.org/hardware/C210"). */
+  scopes: string[];
+  /** Where the device's services answer: never fetched; a port on the device's own address may be swept. */
+  xaddrs: string[];
+  metadataVersion?: number;
+  /** The ProbeMatches reply as sent, for `scan --record` only (identification reads the fields above). */
+  sent?: string;
+}
+
 export interface SnmpInfo {
   community: string;
   version: '1' | '2c';
@@ -189,7 +205,8 @@ export type Observation =
   | { source: 'snmp'; ip: string; snmp: SnmpInfo; /** The UDP port that answered (161 unless told otherwise). */ port?: number }
   | { source: 'tcp'; ip: string; port: PortInfo }
   | { source: 'atag'; ip: string; announcement: AtagAnnouncement }
-  | { source: 'neighbours'; ip: string; mac: string };
+  | { source: 'neighbours'; ip: string; mac: string }
+  | { source: 'wsd'; ip: string; wsd: WsdInfo };
 
 /** Everything discovery learned about one host: the flattened record identification and checks read. */
 export interface HostFacts {
@@ -203,6 +220,8 @@ export interface HostFacts {
   ports: PortInfo[];
   /** What the host broadcast as an ATAG One, when the listener heard it. */
   atag?: AtagAnnouncement;
+  /** WS-Discovery ProbeMatches, one per endpoint; absent when none answered (and in older kept scans). */
+  wsd?: WsdInfo[];
   discoveredBy: DiscoverySource[];
 }
 

@@ -19,8 +19,9 @@ export function worstCaseMs(hosts: number, input: DiscoverOptionsInput = {}, dev
   const connect = (1 + 1 + o.tcp.connectRetries) * o.tcp.maxConnectTimeoutMs; // liveness, the rest, the retries
   const tcp = connect + Math.max(2 * o.tcp.httpTimeoutMs, o.tcp.bannerTimeoutMs); // a page tried with and without TLS
   const snmp = 2 * o.snmp.timeoutMs + MAX_SNMP_RETRY_WAIT_MS; // the first wait, another source's word, the second try
+  const wsd = Math.max(o.wsd.waitMs, o.multicastListenMs); // one listening window, unicast and multicast side by side
   const waves = Math.ceil(hosts / o.concurrency);
-  const discoveryMs = waves * Math.max(mdns, ssdp, snmp, tcp);
+  const discoveryMs = waves * Math.max(mdns, ssdp, snmp, tcp, wsd);
   const checksMs = Math.ceil(hosts / DEVICES_AT_ONCE) * deviceBudgetMs;
   return { discoveryMs, checksMs, totalMs: discoveryMs + checksMs };
 }

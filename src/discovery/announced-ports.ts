@@ -1,6 +1,7 @@
 // The ports a device announced about itself that the sweep did not try: the port of each mDNS SRV record,
-// the SSDP LOCATION's port, the description's URLBase and presentationURL, redirects to the same host, and the
-// ports of a vendor whose broadcast the host sent (knowledge/ports/sweep.yaml `broadcast`: the ATAG One's API).
+// the SSDP LOCATION's port, the description's URLBase and presentationURL, a WS-Discovery XAddr's port, redirects to
+// the same host, and the ports of a vendor whose broadcast the host sent (knowledge/ports/sweep.yaml `broadcast`: the
+// ATAG One's API).
 // Pure: facts in, ports to connect to out. Only ports on the host itself; a URL naming another host is ignored.
 
 import type { HostFacts } from '../model.js';
@@ -70,6 +71,12 @@ export function announcedPorts(
     for (const [field, url] of [['URLBase', description?.urlBase], ['presentationURL', description?.presentationURL]] as const) {
       const at = url ? sameHostPort(url, facts.ip, field === 'presentationURL' ? base : undefined) : null;
       if (at) add(webPort(at.port, at.tls, `UPnP ${field} ${url}`));
+    }
+  }
+  for (const info of facts.wsd ?? []) {
+    for (const xaddr of info.xaddrs) {
+      const at = sameHostPort(xaddr, facts.ip);
+      if (at) add(webPort(at.port, at.tls, `WS-Discovery XAddr ${xaddr}`));
     }
   }
   for (const port of facts.ports) {

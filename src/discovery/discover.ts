@@ -13,6 +13,7 @@ import { Sightings } from './sightings.js';
 import { snmpSource } from './snmp.js';
 import type { DiscoverySourceRun, SourceContext } from './source.js';
 import { ssdpSource } from './ssdp/source.js';
+import { wsdSource } from './wsd/source.js';
 import { sweepAnnouncedPorts, tcpSource } from './tcp/source.js';
 import { announcedPorts, type AnnouncedPort } from './announced-ports.js';
 import { atagSource } from './atag/source.js';
@@ -36,6 +37,7 @@ export const SOURCES: Record<DiscoverySource, DiscoverySourceRun> = {
   tcp: tcpSource,
   atag: atagSource,
   neighbours: neighboursSource,
+  wsd: wsdSource,
 };
 
 /**

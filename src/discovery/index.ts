@@ -7,6 +7,7 @@ export { mergeObservations, normaliseMac, type OuiLookup } from './merge.js';
 export { mdnsSource } from './mdns/source.js';
 export { browseHostUnicast } from './mdns/unicast.js';
 export { ssdpSource } from './ssdp/source.js';
+export { wsdSource } from './wsd/source.js';
 export { planDescriptionFetch, fetchDescription } from './ssdp/description.js';
 export { parseDescription, DescriptionError } from '../protocols/upnp/parse-description.js';
 export { parseSsdpReply } from '../protocols/ssdp/reply.js';

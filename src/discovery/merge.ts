@@ -3,6 +3,7 @@
 import { DISCOVERY_SOURCES, type HostFacts, type Observation, type PortInfo, type SsdpInfo } from '../model.js';
 import { compareIpv4 } from '../util/ipv4.js';
 import { addHeaderBlock } from './ssdp/reply-caps.js';
+import { joinWsd } from './wsd/collector.js';
 
 export type OuiLookup = (mac: string) => string | null;
 
@@ -86,6 +87,13 @@ export function mergeObservations(observations: readonly Observation[], lookupOu
         if (mac) host.mac = mac;
         break;
       }
+      case 'wsd': {
+        const endpoints = (host.wsd ??= []);
+        const same = endpoints.findIndex((w) => w.endpoint === obs.wsd.endpoint);
+        if (same === -1) endpoints.push(obs.wsd);
+        else endpoints[same] = joinWsd(endpoints[same]!, obs.wsd);
+        break;
+      }
     }
   }
   for (const host of hosts.values()) {
@@ -95,6 +103,7 @@ export function mergeObservations(observations: readonly Observation[], lookupOu
     host.mdns.sort((a, b) => a.type.localeCompare(b.type) || a.instance.localeCompare(b.instance));
     host.ssdp.sort((a, b) => ssdpKey(a).localeCompare(ssdpKey(b)));
     host.hostnames.sort();
+    host.wsd?.sort((a, b) => a.endpoint.localeCompare(b.endpoint));
     host.macVendor = host.mac && lookupOui ? lookupOui(host.mac) : null;
   }
   return [...hosts.values()].sort((a, b) => compareIpv4(a.ip, b.ip));

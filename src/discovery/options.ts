@@ -3,6 +3,7 @@
 import type { DiscoverySource } from '../model.js';
 import { MDNS_PORT } from '../protocols/mdns/constants.js';
 import { SSDP_PORT } from '../protocols/ssdp/constants.js';
+import { WSD_PORT } from '../protocols/wsd/constants.js';
 import { SWEEP_PORTS, type SweepPort } from './ports.js';
 import { ATAG_ANNOUNCE_PORT } from '../protocols/atag/announce.js';
 import { MAX_FETCHES_PER_SCAN } from './ssdp/reply-caps.js';
@@ -15,6 +16,8 @@ export interface DiscoverOptions {
   /** SSDP: multicast search (node-ssdp) and unicast M-SEARCH to every host; how long replies are awaited; maxFetches: descriptions per scan. */
   ssdp: { multicast: boolean; unicast: boolean; port: number; waitMs: number; fetchTimeoutMs: number; maxDescriptionBytes: number; maxFetches: number };
   snmp: { port: number; community: string; timeoutMs: number };
+  /** WS-Discovery: Probes to the multicast group and to every host's udp/3702; how long ProbeMatches are awaited. */
+  wsd: { multicast: boolean; unicast: boolean; port: number; waitMs: number };
   /** httpAnswerTimeoutMs: how long an open web port may stay silent before it is taken for another protocol. */
   /**
    * connectTimeoutMs is the first and least connect time-out; it grows with a slow host's round trips up to
@@ -33,11 +36,12 @@ export interface DiscoverOptions {
   lookupOui?: (mac: string) => string | null;
 }
 
-export type DiscoverOptionsInput = Partial<Omit<DiscoverOptions, 'sources' | 'mdns' | 'ssdp' | 'snmp' | 'tcp' | 'atag'>> & {
+export type DiscoverOptionsInput = Partial<Omit<DiscoverOptions, 'sources' | 'mdns' | 'ssdp' | 'snmp' | 'tcp' | 'atag' | 'wsd'>> & {
   sources?: Partial<DiscoverOptions['sources']>;
   mdns?: Partial<DiscoverOptions['mdns']>;
   ssdp?: Partial<DiscoverOptions['ssdp']>;
   snmp?: Partial<DiscoverOptions['snmp']>;
+  wsd?: Partial<DiscoverOptions['wsd']>;
   tcp?: Partial<DiscoverOptions['tcp']>;
   atag?: Partial<DiscoverOptions['atag']>;
 };
@@ -49,10 +53,11 @@ async function readProcArp(): Promise<string> {
 
 export function defaultDiscoverOptions(): DiscoverOptions {
   return {
-    sources: { mdns: true, ssdp: true, snmp: true, tcp: true, atag: true, neighbours: true },
+    sources: { mdns: true, ssdp: true, snmp: true, tcp: true, atag: true, neighbours: true, wsd: true },
     mdns: { multicast: true, unicast: true, port: MDNS_PORT, hostTimeoutMs: 800 },
     ssdp: { multicast: true, unicast: true, port: SSDP_PORT, waitMs: 1200, fetchTimeoutMs: 2500, maxDescriptionBytes: 256 * 1024, maxFetches: MAX_FETCHES_PER_SCAN },
     snmp: { port: 161, community: 'public', timeoutMs: 800 },
+    wsd: { multicast: true, unicast: true, port: WSD_PORT, waitMs: 1200 },
     tcp: { ports: SWEEP_PORTS, connectTimeoutMs: 700, maxConnectTimeoutMs: 3000, connectRetries: 1, bannerTimeoutMs: 1200, httpTimeoutMs: 2500, httpAnswerTimeoutMs: 1500, maxConnections: 512 },
     // 0.0.0.0 receives the broadcasts; the window ends with the other sources, 10 s only bounds a listener alone.
     atag: { port: ATAG_ANNOUNCE_PORT, address: '0.0.0.0', windowMs: 10_000, maxDatagrams: 256, maxHosts: 64 },
@@ -72,6 +77,7 @@ export function withDefaults(input: DiscoverOptionsInput = {}): DiscoverOptions 
     mdns: { ...base.mdns, ...input.mdns },
     ssdp: { ...base.ssdp, ...input.ssdp },
     snmp: { ...base.snmp, ...input.snmp },
+    wsd: { ...base.wsd, ...input.wsd },
     tcp: { ...base.tcp, ...input.tcp },
     atag: { ...base.atag, ...input.atag },
   };

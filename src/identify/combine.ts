@@ -44,6 +44,7 @@ const EVIDENCE_SOURCES: Record<string, Evidence['source']> = {
   snmp: 'snmp',
   http: 'tcp',
   ipp: 'tcp',
+  wsd: 'wsd',
   ssh: 'tcp',
   telnet: 'tcp',
   ftp: 'tcp',
@@ -147,7 +148,7 @@ function mergeComponents(outcomes: RuleOutcome[]): SoftwareComponent[] {
 }
 
 /** Rule groups that read what a device announces about itself; the others read banners and headers. */
-const ANNOUNCING_GROUPS = new Set(['mdns', 'ssdp']);
+const ANNOUNCING_GROUPS = new Set(['mdns', 'ssdp', 'wsd']);
 
 /** Where the firmware shown came from: the most confident rule that gave that value. */
 function firmwareEvidenceOf(outcomes: RuleOutcome[], value: string): FirmwareEvidence | undefined {

@@ -28,6 +28,7 @@ const READABLE_FIELDS: Record<string, readonly string[]> = {
   snmp: ['sysDescr', 'sysName', 'sysContact', 'sysLocation'],
   http: ['server', 'title', 'realm', 'authScheme', 'location', 'body'],
   ipp: ['makeAndModel', 'deviceId', 'maker', 'model'],
+  wsd: ['endpoint', 'name', 'hardware', 'manufacturer', 'location'],
   ...Object.fromEntries(BANNER_PROTOCOLS.map((protocol) => [protocol, ['banner', 'server', 'realm']])),
 };
 
@@ -117,6 +118,7 @@ class RuleCompiler {
       if (ports) group.ports = ports;
       groups.set('ipp', group);
     }
+    if (conditions.wsd) groups.set('wsd', { name: 'wsd', patterns: this.patternsOf('wsd', conditions.wsd, []) });
     for (const protocol of BANNER_PROTOCOLS) {
       const banner = conditions[protocol];
       if (!banner) continue;

@@ -3,6 +3,7 @@
 
 import type { HostFacts, PortInfo } from '../model.js';
 import { deviceIdMakerAndModel } from '../protocols/ipp/device-id.js';
+import { onvifScope } from '../protocols/wsd/probe-match.js';
 import { normaliseMdnsType, normaliseOid } from './compile-rule.js';
 import type { BannerProtocol } from './types.js';
 
@@ -107,6 +108,24 @@ export function factsView(facts: HostFacts, ouiVendor: string | null, ouiOrganis
         if (path === 'ssdp.devicetype') return present(description?.deviceType, ...(description?.deviceTypes ?? []));
         if (path === 'ssdp.servicetype') return present(...(description?.services ?? []).map((service) => service.serviceType));
         return read(path);
+      },
+    });
+  }
+
+  for (const wsd of facts.wsd ?? []) {
+    const onvif: Record<string, string[]> = {};
+    for (const scope of wsd.scopes) {
+      const read = onvifScope(scope);
+      if (read) (onvif[`wsd.${read.category}`] ??= []).push(read.value);
+    }
+    add('wsd', {
+      label: 'WS-Discovery',
+      values: (path) => {
+        if (path === 'wsd.type') return present(...wsd.types);
+        if (path === 'wsd.scope') return present(...wsd.scopes);
+        if (path === 'wsd.xaddr') return present(...wsd.xaddrs);
+        if (path === 'wsd.endpoint') return present(wsd.endpoint);
+        return present(...(onvif[path] ?? []));
       },
     });
   }

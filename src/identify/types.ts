@@ -72,6 +72,24 @@ export interface IppConditions {
   model?: string;
 }
 
+/**
+ * Conditions on one WS-Discovery endpoint; all must hold on the same ProbeMatch. `name`, `hardware`,
+ * `manufacturer` and `location` are ONVIF scopes' values (onvif://www.onvif.org/<category>/<value>, decoded).
+ */
+export interface WsdConditions {
+  /** Any of its Types, as sent ("dn:NetworkVideoTransmitter"): match the local name, prefixes vary. */
+  type?: string;
+  /** Any of its Scopes. */
+  scope?: string;
+  /** Any of its XAddrs. */
+  xaddr?: string;
+  endpoint?: string;
+  name?: string;
+  hardware?: string;
+  manufacturer?: string;
+  location?: string;
+}
+
 /** Conditions on one banner-carrying port of a protocol (ssh, telnet, ftp, rtsp, vnc, mqtt). */
 export interface BannerConditions {
   port?: PortCondition;
@@ -91,6 +109,7 @@ export interface RuleConditions {
   snmp?: SnmpConditions;
   http?: HttpConditions;
   ipp?: IppConditions;
+  wsd?: WsdConditions;
   ssh?: BannerConditions;
   telnet?: BannerConditions;
   ftp?: BannerConditions;

@@ -2,6 +2,7 @@
 
 import { MDNS_PORT } from '../protocols/mdns/constants.js';
 import { SSDP_PORT } from '../protocols/ssdp/constants.js';
+import { WSD_PORT } from '../protocols/wsd/constants.js';
 import type { DeviceSpec } from './types.js';
 
 export { MDNS_PORT, SSDP_PORT };
@@ -23,6 +24,7 @@ export function plannedPorts(device: DeviceSpec): PlannedPort[] {
   }
   if (device.snmp) ports.push({ protocol: 'snmp', transport: 'udp', port: device.snmp.port, field: 'snmp › port' });
   // The ATAG persona sends from an ephemeral port and binds nothing the scanner could clash with.
+  if (device.wsd) ports.push({ protocol: 'wsd', transport: 'udp', port: WSD_PORT, field: 'wsd' });
   device.services.forEach((service, index) => {
     ports.push({ protocol: service.type, transport: 'tcp', port: service.port, field: `services › ${index} › port` });
   });

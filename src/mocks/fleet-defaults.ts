@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { DeviceKind } from '../model.js';
 import type {
-  Account, AtagSpec, DeviceSpec, EmbeddedDeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes,
+  Account, AtagSpec, DeviceSpec, EmbeddedDeviceSpec, Fleet, Knobs, MdnsSpec, PortMapping, SnmpSpec, SsdpSpec, TcpServiceSpec, WireNotes, WsdSpec,
 } from './types.js';
 import { DESCRIPTION_PATH } from './upnp/description.js';
 import { WAN_IP_CONNECTION_CONTROL } from './upnp/igd-layout.js';
@@ -59,6 +59,7 @@ export interface RawDevice {
   };
   snmp?: Partial<SnmpSpec>;
   atag?: Partial<AtagSpec> & Pick<AtagSpec, 'deviceId'>;
+  wsd?: Partial<WsdSpec>;
   services?: TcpServiceSpec[];
 }
 
@@ -130,6 +131,7 @@ function resolveDevice(fleetName: string, raw: RawDevice, address: string): Devi
     device.atag = { product: raw.atag.product ?? 'ONE', deviceId: raw.atag.deviceId, port: raw.atag.port ?? ATAG_ANNOUNCE_PORT, intervalMs: raw.atag.intervalMs ?? DEFAULT_ATAG_INTERVAL_MS };
     if (raw.atag.suffix !== undefined) device.atag.suffix = raw.atag.suffix;
   }
+  if (raw.wsd) device.wsd = resolveWsd(fleetName, raw.id, raw.wsd);
   return device;
 }
 
@@ -179,6 +181,19 @@ function resolveEmbedded(raw: RawEmbeddedDevice, fallbackUdn: string): EmbeddedD
     serviceTypes: raw.serviceTypes ?? [],
     devices: (raw.devices ?? []).map((embedded, index) => resolveEmbedded(embedded, `${udn}-${index + 1}`)),
   };
+}
+
+/** Nothing is made up but the endpoint's id, which every ProbeMatch must carry (WS-Discovery 5.3). */
+function resolveWsd(fleetName: string, deviceId: string, raw: Partial<WsdSpec>): WsdSpec {
+  const spec: WsdSpec = {
+    endpoint: raw.endpoint ?? `urn:${stableUdn(fleetName, `${deviceId}/wsd`)}`,
+    types: raw.types ?? [],
+    scopes: raw.scopes ?? [],
+    xaddrs: raw.xaddrs ?? [],
+    metadataVersion: raw.metadataVersion ?? 1,
+  };
+  if (raw.probeMatch !== undefined) spec.probeMatch = raw.probeMatch;
+  return spec;
 }
 
 function resolveSnmp(hostname: string, raw: Partial<SnmpSpec>): SnmpSpec {

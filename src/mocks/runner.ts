@@ -8,6 +8,7 @@ import { startMdnsResponder } from './mdns/responder.js';
 import { startSnmpAgent } from './snmp/agent.js';
 import { startSsdpResponder } from './ssdp/responder.js';
 import { startTcpService } from './tcp/index.js';
+import { startWsdResponder } from './wsd/responder.js';
 import { startUpnpHttp } from './upnp/http-server.js';
 import type { DeviceSpec, DeviceState, Fleet, PersonaContext, RunningPersona, Served } from './types.js';
 
@@ -39,6 +40,7 @@ function personaStarts(device: DeviceSpec, ctx: () => PersonaContext, options: S
   }
   if (device.snmp) starts.push(() => startSnmpAgent(ctx()));
   if (device.atag) starts.push(() => startAtagBroadcaster(ctx()));
+  if (device.wsd) starts.push(() => startWsdResponder(ctx()));
   for (const service of device.services) {
     starts.push(() => startTcpService(ctx(), service).catch((error: unknown) => {
       throw explainTcpFailure(device, service.type, service.port, error);

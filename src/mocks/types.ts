@@ -117,6 +117,20 @@ export interface SsdpSpec {
   igd?: IgdSpec;
 }
 
+/** What a device answers to a WS-Discovery Probe on udp/3702 (one endpoint). */
+export interface WsdSpec {
+  /** The EndpointReference Address (default: a stable urn:uuid per fleet and device). */
+  endpoint: string;
+  /** QNames as sent; a Probe for types is answered only when each asked type's local name is among them. */
+  types: string[];
+  scopes: string[];
+  /** ({{address}} becomes the device's address.) */
+  xaddrs: string[];
+  metadataVersion: number;
+  /** A recorded ProbeMatches sent as given instead of one built from the fields above: its RelatesTo set to the Probe's MessageID, {{address}} to the device's address. */
+  probeMatch?: string;
+}
+
 /** A value an SNMP agent serves for one object, typed as on the wire. */
 export interface SnmpObjectValue {
   type: 'OctetString' | 'Integer' | 'OID' | 'TimeTicks' | 'Counter32' | 'Gauge32' | 'IpAddress';
@@ -219,6 +233,7 @@ export interface DeviceSpec {
   ssdp?: SsdpSpec;
   snmp?: SnmpSpec;
   atag?: AtagSpec;
+  wsd?: WsdSpec;
   services: TcpServiceSpec[];
 }
 

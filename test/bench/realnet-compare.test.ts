@@ -56,6 +56,15 @@ describe('compareWithTruth', () => {
     ]);
   });
 
+  it('checks the sources the truth says must have seen a device', () => {
+    const seenBy: Truth = { ...truth, devices: [{ ...truth.devices[0]!, discoveredBy: ['wsd'] }] };
+    const unseen = compareWithTruth(seenBy, report()).filter((e) => !e.ok);
+    expect(unseen).toEqual([{ id: 'discovered-by:nas:wsd', ok: false, detail: 'not seen by wsd (seen by: none)' }]);
+    const seen = report();
+    seen.devices[0]!.discoveredBy = ['tcp', 'wsd'];
+    expect(compareWithTruth(seenBy, seen).filter((e) => !e.ok)).toEqual([]);
+  });
+
   it('reports a device the truth does not have, and a locked account', () => {
     const extra = report();
     extra.devices.push({ id: 'd9', ip: '192.168.77.99', kind: 'unknown', vendor: null, model: null, firmware: null, services: [] });

@@ -2,12 +2,13 @@
 // names its source and licence; the files follow their schema; replay gives identification the facts
 // a scan would; and identification never claims a wrong vendor or kind with confidence on it.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadWildCorpus, type WildDevice } from '../../src/bench/wild/corpus.js';
 import { factsOf } from '../../src/bench/wild/replay.js';
+import { wildDeviceToFleet } from '../../src/bench/wild/to-fleet.js';
 import { describeWild } from '../../src/bench/wild/report.js';
 import { CONFIDENT, sameModel, scoreCorpus, type WildScore } from '../../src/bench/wild/score.js';
 import { loadFingerprints } from '../../src/identify/index.js';
@@ -157,6 +158,23 @@ describe('the wild corpus files', () => {
 });
 
 describe('replaying a corpus device', () => {
+  it('can hold a WS-Discovery answer, recorded or as fields, and replays it through discovery\'s parser', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wild-'));
+    const probeMatch = readFileSync(new URL('../fixtures/wsd/agsh-onvif-predator-probe-match.xml', import.meta.url), 'utf8');
+    const entries = [
+      { id: 'recorded', path: 'test/serverMockup/Probe.xml', truth: { vendor: 'X', kind: 'camera', model: 'HD_PREDATOR', basis: 'a test entry' }, wire: { wsd: [{ probeMatch }] } },
+      { id: 'listed', path: 'x', truth: { vendor: 'X', kind: 'printer', model: null, basis: 'a test entry' }, wire: { wsd: [{ types: ['wsdp:Device', 'wprt:PrintDeviceType'] }] } },
+    ];
+    writeFileSync(join(dir, 'wsd.yaml'), JSON.stringify({ source: { repo: 'agsh/onvif', licence: 'MIT', url: 'https://github.com/agsh/onvif', what: 'a test source' }, devices: entries }));
+    const [recorded, listed] = loadWildCorpus(dir);
+    expect(factsOf(recorded!).wsd).toEqual([expect.objectContaining({ endpoint: 'uuid:c9790c3a-701b-464d-a189-0060351c8ada', types: ['dn:NetworkVideoTransmitter', 'tds:Device'] })]);
+    expect(factsOf(recorded!).discoveredBy).toEqual(['wsd']);
+    expect(factsOf(listed!).wsd).toEqual([{ endpoint: 'urn:wild:1', types: ['wsdp:Device', 'wprt:PrintDeviceType'], scopes: [], xaddrs: [] }]);
+    expect(wildDeviceToFleet(recorded!, 0).wsd).toEqual({ probeMatch });
+    writeFileSync(join(dir, 'wsd.yaml'), JSON.stringify({ source: { repo: 'a/b', licence: 'MIT', url: 'https://example.org', what: 'a test source' }, devices: [{ ...entries[1], wire: { wsd: [{ types: ['x:Y'], extra: 1 }] } }] }));
+    expect(() => loadWildCorpus(dir)).toThrow(/wsd\.yaml/);
+  });
+
   it('parses a verbatim description XML as discovery does (a WeMo humidifier)', () => {
     const humidifier = corpus.find((device) => device.id.startsWith('pywemo-humidifier'))!;
     const facts = factsOf(humidifier);

@@ -58,6 +58,20 @@ describe('announcedPorts', () => {
     expect(announcedPorts(host, tried).map((p) => `${p.port} ${p.probe}`)).toEqual(['8843 https']);
   });
 
+  it('takes the port of a WS-Discovery XAddr on the same host only, never one on another host or in another scheme', () => {
+    const host = facts({
+      wsd: [{
+        endpoint: 'urn:uuid:cam',
+        types: ['dn:NetworkVideoTransmitter'],
+        scopes: [],
+        xaddrs: ['http://192.168.1.30:2020/onvif/device_service', 'http://192.168.1.31:5357/other', 'soap.udp://192.168.1.30:3702', 'https://192.168.1.30:8443/x'],
+      }],
+    });
+    const ports = announcedPorts(host, tried);
+    expect(ports.map((p) => `${p.port} ${p.probe}`)).toEqual(['2020 http', ...(tried.has(8443) ? [] : ['8443 https'])]);
+    expect(ports[0]!.announcedBy).toBe('WS-Discovery XAddr http://192.168.1.30:2020/onvif/device_service');
+  });
+
   it('skips ports the sweep tried or found, and keeps the list\'s way for a listed port it did not try', () => {
     const host = facts({
       mdns: [

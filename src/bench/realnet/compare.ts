@@ -12,7 +12,7 @@ export interface Expectation {
 }
 
 interface ReportFinding { id: string; deviceId: string; check: string; details?: Record<string, unknown> }
-interface ReportDevice { id: string; ip: string; kind: string; vendor: string | null; model: string | null; firmware: string | null; services: Array<{ transport: string; port: number }> }
+interface ReportDevice { id: string; ip: string; kind: string; vendor: string | null; model: string | null; firmware: string | null; services: Array<{ transport: string; port: number }>; discoveredBy?: string[] }
 export interface ScanReport { devices: ReportDevice[]; findings: ReportFinding[]; stats: { durationMs: number; loginAttempts?: number; loginAttemptsByDevice?: Record<string, Record<string, number>>; stageMs?: Record<string, number> } }
 
 /** A finding's key on its device: its id without the device id (e.g. `default-credentials:http:80`). */
@@ -32,6 +32,10 @@ function compareDevice(truth: TruthDevice, device: ReportDevice | undefined, fin
   for (const port of services) if (!truthPorts.has(port)) expect(out, `no-extra-port:${truth.id}:${port}`, false, 'reported, but not open on the device');
   if (onlyPorts) return;
 
+  for (const source of truth.discoveredBy ?? []) {
+    const seen = device?.discoveredBy?.includes(source) ?? false;
+    expect(out, `discovered-by:${truth.id}:${source}`, seen, seen ? 'seen' : `not seen by ${source} (seen by: ${device?.discoveredBy?.join(' ') || 'none'})`);
+  }
   for (const field of ['kind', 'vendor', 'model', 'firmware'] as const) {
     const want = field === 'firmware' ? (truth.firmware ?? null) : truth[field];
     if (want === undefined || (field !== 'kind' && want === null)) continue;

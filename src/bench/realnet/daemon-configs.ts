@@ -269,6 +269,11 @@ function telnetd(dir: string, spec: Extract<DaemonSpec, { type: 'telnetd' }>): D
   return { label: 'telnetd', files: { 'issue.net': `${spec.issue}\n` }, prepare: [], argv: [...argv, '-f', `${dir}/issue.net`] };
 }
 
+/** wsdd as a Samba host runs it: IPv4 on the LAN interface, the device's host name, its workgroup. */
+function wsdd(device: DeviceSpec, spec: Extract<DaemonSpec, { type: 'wsdd' }>): DaemonPlan {
+  return { label: 'wsdd', files: {}, prepare: [], argv: ['/usr/bin/python3', '/usr/sbin/wsdd', '-4', '-i', 'eth0', '-n', device.hostname, '-w', spec.workgroup] };
+}
+
 /** The daemon's plan, or null for a step that is no daemon (port mappings are asked for once all run). */
 export function planDaemon(network: NetworkSpec, device: DeviceSpec, dir: string, spec: DaemonSpec, index: number): DaemonPlan | null {
   switch (spec.type) {
@@ -283,6 +288,7 @@ export function planDaemon(network: NetworkSpec, device: DeviceSpec, dir: string
     case 'snmpd': return snmpd(dir, spec);
     case 'mosquitto': return mosquitto(dir, spec, index);
     case 'ippeveprinter': return ippeveprinter(dir, spec, index);
+    case 'wsdd': return wsdd(device, spec);
     case 'upnp-mappings': return null;
   }
 }

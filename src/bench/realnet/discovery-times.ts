@@ -13,7 +13,9 @@ const RUNS = 3;
 const LOAD_SECONDS = 240;
 const ONE_RUN_LIMIT_MS = 60_000;
 /** All sources, each alone, and all but SNMP (how much SNMP adds to the whole). */
-export const DISCOVERY_RUNS = ['all', 'mdns', 'ssdp', 'snmp', 'tcp', '-snmp'] as const;
+export const DISCOVERY_RUNS = ['all', 'mdns', 'ssdp', 'snmp', 'tcp', '-snmp',
+  'wsd',
+] as const;
 type DiscoveryRun = (typeof DISCOVERY_RUNS)[number];
 
 interface Once {

@@ -68,6 +68,7 @@ function daemonPorts(device: DeviceSpec): { tcp: number[]; udp: number[] } {
       case 'minidlna': tcp.push(daemon.port); udp.push(1900); break;
       case 'avahi': udp.push(5353); break;
       case 'snmpd': udp.push(161); break;
+      case 'wsdd': tcp.push(5357); udp.push(3702); break;
       case 'upnp-mappings': break;
     }
   }

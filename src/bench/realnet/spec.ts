@@ -28,7 +28,9 @@ export type DaemonSpec =
   | { type: 'snmpd'; readCommunity: string; writeCommunity: string; sysDescr: string; sysName: string; objects?: Record<string, string> }
   /** CUPS's IPP Everywhere printer; attributes (text) as its attributes file sets them, registered through avahi's bus. */
   | { type: 'ippeveprinter'; port: number; name: string; attributes: Record<string, string> }
-  | { type: 'mosquitto'; port: number; anonymous: boolean; username?: string; password?: string };
+  | { type: 'mosquitto'; port: number; anonymous: boolean; username?: string; password?: string }
+  /** Samba's WS-Discovery daemon: answers Probes for wsdp:Device on udp/3702 and serves metadata on tcp/5357. */
+  | { type: 'wsdd'; workgroup: string };
 
 export interface DeviceSpec {
   id: string;
@@ -64,6 +66,8 @@ export interface TruthDevice {
   unclaimed?: Array<{ service: string; port: number; username: string }>;
   /** Accounts that must not be locked after the scan, read on the device (PAM faillock). */
   mustStayUnlocked?: string[];
+  /** Discovery sources that must have seen the device (its discovery answers, which are no service ports). */
+  discoveredBy?: string[];
 }
 
 export interface KnownGap {

@@ -50,8 +50,12 @@ export interface WildTcp {
   http?: { status?: number; headers?: Record<string, string>; title?: string; body?: string };
 }
 
+/** A WS-Discovery answer: the ProbeMatches as recorded, or its fields as a source lists them. */
+export type WildWsd = { probeMatch: string } | { endpoint?: string; types?: string[]; scopes?: string[]; xaddrs?: string[] };
+
 export interface WildWire {
   ssdp?: WildSsdp[];
+  wsd?: WildWsd[];
   mdns?: WildMdns[];
   snmp?: { sysDescr?: string; sysObjectID?: string; sysName?: string };
   tcp?: WildTcp[];

@@ -5,8 +5,9 @@
 import { mergeObservations } from '../../discovery/merge.js';
 import { parseDescription } from '../../protocols/upnp/parse-description.js';
 import { httpInfoOf } from '../../discovery/tcp/http-probe.js';
-import type { HostFacts, Observation, PortInfo, SsdpInfo, UpnpDescription } from '../../model.js';
-import type { WildDevice, WildSsdp, WildTcp } from './corpus.js';
+import { parseProbeMatches } from '../../protocols/wsd/probe-match.js';
+import type { HostFacts, Observation, PortInfo, SsdpInfo, UpnpDescription, WsdInfo } from '../../model.js';
+import type { WildDevice, WildSsdp, WildTcp, WildWsd } from './corpus.js';
 
 /** The address every replayed device gets: a documentation address, never contacted. */
 const REPLAY_IP = '192.0.2.10';
@@ -34,6 +35,12 @@ function ssdpInfoOf(ssdp: WildSsdp): SsdpInfo {
   return info;
 }
 
+/** A recorded ProbeMatches goes through discovery's own parser; listed fields are taken as they are. */
+function wsdInfosOf(wsd: WildWsd, index: number): WsdInfo[] {
+  if ('probeMatch' in wsd) return parseProbeMatches(Buffer.from(wsd.probeMatch, 'utf8')).matches;
+  return [{ endpoint: wsd.endpoint ?? `urn:wild:${index + 1}`, types: wsd.types ?? [], scopes: wsd.scopes ?? [], xaddrs: wsd.xaddrs ?? [] }];
+}
+
 function portOf(tcp: WildTcp): PortInfo {
   const port: PortInfo = { transport: 'tcp', port: tcp.port, name: tcp.name };
   if (tcp.banner) port.banner = tcp.banner;
@@ -56,6 +63,9 @@ export function observationsOf(device: WildDevice): Observation[] {
   if (wire.snmp) observations.push({ source: 'snmp', ip, snmp: { community: 'public', version: '2c', ...wire.snmp } });
   for (const tcp of wire.tcp ?? []) observations.push({ source: 'tcp', ip, port: portOf(tcp) });
   if (wire.mac) observations.push({ source: 'neighbours', ip, mac: wire.mac });
+  (wire.wsd ?? []).forEach((answer, index) => {
+    for (const wsd of wsdInfosOf(answer, index)) observations.push({ source: 'wsd', ip, wsd });
+  });
   return observations;
 }
 

@@ -82,6 +82,8 @@ export function wildDeviceToFleet(device: WildDevice, index: number): RawDevice 
       return { type: service.type, ...instance, port: service.port, txt: { ...service.txt }, ...(host ? { host } : {}) };
     });
   }
+  const wsd = wire.wsd?.[0];
+  if (wsd) raw.wsd = 'probeMatch' in wsd ? { probeMatch: wsd.probeMatch } : { ...wsd };
   if (wire.snmp) {
     raw.snmp = {
       ...(wire.snmp.sysDescr === undefined ? {} : { sysDescr: wire.snmp.sysDescr }),

@@ -3,7 +3,7 @@
 // login prompts, and the pages version probes read. `homeaudit mock FILE` then says the same on the
 // wire. Secrets are taken out afterwards (redact.ts); no password is ever recorded.
 
-import type { Device, Finding, HostFacts, IppInfo, PortInfo, SsdpInfo, TxtString } from '../../model.js';
+import type { Device, Finding, HostFacts, IppInfo, PortInfo, SsdpInfo, TxtString, WsdInfo } from '../../model.js';
 import { heldPrinterAttributes, IPP_PRINTER_PATH } from '../../protocols/ipp/index.js';
 import type { RawDevice, RawFleet } from '../fleet-defaults.js';
 import { isIpv4 } from '../ipv4.js';
@@ -163,6 +163,19 @@ function txtAsSent(sent: readonly TxtString[]): Record<string, string | null | {
   return txt;
 }
 
+/** The first endpoint's ProbeMatch: its reply as sent where kept, the device's address in it as {{address}}. */
+function wsdOf(ip: string, wsd: WsdInfo): NonNullable<RawDevice['wsd']> {
+  const recorded: NonNullable<RawDevice['wsd']> = {
+    endpoint: wsd.endpoint,
+    types: [...wsd.types],
+    scopes: [...wsd.scopes],
+    xaddrs: wsd.xaddrs.map((xaddr) => withAddressPlaceholder(xaddr, ip)),
+  };
+  if (wsd.metadataVersion !== undefined) recorded.metadataVersion = wsd.metadataVersion;
+  if (wsd.sent !== undefined) recorded.probeMatch = withAddressPlaceholder(wsd.sent, ip);
+  return recorded;
+}
+
 export function deviceFromScan(device: Device, index: number, recorded: Recorded, idByIp: ReadonlyMap<string, string> = new Map()): RawDevice {
   const { facts, identity } = device;
   const raw: RawDevice = {
@@ -205,6 +218,8 @@ export function deviceFromScan(device: Device, index: number, recorded: Recorded
   }
   // The broadcast as heard (its device id is replaced like a serial number when the fleet is redacted).
   if (facts.atag) raw.atag = { ...facts.atag };
+  const wsd = facts.wsd?.[0];
+  if (wsd) raw.wsd = wsdOf(facts.ip, wsd);
   const pages = pagesByPort(facts.ip, recorded.pages);
   const ipp = ippByPort(facts.ip, recorded.pages);
   for (const port of facts.ports) if (port.ipp) ipp.set(port.port, withDiscoveryIpp(port.ipp, ipp.get(port.port)));
