@@ -2,7 +2,7 @@
 // GetExternalIPAddress and GetGenericPortMappingEntry by index until a fault (713) or a cap. It only
 // talks to the router itself: a control URL on another host is refused.
 
-import { XMLParser } from 'fast-xml-parser';
+import { safeXmlParser } from '../safe-xml.js';
 import { ProbeHttpClient } from '../http/probe-client.js';
 import { LoginProbeError, type ProbeOptions } from '../probe/types.js';
 import { deadline } from '../../util/wait.js';
@@ -52,7 +52,7 @@ export function resolveControlUrl(deviceIp: string, location: string, controlURL
   return { ip: deviceIp, port: Number(url.port || 80), path: `${url.pathname}${url.search}`, serviceType };
 }
 
-const parser = new XMLParser({ removeNSPrefix: true, processEntities: false, ignoreAttributes: true, parseTagValue: false });
+const parser = safeXmlParser();
 
 type SoapBody = Record<string, unknown>;
 

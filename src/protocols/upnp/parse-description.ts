@@ -1,6 +1,6 @@
 // UPnP device description XML → UpnpDescription, safely: no DTD, no entity expansion, bounded size.
 
-import { XMLParser } from 'fast-xml-parser';
+import { asList, safeXmlParser, type XmlNode } from '../safe-xml.js';
 import type { UpnpDescription, UpnpService } from '../../model.js';
 import { sanitizeText } from '../../util/sanitize.js';
 
@@ -12,20 +12,10 @@ export class DescriptionError extends Error {
 const MAX_DEVICES = 32;
 const MAX_SERVICES = 64;
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  removeNSPrefix: true,
-  trimValues: true,
-});
-
-type XmlNode = Record<string, unknown>;
+const parser = safeXmlParser();
 
 function list(value: unknown): XmlNode[] {
-  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return items.filter((v): v is XmlNode => typeof v === 'object' && v !== null);
+  return asList(value).filter((v): v is XmlNode => typeof v === 'object' && v !== null);
 }
 
 function text(node: XmlNode, key: string, max = 256): string | undefined {

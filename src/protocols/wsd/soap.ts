@@ -2,7 +2,7 @@
 // Namespace prefixes are dropped (devices use any prefix: d:, wsdd:, wsd:), so elements are read by name.
 
 import { isUtf8 } from 'node:buffer';
-import { XMLParser } from 'fast-xml-parser';
+import { asList, safeXmlParser, type XmlNode } from '../safe-xml.js';
 
 export class WsdMessageError extends Error {
   override name = 'WsdMessageError';
@@ -13,20 +13,11 @@ export const MAX_MESSAGE_BYTES = 32 * 1024;
 /** A ProbeMatches envelope has some twenty elements; thousands are a parser attack, not a device. */
 export const MAX_ELEMENTS = 512;
 
-export type XmlNode = Record<string, unknown>;
+export type { XmlNode };
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  processEntities: false,
-  htmlEntities: false,
-  parseTagValue: false,
-  removeNSPrefix: true,
-  trimValues: true,
-});
+const parser = safeXmlParser();
 
-export function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-}
+export const list = asList;
 
 export function nodes(value: unknown): XmlNode[] {
   return list(value).filter((item): item is XmlNode => typeof item === 'object' && item !== null);
