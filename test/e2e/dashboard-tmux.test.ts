@@ -116,12 +116,12 @@ describe.skipIf(unavailable !== null)('the dashboard in a real terminal', () => 
     expect(detail[1]).toMatch(/^Hikvision camera +!!! critical +camera · Hikvision DS-2CD2042WD-I · 127\.86\.1\.2$/);
 
     expect(text(detail)).toContain('Factory password works on HTTP Digest (port 80)');
+    // The evidence section's heading comes first, its lines below it: page down to the one, then the other.
+    const evidence = await pageUntil(pane, 'How we know');
+    expectFramed(evidence, 80, 24);
     const finding = await pageUntil(pane, 'accepted admin / 1•••5');
     expect(text(finding)).toMatch(/accepted admin \/ 1•••5/);
     expect(text(finding)).not.toContain('12345');
-
-    const advice = await pageUntil(pane, 'How we know');
-    expectFramed(advice, 80, 24);
 
     pane.sendKeys('l');
     const dutch = await pane.waitFor('Dutch', has('Apparaten', 'l taal'));
