@@ -26,8 +26,10 @@ export async function startWsdResponder(ctx: PersonaContext, options: WsdRespond
   const life = personaLifetime(ctx.signal);
   const types = spec.probeMatch !== undefined ? recordedTypes(spec.probeMatch) : spec.types;
   const multicast = spec.answers !== 'unicast' ? options.multicastInterface : undefined;
-  // Bound even when it hears no unicast Probe: every answer leaves from the device's own address.
-  const unicast: dgram.Socket = await bindUdp({ deviceId: device.id, protocol: 'wsd', address: device.address, port, reuseAddr: Boolean(multicast) });
+  // Bound even when it hears no unicast Probe: every answer leaves from the device's own address. Beside
+  // another device's group socket (0.0.0.0:3702) it binds only when both reuse the port.
+  const reuseAddr = options.multicastInterface !== undefined;
+  const unicast: dgram.Socket = await bindUdp({ deviceId: device.id, protocol: 'wsd', address: device.address, port, reuseAddr });
   const sockets = [unicast];
   if (multicast) {
     try {
