@@ -144,6 +144,8 @@ export interface WsdInfo {
   /** Where the device's services answer: never fetched; a port on the device's own address may be swept. */
   xaddrs: string[];
   metadataVersion?: number;
+  /** Which of the scan's Probes it answered, said only when both unicast and multicast ones were sent to it. */
+  answered?: 'unicast' | 'multicast' | 'both';
   /** The ProbeMatches reply as sent, for `scan --record` only (identification reads the fields above). */
   sent?: string;
 }

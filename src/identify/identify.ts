@@ -6,20 +6,35 @@ import { combineOutcomes, renderOutcome } from './combine.js';
 import { factsView } from './facts-view.js';
 import { matchRule } from './match-rule.js';
 import { modelWithoutVendor } from './model-name.js';
-import { lookupOui, ouiOrganisation } from './oui.js';
+import { lookupOui, normaliseMac, ouiOrganisation } from './oui.js';
+import { onvifScope } from '../protocols/wsd/probe-match.js';
 import type { FingerprintKnowledge } from './types.js';
 import { makerKindOutcome, selfReportedOutcomes } from './self-reported.js';
 import { normaliseVendor } from './vendor-names.js';
 
+/** The MAC the network saw, else the one an ONVIF camera states in its scopes (onvif://www.onvif.org/MAC/…), as off-link cameras do. */
+function macOf(facts: HostFacts): string | undefined {
+  if (facts.mac) return facts.mac;
+  for (const wsd of facts.wsd ?? []) {
+    for (const scope of wsd.scopes) {
+      const read = onvifScope(scope);
+      if (read?.category === 'mac' && normaliseMac(read.value)) return read.value;
+    }
+  }
+  return undefined;
+}
+
 /** The maker behind the MAC, as the aliases name it: discovery's lookup when it made one, else ours. */
 export function macVendorOf(facts: HostFacts, knowledge: FingerprintKnowledge): string | null {
   if (facts.macVendor) return normaliseVendor(facts.macVendor, knowledge.aliases);
-  return facts.mac ? lookupOui(facts.mac, knowledge.aliases) : null;
+  const mac = macOf(facts);
+  return mac ? lookupOui(mac, knowledge.aliases) : null;
 }
 
 /** The registry's own spelling as well: one maker name can cover brands a rule must tell apart (TP Vision, Signify). */
 function macOrganisationOf(facts: HostFacts): string | null {
-  return (facts.mac ? ouiOrganisation(facts.mac) : null) ?? facts.macVendor;
+  const mac = macOf(facts);
+  return (mac ? ouiOrganisation(mac) : null) ?? facts.macVendor;
 }
 
 export function identify(facts: HostFacts, knowledge: FingerprintKnowledge): Identity {

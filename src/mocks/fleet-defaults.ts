@@ -191,6 +191,7 @@ function resolveWsd(fleetName: string, deviceId: string, raw: Partial<WsdSpec>):
     scopes: raw.scopes ?? [],
     xaddrs: raw.xaddrs ?? [],
     metadataVersion: raw.metadataVersion ?? 1,
+    answers: raw.answers ?? 'both', // as ONVIF cameras do: multicast Probes (required) and directed ones
   };
   if (raw.probeMatch !== undefined) spec.probeMatch = raw.probeMatch;
   return spec;

@@ -15,7 +15,7 @@ import type { DeviceSpec, DeviceState, Fleet, PersonaContext, RunningPersona, Se
 export interface StartFleetOptions {
   /** Closes the fleet when aborted. */
   signal?: AbortSignal;
-  /** Also answer multicast mDNS/SSDP, joined on this interface only: for network namespaces, never real LANs. */
+  /** Also answer multicast mDNS/SSDP/WS-Discovery, joined on this interface only: for network namespaces, never real LANs. */
   multicast?: { interface: string };
 }
 
@@ -40,7 +40,7 @@ function personaStarts(device: DeviceSpec, ctx: () => PersonaContext, options: S
   }
   if (device.snmp) starts.push(() => startSnmpAgent(ctx()));
   if (device.atag) starts.push(() => startAtagBroadcaster(ctx()));
-  if (device.wsd) starts.push(() => startWsdResponder(ctx()));
+  if (device.wsd) starts.push(() => startWsdResponder(ctx(), multicastInterface ? { multicastInterface } : {}));
   for (const service of device.services) {
     starts.push(() => startTcpService(ctx(), service).catch((error: unknown) => {
       throw explainTcpFailure(device, service.type, service.port, error);

@@ -117,6 +117,8 @@ export interface SsdpSpec {
   igd?: IgdSpec;
 }
 
+export type WsdAnswers = 'unicast' | 'multicast' | 'both';
+
 /** What a device answers to a WS-Discovery Probe on udp/3702 (one endpoint). */
 export interface WsdSpec {
   /** The EndpointReference Address (default: a stable urn:uuid per fleet and device). */
@@ -127,6 +129,8 @@ export interface WsdSpec {
   /** ({{address}} becomes the device's address.) */
   xaddrs: string[];
   metadataVersion: number;
+  /** Which Probes it answers: multicast ones to 239.255.255.250:3702 (every Target Service must), unicast ones to its own address (optional), or both (most ONVIF cameras). */
+  answers: WsdAnswers;
   /** A recorded ProbeMatches sent as given instead of one built from the fields above: its RelatesTo set to the Probe's MessageID, {{address}} to the device's address. */
   probeMatch?: string;
 }

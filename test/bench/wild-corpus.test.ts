@@ -251,3 +251,26 @@ describe('identification on the wild corpus', () => {
     expect(sameModel(null, 'WAG200G')).toBe(false);
   });
 });
+
+// onvif-wsd.yaml: real cameras' WS-Discovery answers, a tuning file (README, "WS-Discovery answers").
+describe('the wild corpus\'s WS-Discovery answers', () => {
+  it('finds each camera by WS-Discovery alone and names it from what its answer says', () => {
+    const ids = ['edgex-hikvision-dfi6256te', 'edgex-tapo-c200'];
+    const entries = ids.map((id) => score.devices.find((entry) => entry.device.id === id)!);
+    for (const entry of entries) expect(factsOf(entry.device).discoveredBy).toEqual(['wsd']);
+    const [hikvision, tapo] = entries;
+    // The MAC its scopes state names the maker through the OUI registry: no MAC reached the scan.
+    expect(factsOf(hikvision!.device).mac ?? null).toBeNull();
+    expect(hikvision!.identity).toMatchObject({ vendor: 'Hikvision', kind: 'camera', model: 'DFI6256TE' });
+    // Tapo firmware's hardware scope is the literal MODEL: no model is claimed from it.
+    expect(tapo!.identity).toMatchObject({ vendor: 'TP-Link', kind: 'camera', model: null });
+  });
+
+  it('takes the MAC from an ONVIF scope only when the network gave none', async () => {
+    const { identify } = await import('../../src/identify/index.js');
+    const knowledge = loadFingerprints();
+    const hikvision = score.devices.find((entry) => entry.device.id === 'edgex-hikvision-dfi6256te')!.device;
+    const facts = { ...factsOf(hikvision), mac: '00:11:32:00:00:01' }; // a Synology address seen on the link
+    expect(identify(facts, knowledge).vendor).not.toBe('Hikvision');
+  });
+});

@@ -117,4 +117,27 @@ describe('the mock fleet over WS-Discovery', () => {
     expect(after).toEqual({ ...before, xaddrs: ['http://127.78.38.17:2020/onvif/device_service'] });
     expect(identify(again.facts[0]!, knowledge)).toMatchObject({ kind: 'camera', model: 'C210' });
   });
+
+  it('a device that answers only multicast Probes is silent to unicast ones (a loopback fleet joins no group), one that answers unicast is heard', async () => {
+    const fleet = await startFleet(fleetOf(`name: wsd-answers
+range: 127.78.38.24/29
+devices:
+  - { id: nas, kind: nas, vendor: unknown, model: unknown, wsd: { answers: multicast, types: [wsdp:Device, pub:Computer] } }
+  - { id: camera, kind: camera, vendor: unknown, model: unknown, wsd: { answers: unicast, types: [dn:NetworkVideoTransmitter] } }
+`));
+    running.push(fleet);
+    expect(fleet.fleet.devices.map((device) => device.wsd?.answers)).toEqual(['multicast', 'unicast']);
+    // Both still hold udp/3702: the multicast-only one sends its answers from there.
+    expect(fleet.served.filter((s) => s.protocol === 'wsd').map((s) => s.address)).toEqual(['127.78.38.25', '127.78.38.26']);
+    const { facts } = await scan('127.78.38.24/29');
+    expect(facts.map((host) => host.ip)).toEqual(['127.78.38.26']);
+    // No multicast Probe went out on loopback, so how it answered is not claimed.
+    expect(facts[0]!.wsd![0]!.answered).toBeUndefined();
+  });
+
+  it('defaults to answering both kinds, as ONVIF cameras do, and refuses an unknown way of answering by name', () => {
+    expect(fleetOf(fleetYaml('127.78.38.32/29')).devices[0]!.wsd!.answers).toBe('both');
+    const bad = `name: x\nrange: 127.78.38.40/29\ndevices:\n  - { id: cam, kind: camera, vendor: unknown, model: unknown, wsd: { answers: broadcast } }\n`;
+    expect(() => fleetOf(bad)).toThrow(/answers/);
+  });
 });

@@ -7,6 +7,13 @@ import { MAX_SCOPES, MAX_TYPES, MAX_XADDRS, parseProbeMatches, WsdMessageError }
 
 export const MAX_ENDPOINTS_PER_HOST = 8;
 
+/** How a Probe of this scan went out: to one host's address or to the group. */
+export type ProbeKind = 'unicast' | 'multicast';
+
+function joinAnswered(a: WsdInfo['answered'], b: WsdInfo['answered']): WsdInfo['answered'] {
+  return a === undefined || a === b ? b : b === undefined ? a : 'both';
+}
+
 /** A reply kept as sent must replay as sent: one with a control character (but tab and line breaks) is kept decoded only. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
@@ -23,6 +30,8 @@ export function joinWsd(existing: WsdInfo, next: WsdInfo): WsdInfo {
   };
   const version = Math.max(existing.metadataVersion ?? -1, next.metadataVersion ?? -1);
   if (version >= 0) joined.metadataVersion = version;
+  const answered = joinAnswered(existing.answered, next.answered);
+  if (answered !== undefined) joined.answered = answered;
   const sent = existing.sent ?? next.sent;
   if (sent !== undefined) joined.sent = sent;
   return joined;
@@ -34,8 +43,15 @@ export class WsdReplyCollector {
   private readonly overCap = new Map<string, number>();
   private readonly unrelated = new Map<string, number>();
 
-  /** probeIds: the MessageIDs of the Probes this scan sent; a reply relating to another message is not ours. */
-  constructor(private readonly probeIds: ReadonlySet<string>) {}
+  /**
+   * probeIds: the MessageIDs of the Probes this scan sent and how each went out; a reply relating to another
+   * message is not ours. bothKinds: unicast and multicast Probes both went out, so which one a device
+   * answered says how it answers (a device heard only one way says nothing of the other).
+   */
+  constructor(
+    private readonly probeIds: ReadonlyMap<string, ProbeKind>,
+    private readonly bothKinds = false,
+  ) {}
 
   add(ip: string, datagram: Buffer): void {
     let reply;
@@ -47,10 +63,12 @@ export class WsdReplyCollector {
       this.refused.set(ip, { count: (seen?.count ?? 0) + 1, reason: seen?.reason ?? error.message });
       return;
     }
-    if (reply.relatesTo !== undefined && !this.probeIds.has(reply.relatesTo)) {
+    const kind = reply.relatesTo === undefined ? undefined : this.probeIds.get(reply.relatesTo);
+    if (reply.relatesTo !== undefined && kind === undefined) {
       this.unrelated.set(ip, (this.unrelated.get(ip) ?? 0) + 1);
       return;
     }
+    const answered = this.bothKinds ? kind : undefined;
     let endpoints = this.byHost.get(ip);
     if (!endpoints) {
       endpoints = new Map();
@@ -58,7 +76,8 @@ export class WsdReplyCollector {
     }
     const text = datagram.toString('utf8');
     const sent = CONTROL.test(text) ? undefined : text;
-    for (const match of reply.matches) {
+    for (const parsed of reply.matches) {
+      const match: WsdInfo = answered !== undefined ? { ...parsed, answered } : parsed;
       const known = endpoints.get(match.endpoint);
       if (known) endpoints.set(match.endpoint, joinWsd(known, match));
       else if (endpoints.size < MAX_ENDPOINTS_PER_HOST) endpoints.set(match.endpoint, reply.matches.length === 1 && sent !== undefined ? { ...match, sent } : match);

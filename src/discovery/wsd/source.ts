@@ -3,31 +3,33 @@
 
 import { errorText } from '../../util/error-text.js';
 import type { SourceContext } from '../source.js';
-import { WsdReplyCollector } from './collector.js';
+import { type ProbeKind, WsdReplyCollector } from './collector.js';
 import { probeMulticast, probeUnicast } from './probe-hosts.js';
 
 export async function wsdSource(ctx: SourceContext): Promise<void> {
   const { scope, options, signal } = ctx;
   const inScope = new Set(scope.hosts);
-  const probeIds = new Set<string>();
-  const collector = new WsdReplyCollector(probeIds);
-  const remember = (id: string) => probeIds.add(id);
+  const probeIds = new Map<string, ProbeKind>();
+  const unicast = options.wsd.unicast && scope.hosts.length > 0;
+  const multicast = options.wsd.multicast && scope.multicastInterfaces.length > 0;
+  const collector = new WsdReplyCollector(probeIds, unicast && multicast);
+  const remember = (kind: ProbeKind) => (id: string) => probeIds.set(id, kind);
   const collect = (ip: string, datagram: Buffer) => {
     if (inScope.has(ip) && !signal.aborted) collector.add(ip, datagram);
   };
   const searches: Promise<void>[] = [];
   try {
-    if (options.wsd.unicast && scope.hosts.length > 0) {
+    if (unicast) {
       searches.push(
-        probeUnicast(scope.hosts, options.wsd.port, options.wsd.waitMs, signal, remember, collect, (ip) => collector.answered(ip)).catch((error) =>
+        probeUnicast(scope.hosts, options.wsd.port, options.wsd.waitMs, signal, remember('unicast'), collect, (ip) => collector.answered(ip)).catch((error) =>
           ctx.problem(`unicast Probe failed: ${errorText(error)}`),
         ),
       );
     }
-    if (options.wsd.multicast) {
+    if (multicast) {
       for (const iface of scope.multicastInterfaces) {
         searches.push(
-          probeMulticast(iface, options.wsd.port, options.multicastListenMs, (ip) => inScope.has(ip), signal, remember, collect).catch((error) =>
+          probeMulticast(iface, options.wsd.port, options.multicastListenMs, (ip) => inScope.has(ip), signal, remember('multicast'), collect).catch((error) =>
             ctx.problem(`multicast Probe on ${iface.name} (${iface.address}) failed: ${errorText(error)}`),
           ),
         );

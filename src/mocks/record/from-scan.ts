@@ -172,6 +172,7 @@ function wsdOf(ip: string, wsd: WsdInfo): NonNullable<RawDevice['wsd']> {
     xaddrs: wsd.xaddrs.map((xaddr) => withAddressPlaceholder(xaddr, ip)),
   };
   if (wsd.metadataVersion !== undefined) recorded.metadataVersion = wsd.metadataVersion;
+  if (wsd.answered !== undefined && wsd.answered !== 'both') recorded.answers = wsd.answered; // both is the default
   if (wsd.sent !== undefined) recorded.probeMatch = withAddressPlaceholder(wsd.sent, ip);
   return recorded;
 }
