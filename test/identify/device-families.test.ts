@@ -253,4 +253,12 @@ describe('makers, series and words named after batch 6', () => {
     expect(identify(http({ title: 'LED Strip Controller' }), knowledge).kind).toBe('light');
     expect(identify(http({ title: 'Bulbapedia mirror' }), knowledge).kind).not.toBe('light');
   });
+
+  it('calls Phoenix Contact\'s FL WLAN modules access points and its FL MGUARD boxes routers, weakly, by their line\'s name', () => {
+    const module = identify(telnet('(FL WLAN 1100)'), knowledge);
+    expect(module).toMatchObject({ vendor: 'Phoenix Contact', kind: 'access-point' });
+    expect(module.attributes.kind).toBeLessThan(CONFIDENT_RULE);
+    expect(identify(http({ title: 'FL MGUARD RS4000 TX/TX' }), knowledge)).toMatchObject({ vendor: 'Phoenix Contact', kind: 'router' });
+    expect(identify(telnet('(FL SWITCH 2008)'), knowledge).kind).toBe('unknown');
+  });
 });
