@@ -17,7 +17,7 @@ import { loadFingerprints } from '../../src/identify/index.js';
 const BATCH_4 = ['jupnp-held-out.yaml', 'upnpclient-held-out.yaml'];
 // Batch 5 (README there): scored blind once (2026-12-02), tuned since.
 const BATCH_5 = ['recog-held-out-3.yaml', 'retina-held-out.yaml'];
-// Batch 6 (README there): a later blind measure of unseen devices; only its totals are read.
+// Batch 6 (README there): scored blind once (2026-12-02), tuned since.
 const BATCH_6 = ['recog-held-out-6.yaml'];
 
 /** The corpus with the devices of the named files marked held out, as a blind batch is. */
@@ -103,7 +103,7 @@ describe('the wild corpus files', () => {
     for (const kind of ['camera', 'router', 'access-point', 'printer', 'computer', 'phone', 'media-player', 'light', 'speaker'] as const) expect(kinds).toContain(kind);
   });
 
-  it('hold the blind batch 6: 16 held-out Recog fingerprints by the pick rule committed before any was opened, none an earlier batch took', () => {
+  it('hold batch 6: 16 Recog fingerprints by the pick rule committed before any was opened, none an earlier batch took, scored blind once and tuned since (no longer held out)', () => {
     const batch = corpus.filter((device) => BATCH_6.includes(device.file));
     expect(batch.length).toBe(16);
     expect(batch[0]!.source).toMatchObject({ repo: 'rapid7/recog', commit: '14fa1a7211e7fb5707c7a1b421a07d6c2cf4eec5', licence: 'BSD-2-Clause' });
@@ -111,7 +111,7 @@ describe('the wild corpus files', () => {
     const fingerprint = (device: WildDevice): string => device.id.replace(/^recog-(ho-|h2-|h5-|h6-)?/, '');
     const earlier = new Set(corpus.filter((device) => device.source.repo === 'rapid7/recog' && !BATCH_6.includes(device.file)).map(fingerprint));
     for (const device of batch) {
-      expect(device.heldOut, device.id).toBe(true);
+      expect(device.heldOut, device.id).toBeUndefined();
       expect(device.id, device.id).toMatch(/^recog-h6-[a-z-]+-\d+$/);
       expect(device.path, device.id).toMatch(/^xml\/[a-z_-]+\.xml$/);
       expect(earlier.has(fingerprint(device)), device.id).toBe(false);
@@ -124,11 +124,14 @@ describe('the wild corpus files', () => {
     for (const kind of ['router', 'access-point', 'printer', 'camera', 'computer', 'phone', 'media-player', 'light'] as const) expect(kinds).toContain(kind);
   });
 
-  it('hold held-out devices, which the bench scores on a line of their own', () => {
-    const held = score.devices.filter((entry) => entry.device.heldOut);
-    expect(held.length).toBe(corpus.filter((device) => device.heldOut).length);
-    expect(held.length).toBeGreaterThan(0);
-    const line = describeWild(score, { verbose: false }).lines.find((text) => text.includes('held out'));
+  // No batch is held out since batch 6 became a tuning batch; the held-out line is tested on a copy with one marked.
+  it('hold no held-out device now, and the bench scores held-out devices on a line of their own', () => {
+    expect(corpus.filter((device) => device.heldOut)).toEqual([]);
+    expect(describeWild(score, { verbose: false }).lines.find((text) => text.includes('held out'))).toContain('held out (no rule written for them): 0 devices');
+    const marked = scoreCorpus(withHeldOut(corpus, ...BATCH_6), loadFingerprints());
+    const held = marked.devices.filter((entry) => entry.device.heldOut);
+    expect(held.length).toBe(16);
+    const line = describeWild(marked, { verbose: false }).lines.find((text) => text.includes('held out'));
     expect(line).toContain(`held out (no rule written for them): ${held.length} devices`);
     expect(line).toContain(`vendor ${held.filter((entry) => entry.vendorRight).length} (`);
     expect(line).toContain(`kind ${held.filter((entry) => entry.kindRight).length} (`);
@@ -222,25 +225,25 @@ describe('identification on the wild corpus', () => {
     expect(score.model / score.withModel).toBeGreaterThanOrEqual(0.8);
   });
 
-  // Batches 1 to 5 are tuning devices since 2026-12-02 (README); blind batch 6 is held out and scored on its own line.
-  it('names the vendor of at least 90 % of the devices the rules are written with (not held out)', () => {
-    const tuned = score.devices.filter((entry) => !entry.device.heldOut);
+  // Batches 1 to 6 are tuning devices since 2026-12-02 (README); none is held out now, and batches 1 to 5 are
+  // checked apart too, so that rules for batch 6 cannot buy its figure with the earlier devices'.
+  it('names the vendor of at least 90 % of the devices of batches 1 to 5 (tuned before batch 6 came)', () => {
+    const tuned = score.devices.filter((entry) => !BATCH_6.includes(entry.device.file));
     expect(tuned.length).toBeGreaterThanOrEqual(281);
     expect(tuned.filter((entry) => entry.vendorRight).length / tuned.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('names the kind of at least 90 % of the devices the rules are written with (not held out)', () => {
-    const tuned = score.devices.filter((entry) => !entry.device.heldOut);
+  it('names the kind of at least 90 % of the devices of batches 1 to 5 (tuned before batch 6 came)', () => {
+    const tuned = score.devices.filter((entry) => !BATCH_6.includes(entry.device.file));
     expect(tuned.filter((entry) => entry.kindRight).length / tuned.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('names the kind of at least 90 % of all devices, blind batch 6 included', () => {
+  it('names the kind of at least 90 % of all devices, batch 6 included', () => {
     expect(score.kind / score.devices.length).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Known gap (issue 11): with blind batch 6 counted (vendor 12 of 16, its misses unread while it is held out) the
-  // vendor is named for 89.2 % of all 297 devices, three short of the target.
-  it.fails('names the vendor of at least 90 % of all devices, blind batch 6 included (known gap of issue 11: blind batch 6)', () => {
+  // Met since batch 6's misses were read (docs/fingerprints.md, "Families named after batch 6"): 268 of 297.
+  it('names the vendor of at least 90 % of all devices, batch 6 included', () => {
     expect(score.vendor / score.devices.length).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -211,3 +211,54 @@ describe('makers and series named after batch 5', () => {
     expect(identity.confidence).toBeLessThan(CONFIDENT_RULE);
   });
 });
+
+// Families named after batch 6 of the wild corpus (docs/fingerprints.md): each on a device of the family the corpus
+// does not hold, and a look-alike that must not be taken for it.
+describe('makers, series and words named after batch 6', () => {
+  const telnet = (banner: string): HostFacts => port({ port: 23, name: 'telnet', banner });
+  it('names a Canon printer and its model by the title of its Remote UI login page, of any Canon line', () => {
+    const identity = identify(http({ title: 'Remote UI: Login: iR-ADV C5535: Office 2nd floor' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Canon', kind: 'printer', model: 'iR-ADV C5535' });
+    expect(ruleIds(http({ title: 'Remote UI: Login: MF746C: MF746C' }))).toContain('canon-remote-ui-title');
+  });
+
+  it('does not take another program\'s "Remote UI" page, or a login title without a model, for a Canon', () => {
+    expect(identify(http({ title: 'Remote UI' }), knowledge).vendor).not.toBe('Canon');
+    expect(ruleIds(http({ title: 'Remote UI: Login' }))).not.toContain('canon-remote-ui-title');
+    expect(ruleIds(http({ title: 'Media Center Remote UI: Login: Kodi: living room' }))).not.toContain('canon-remote-ui-title');
+  });
+
+  it('names Panasonic\'s WV network cameras and WJ recorders by their model numbers, weakly', () => {
+    const camera = identify(http({ title: 'WV-SC385 Network Camera' }), knowledge);
+    expect(camera).toMatchObject({ vendor: 'Panasonic', kind: 'camera', model: 'WV-SC385' });
+    // The model number alone names the maker; "Network Camera" adds to the kind, not to the maker.
+    expect(camera.attributes.vendor).toBeLessThan(CONFIDENT_RULE);
+    expect(identify(telnet('WJ-NV300 login:'), knowledge)).toMatchObject({ vendor: 'Panasonic', kind: 'camera' });
+    // A dash and a bare number, or letters glued in front, are not the series.
+    expect(identify(http({ title: 'WV-12 Setup' }), knowledge).vendor).not.toBe('Panasonic');
+    expect(identify(http({ title: 'AWV-SC385 Setup' }), knowledge).vendor).not.toBe('Panasonic');
+  });
+
+  it('names Lencore\'s sound systems by the maker\'s name, with the media-player kind only as the weak guess', () => {
+    const identity = identify(http({ title: 'Lencore Spectra i.Net' }), knowledge);
+    expect(identity).toMatchObject({ vendor: 'Lencore', kind: 'media-player' });
+    expect(identity.attributes.kind).toBeLessThan(CONFIDENT_RULE);
+    expect(identify(http({ title: 'Lencorex Manager' }), knowledge).vendor).not.toBe('Lencore');
+  });
+
+  it('calls a device whose page says it is a bulb or a light strip a light, weakly, and not a word that holds "bulb"', () => {
+    const bulb = identify(http({ title: 'Smart Bulb Setup' }), knowledge);
+    expect(bulb.kind).toBe('light');
+    expect(bulb.attributes.kind).toBeLessThan(CONFIDENT_RULE);
+    expect(identify(http({ title: 'LED Strip Controller' }), knowledge).kind).toBe('light');
+    expect(identify(http({ title: 'Bulbapedia mirror' }), knowledge).kind).not.toBe('light');
+  });
+
+  it('calls Phoenix Contact\'s FL WLAN modules access points and its FL MGUARD boxes routers, weakly, by their line\'s name', () => {
+    const module = identify(telnet('(FL WLAN 1100)'), knowledge);
+    expect(module).toMatchObject({ vendor: 'Phoenix Contact', kind: 'access-point' });
+    expect(module.attributes.kind).toBeLessThan(CONFIDENT_RULE);
+    expect(identify(http({ title: 'FL MGUARD RS4000 TX/TX' }), knowledge)).toMatchObject({ vendor: 'Phoenix Contact', kind: 'router' });
+    expect(identify(telnet('(FL SWITCH 2008)'), knowledge).kind).toBe('unknown');
+  });
+});
