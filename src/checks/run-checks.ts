@@ -6,7 +6,7 @@ import type { AuditEvent, Device, Finding } from '../model.js';
 import { mapLimit } from '../util/limit.js';
 import { compareSeverity } from '../model/severity.js';
 import type { Check, CheckContext } from './types.js';
-import { deadline } from '../util/wait.js';
+import { timeLimit } from '../util/wait.js';
 
 export interface CheckProblem {
   check: string;
@@ -40,32 +40,38 @@ export async function runChecks(
     async (device) => {
       const found: Finding[] = [];
       const budgetMs = ctx.options.deviceBudgetMs ?? DEVICE_CHECK_BUDGET_MS;
-      const budget = deadline(budgetMs);
+      const budgetLimit = timeLimit(budgetMs);
+      const budget = budgetLimit.signal;
       const signal = AbortSignal.any([ctx.signal, budget]);
       setMaxListeners(0, signal);
       const deviceCtx: CheckContext = { ...ctx, signal };
-      for (const check of checks) {
-        if (ctx.signal.aborted) break;
-        if (!check.appliesTo(device)) continue;
-        if (budget.aborted) {
-          problems.push({ check: check.id, deviceId: device.id, message: `not run: the device's check budget of ${budgetMs} ms was spent` });
-          continue;
-        }
-        try {
-          for (const finding of await check.run(device, deviceCtx)) {
-            found.push(finding);
-            onEvent({ type: 'finding', finding });
+      try {
+        for (const check of checks) {
+          if (ctx.signal.aborted) break;
+          if (!check.appliesTo(device)) continue;
+          if (budget.aborted) {
+            problems.push({ check: check.id, deviceId: device.id, message: `not run: the device's check budget of ${budgetMs} ms was spent` });
+            continue;
           }
-        } catch (error) {
-          // One check failing on one device never sinks the audit: it is reported with the rest.
-          if (!ctx.signal.aborted) {
-            const message = budget.aborted ? `cut off by the device's check budget of ${budgetMs} ms` : (error as Error).message;
-            problems.push({ check: check.id, deviceId: device.id, message });
+          try {
+            for (const finding of await check.run(device, deviceCtx)) {
+              found.push(finding);
+              onEvent({ type: 'finding', finding });
+            }
+          } catch (error) {
+            // One check failing on one device never sinks the audit: it is reported with the rest.
+            if (!ctx.signal.aborted) {
+              const message = budget.aborted ? `cut off by the device's check budget of ${budgetMs} ms` : (error as Error).message;
+              problems.push({ check: check.id, deviceId: device.id, message });
+            }
+          }
+          if (budget.aborted && !ctx.signal.aborted && !problems.some((p) => p.deviceId === device.id && p.check === check.id)) {
+            problems.push({ check: check.id, deviceId: device.id, message: `cut off by the device's check budget of ${budgetMs} ms: partly run` });
           }
         }
-        if (budget.aborted && !ctx.signal.aborted && !problems.some((p) => p.deviceId === device.id && p.check === check.id)) {
-          problems.push({ check: check.id, deviceId: device.id, message: `cut off by the device's check budget of ${budgetMs} ms: partly run` });
-        }
+      } finally {
+        // The budget ends with the device: its timer would otherwise hold the device's signals for a minute.
+        budgetLimit.end();
       }
       done += 1;
       onEvent({ type: 'stage-progress', stage: 'checks', done, total: devices.length });

@@ -136,7 +136,10 @@ function portConnector(ip: string, tools: SweepTools, described: Promise<void>[]
 }
 
 function sweepTools(ctx: SourceContext): SweepTools {
-  return { ctx, limiter: new Limiter(ctx.options.tcp.maxConnections), agent: createLimitedAgent(ctx.options.tcp.httpTimeoutMs) };
+  // One connection per origin: the sweep asks a port one request after the other (HTTP, then IPP), and
+  // undici gives a one-connection origin a plain client, not a pool with a 2,048-slot queue of its own.
+  const agent = createLimitedAgent(ctx.options.tcp.httpTimeoutMs, undefined, 1);
+  return { ctx, limiter: new Limiter(ctx.options.tcp.maxConnections), agent };
 }
 
 /** The second look: connects to the ports each host announced about itself (announced-ports.ts), nothing else. */

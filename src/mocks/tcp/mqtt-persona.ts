@@ -1,10 +1,17 @@
 // MQTT: an aedes broker per device; anonymous connects as configured, credentials through tryLogin.
 
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Aedes, type AuthenticateError } from 'aedes';
 import type { PersonaContext, RunningPersona, TcpServiceSpec } from '../types.js';
 import { openFrontDoor } from './front-door.js';
 import { attemptLogin, serviceAccounts } from './login.js';
 import { wait } from '../../util/wait.js';
+
+// The packet writer aedes uses pre-builds 65,536 two-byte buffers (about 7 MB kept alive) on its first
+// packet; a mock answers a few CONNECTs, so it builds the few numbers it writes instead. Resolved from
+// aedes itself: the writer is its dependency, not ours.
+(createRequire(fileURLToPath(import.meta.resolve('aedes')))('mqtt-packet') as { writeToStream: { cacheNumbers: boolean } }).writeToStream.cacheNumbers = false;
 
 type MqttSpec = Extract<TcpServiceSpec, { type: 'mqtt' }>;
 

@@ -3,7 +3,7 @@
 
 import { Agent, request } from 'undici';
 import type { Dispatcher } from 'undici';
-import { deadline } from '../../util/wait.js';
+import { timeLimit } from '../../util/wait.js';
 
 /** An Agent whose every wait is bounded by timeoutMs; device certificates are self-signed, so not verified. */
 export function createLimitedAgent(timeoutMs: number, maxResponseSize?: number, connections = 4): Agent {
@@ -65,19 +65,25 @@ export async function getLimited(url: string, agent: Agent, options: GetOptions)
   const answerTimer = options.answerTimeoutMs === undefined
     ? undefined
     : setTimeout(() => answer.abort(new DOMException(`no answer from ${url} in ${options.answerTimeoutMs} ms`, 'TimeoutError')), options.answerTimeoutMs);
-  const signal = AbortSignal.any([options.signal, deadline(options.timeoutMs), answer.signal]);
+  const limit = timeLimit(options.timeoutMs);
+  const signal = AbortSignal.any([options.signal, limit.signal, answer.signal]);
   let response: Dispatcher.ResponseData;
+  let body: Buffer;
   try {
-    response = await request(url, {
-      method: 'GET',
-      dispatcher: agent,
-      signal,
-      headers: { 'user-agent': 'homeaudit', accept: '*/*', ...options.headers },
-    });
+    try {
+      response = await request(url, {
+        method: 'GET',
+        dispatcher: agent,
+        signal,
+        headers: { 'user-agent': 'homeaudit', accept: '*/*', ...options.headers },
+      });
+    } finally {
+      clearTimeout(answerTimer);
+    }
+    body = await readBounded(response.body, options.maxBytes, options.onOverflow);
   } finally {
-    clearTimeout(answerTimer);
+    limit.end();
   }
-  const body = await readBounded(response.body, options.maxBytes, options.onOverflow);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);

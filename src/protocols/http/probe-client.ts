@@ -3,7 +3,7 @@
 
 import { request, type Agent } from 'undici';
 import { createLimitedAgent } from './limited-client.js';
-import { stepSignal } from '../probe/step.js';
+import { stepLimit } from '../probe/step.js';
 import { LoginProbeError, type LoginTarget } from '../probe/types.js';
 
 /** Admin pages are small; anything larger is not worth reading. */
@@ -70,7 +70,7 @@ export class ProbeHttpClient {
   }
 
   private async once(req: HttpRequest): Promise<HttpAnswer> {
-    const signal = stepSignal(this.signal, this.timeoutMs * 2);
+    const { signal, end } = stepLimit(this.signal, this.timeoutMs * 2);
     try {
       const response = await request(`${this.origin}${req.path}`, {
         dispatcher: this.agent,
@@ -86,6 +86,8 @@ export class ProbeHttpClient {
       throw new LoginProbeError(this.target.tls ? 'https' : 'http', this.target, `${req.method ?? 'GET'} ${req.path}: ${problem}`, {
         cause: error,
       });
+    } finally {
+      end();
     }
   }
 }

@@ -1,9 +1,9 @@
 // One Get-Printer-Attributes over HTTP or HTTPS (RFC 8010 §4: a POST of application/ipp; IPPS, RFC 7472),
 // with the same caps as every other read: an abortable deadline and a size cap on the answer.
 
-import { request, type Agent } from 'undici';
+import { request, type Agent, type Dispatcher } from 'undici';
 import { readBounded } from '../http/limited-client.js';
-import { deadline } from '../../util/wait.js';
+import { timeLimit } from '../../util/wait.js';
 import { encodeGetPrinterAttributes, parseIppResponse, type IppResponse } from './encoding.js';
 
 export interface IppRequestOptions {
@@ -28,14 +28,21 @@ export class IppStatusError extends Error {
 export async function getPrinterAttributes(httpUrl: string, requested: readonly string[], options: IppRequestOptions): Promise<IppResponse> {
   const url = new URL(httpUrl);
   const printerUri = `${url.protocol === 'https:' ? 'ipps' : 'ipp'}://${url.host}${url.pathname}`;
-  const response = await request(httpUrl, {
-    method: 'POST',
-    dispatcher: options.agent,
-    signal: AbortSignal.any([options.signal, deadline(options.timeoutMs)]),
-    headers: { 'content-type': 'application/ipp', 'user-agent': 'homeaudit', accept: 'application/ipp' },
-    body: encodeGetPrinterAttributes(printerUri, requested),
-  });
-  const body = await readBounded(response.body, options.maxBytes, 'truncate');
+  const limit = timeLimit(options.timeoutMs);
+  let response: Dispatcher.ResponseData;
+  let body: Buffer;
+  try {
+    response = await request(httpUrl, {
+      method: 'POST',
+      dispatcher: options.agent,
+      signal: AbortSignal.any([options.signal, limit.signal]),
+      headers: { 'content-type': 'application/ipp', 'user-agent': 'homeaudit', accept: 'application/ipp' },
+      body: encodeGetPrinterAttributes(printerUri, requested),
+    });
+    body = await readBounded(response.body, options.maxBytes, 'truncate');
+  } finally {
+    limit.end();
+  }
   if (response.statusCode !== 200) throw new IppStatusError(`IPP at ${httpUrl}: HTTP ${response.statusCode}`);
   const answer = parseIppResponse(body);
   // 0x0000–0x00FF are the successful statuses (RFC 8011 §B.1.2).

@@ -3,7 +3,7 @@
 
 import net from 'node:net';
 import tls from 'node:tls';
-import { stepSignal } from './step.js';
+import { stepLimit } from './step.js';
 import { LoginProbeError, type LoginTarget } from './types.js';
 
 /** Devices are untrusted: never buffer more than this from one connection. */
@@ -58,8 +58,12 @@ export class SocketSession {
     signal: AbortSignal,
     timeoutMs: number,
   ): Promise<SocketSession> {
-    const connectSignal = stepSignal(signal, timeoutMs);
-    connectSignal.throwIfAborted();
+    const connectLimit = stepLimit(signal, timeoutMs);
+    const connectSignal = connectLimit.signal;
+    if (connectSignal.aborted) {
+      connectLimit.end();
+      throw connectSignal.reason;
+    }
     const socket = target.tls
       ? tls.connect({ host: target.ip, port: target.port, rejectUnauthorized: false, servername: undefined })
       : net.connect({ host: target.ip, port: target.port });
@@ -78,7 +82,7 @@ export class SocketSession {
         reject(new LoginProbeError(protocol, target, `cannot connect: ${error.message}`, { cause: error }));
       });
       connectSignal.addEventListener('abort', onAbort, { once: true });
-    });
+    }).finally(connectLimit.end);
     return new SocketSession(socket, protocol, target);
   }
 
@@ -101,23 +105,28 @@ export class SocketSession {
    * Returns that value, or undefined when the peer closed first.
    */
   async readUntil<T>(done: (received: Buffer) => T | undefined, signal: AbortSignal, timeoutMs: number): Promise<T | undefined> {
-    const waitSignal = stepSignal(signal, timeoutMs);
-    for (;;) {
-      const value = done(this.buffer);
-      if (value !== undefined) return value;
-      if (this.failure) throw this.failure;
-      if (this.ended) return undefined;
-      if (waitSignal.aborted) {
-        throw new LoginProbeError(this.protocol, this.target, 'no answer in time', { cause: waitSignal.reason });
+    const waitLimit = stepLimit(signal, timeoutMs);
+    const waitSignal = waitLimit.signal;
+    try {
+      for (;;) {
+        const value = done(this.buffer);
+        if (value !== undefined) return value;
+        if (this.failure) throw this.failure;
+        if (this.ended) return undefined;
+        if (waitSignal.aborted) {
+          throw new LoginProbeError(this.protocol, this.target, 'no answer in time', { cause: waitSignal.reason });
+        }
+        await new Promise<void>((resolve) => {
+          const wake = (): void => {
+            waitSignal.removeEventListener('abort', wake);
+            resolve();
+          };
+          this.waiters.push(wake);
+          waitSignal.addEventListener('abort', wake, { once: true });
+        });
       }
-      await new Promise<void>((resolve) => {
-        const wake = (): void => {
-          waitSignal.removeEventListener('abort', wake);
-          resolve();
-        };
-        this.waiters.push(wake);
-        waitSignal.addEventListener('abort', wake, { once: true });
-      });
+    } finally {
+      waitLimit.end();
     }
   }
 

@@ -1,10 +1,11 @@
 // A login step's deadline, and the random tokens the login checks use as decoys.
 
-import { deadline } from '../../util/wait.js';
+import { timeLimit, type TimeLimit } from '../../util/wait.js';
 
-/** The caller's signal combined with a timeout for one step. */
-export function stepSignal(signal: AbortSignal, timeoutMs: number): AbortSignal {
-  return AbortSignal.any([signal, deadline(timeoutMs)]);
+/** The caller's signal combined with a timeout for one step; end() it when the step is over. */
+export function stepLimit(signal: AbortSignal, timeoutMs: number): TimeLimit {
+  const limit = timeLimit(timeoutMs);
+  return { signal: AbortSignal.any([signal, limit.signal]), end: limit.end };
 }
 
 /** A short random token: for baseline paths and the "any password" probe. */

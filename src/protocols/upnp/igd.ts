@@ -5,7 +5,7 @@
 import { safeXmlParser } from '../safe-xml.js';
 import { ProbeHttpClient } from '../http/probe-client.js';
 import { LoginProbeError, type ProbeOptions } from '../probe/types.js';
-import { deadline } from '../../util/wait.js';
+import { timeLimit } from '../../util/wait.js';
 
 /** More entries than any home router holds; a device that keeps answering is cut off here. */
 export const MAX_PORT_MAPPINGS = 128;
@@ -111,7 +111,8 @@ export interface ReadLimits {
 
 export async function readPortMappings(endpoint: IgdEndpoint, options: ProbeOptions, limits: ReadLimits = {}): Promise<IgdReading> {
   const budgetMs = limits.budgetMs ?? MAX_MAPPING_READ_MS;
-  const budget = deadline(budgetMs);
+  const budgetLimit = timeLimit(budgetMs);
+  const budget = budgetLimit.signal;
   const signal = AbortSignal.any([options.signal, budget]);
   const client = new ProbeHttpClient({ ip: endpoint.ip, port: endpoint.port }, signal, options.timeoutMs);
   const mappings: IgdPortMapping[] = [];
@@ -122,6 +123,7 @@ export async function readPortMappings(endpoint: IgdEndpoint, options: ProbeOpti
     if (!budget.aborted || options.signal.aborted) throw error;
     return { externalIp, mappings, stoppedBy: `time cap of ${budgetMs} ms after ${mappings.length} entries`, cutOff: true };
   } finally {
+    budgetLimit.end();
     await client.close();
   }
 }
