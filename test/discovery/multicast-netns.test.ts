@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostFacts } from '../../src/model.js';
+import { buildLan, removeLan } from '../helpers/namespace-lan.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -52,38 +53,6 @@ const FLEET = {
   ],
 };
 
-function ip(...args: string[]): void {
-  execFileSync('ip', args, { stdio: 'pipe' });
-}
-
-function removeNamespaces(): void {
-  for (const ns of Object.values(NS)) {
-    try {
-      ip('netns', 'del', ns);
-    } catch {
-      // not there
-    }
-  }
-}
-
-function buildNamespaces(): void {
-  removeNamespaces();
-  for (const ns of Object.values(NS)) ip('netns', 'add', ns);
-  ip('-n', NS.bridge, 'link', 'add', 'br0', 'type', 'bridge');
-  // Each veth is created inside its namespace and its peer sent straight to the bridge namespace.
-  ip('-n', NS.devices, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'pd', 'netns', NS.bridge);
-  ip('-n', NS.scan, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'ps', 'netns', NS.bridge);
-  for (const port of ['pd', 'ps']) ip('-n', NS.bridge, 'link', 'set', port, 'master', 'br0', 'up');
-  ip('-n', NS.bridge, 'link', 'set', 'br0', 'up');
-  ip('-n', NS.devices, 'addr', 'add', '10.250.0.10/24', 'dev', 'eth0');
-  ip('-n', NS.devices, 'addr', 'add', '10.250.0.11/24', 'dev', 'eth0');
-  ip('-n', NS.scan, 'addr', 'add', '10.250.0.2/24', 'dev', 'eth0');
-  for (const ns of [NS.devices, NS.scan]) {
-    ip('-n', ns, 'link', 'set', 'lo', 'up');
-    ip('-n', ns, 'link', 'set', 'eth0', 'up');
-  }
-}
-
 function waitForReady(child: ChildProcess, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
@@ -123,7 +92,7 @@ describe.skipIf(skipReason !== null)('multicast discovery across network namespa
   let devices: ChildProcess | undefined;
 
   beforeAll(async () => {
-    buildNamespaces();
+    buildLan(NS, ['10.250.0.10', '10.250.0.11'], '10.250.0.2');
     devices = spawn('ip', ['netns', 'exec', NS.devices, process.execPath, join(HERE, 'netns-devices.mjs'), JSON.stringify(FLEET), '10.250.0.10'], { cwd: ROOT });
     await waitForReady(devices, 15_000);
   }, 30_000);
@@ -135,7 +104,7 @@ describe.skipIf(skipReason !== null)('multicast discovery across network namespa
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
       devices.kill('SIGKILL');
     }
-    removeNamespaces();
+    removeLan(NS);
   });
 
   it('finds the same devices by multicast mDNS and SSDP alone', async () => {

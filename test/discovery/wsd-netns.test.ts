@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostFacts } from '../../src/model.js';
+import { buildLan, removeLan } from '../helpers/namespace-lan.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -61,36 +62,6 @@ interface ScanOutput {
   recorded: Array<{ wsd?: Record<string, unknown> }>;
 }
 
-function ip(...args: string[]): void {
-  execFileSync('ip', args, { stdio: 'pipe' });
-}
-
-function removeNamespaces(): void {
-  for (const ns of Object.values(NS)) {
-    try {
-      ip('netns', 'del', ns);
-    } catch {
-      // not there
-    }
-  }
-}
-
-function buildNamespaces(): void {
-  removeNamespaces();
-  for (const ns of Object.values(NS)) ip('netns', 'add', ns);
-  ip('-n', NS.bridge, 'link', 'add', 'br0', 'type', 'bridge');
-  ip('-n', NS.devices, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'pd', 'netns', NS.bridge);
-  ip('-n', NS.scan, 'link', 'add', 'eth0', 'type', 'veth', 'peer', 'name', 'ps', 'netns', NS.bridge);
-  for (const port of ['pd', 'ps']) ip('-n', NS.bridge, 'link', 'set', port, 'master', 'br0', 'up');
-  ip('-n', NS.bridge, 'link', 'set', 'br0', 'up');
-  for (const address of [CAMERA, NAS, DIRECTED]) ip('-n', NS.devices, 'addr', 'add', `${address}/24`, 'dev', 'eth0');
-  ip('-n', NS.scan, 'addr', 'add', `${LAN}.2/24`, 'dev', 'eth0');
-  for (const ns of [NS.devices, NS.scan]) {
-    ip('-n', ns, 'link', 'set', 'lo', 'up');
-    ip('-n', ns, 'link', 'set', 'eth0', 'up');
-  }
-}
-
 function startDevices(fleet: unknown): Promise<ChildProcess> {
   const child = spawn('ip', ['netns', 'exec', NS.devices, process.execPath, join(HERE, 'netns-devices.mjs'), JSON.stringify(fleet), CAMERA], { cwd: ROOT });
   return new Promise((resolve, reject) => {
@@ -142,13 +113,13 @@ describe.skipIf(skipReason !== null)('WS-Discovery across network namespaces', (
   let devices: ChildProcess | undefined;
 
   beforeAll(async () => {
-    buildNamespaces();
+    buildLan(NS, [CAMERA, NAS, DIRECTED], `${LAN}.2`);
     devices = await startDevices(FLEET);
   }, 30_000);
 
   afterAll(async () => {
     await stopDevices(devices);
-    removeNamespaces();
+    removeLan(NS);
   });
 
   it('finds a multicast-only device by multicast Probes alone, and not by unicast ones', async () => {
