@@ -2,36 +2,19 @@
 // the scan in another, joined by a bridge in a third. Nothing touches the host's own interfaces.
 // Needs root, `ip`, and a build (dist/): `npm test` builds first.
 
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostFacts } from '../../src/model.js';
-import { buildLan, removeLan } from '../helpers/namespace-lan.js';
+import { buildLan, lanSkipReason, removeLan } from '../helpers/namespace-lan.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
 const tag = `${process.pid % 100000}`;
 const NS = { bridge: `ha-disc-${tag}-b`, devices: `ha-disc-${tag}-d`, scan: `ha-disc-${tag}-s` };
 
-function hasIp(): boolean {
-  try {
-    execFileSync('ip', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const skipReason =
-  process.getuid?.() !== 0
-    ? 'not root: network namespaces need root'
-    : !hasIp()
-      ? 'the `ip` tool (iproute2) is not installed'
-      : !existsSync(join(ROOT, 'dist', 'discovery', 'index.js')) || !existsSync(join(ROOT, 'dist', 'mocks', 'runner.js'))
-        ? 'no build in dist/: run `npm run build` (npm test does)'
-        : null;
+const skipReason = lanSkipReason([join(ROOT, 'dist', 'discovery', 'index.js'), join(ROOT, 'dist', 'mocks', 'runner.js')]);
 if (skipReason) console.log(`multicast-netns: skipped, ${skipReason}`);
 
 const FLEET = {

@@ -2,6 +2,7 @@
 // scanner, each joined to the bridge by a veth pair, so multicast stays inside namespaces the test made.
 
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 export interface LanNamespaces {
   bridge: string;
@@ -39,4 +40,21 @@ export function buildLan(lan: LanNamespaces, deviceAddresses: readonly string[],
     ip('-n', ns, 'link', 'set', 'lo', 'up');
     ip('-n', ns, 'link', 'set', 'eth0', 'up');
   }
+}
+
+function hasIp(): boolean {
+  try {
+    execFileSync('ip', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a namespace LAN test cannot run here (null: it can), given the built files it runs. */
+export function lanSkipReason(builtFiles: readonly string[]): string | null {
+  if (process.getuid?.() !== 0) return 'not root: network namespaces need root';
+  if (!hasIp()) return 'the `ip` tool (iproute2) is not installed';
+  if (builtFiles.some((file) => !existsSync(file))) return 'no build in dist/: run `npm run build` (npm test does)';
+  return null;
 }
