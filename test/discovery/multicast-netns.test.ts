@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostFacts } from '../../src/model.js';
-import { buildLan, lanSkipReason, removeLan } from '../helpers/namespace-lan.js';
+import { buildLan, lanSkipReason, removeLan, runJsonInNamespace } from '../helpers/namespace-lan.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -55,20 +55,10 @@ function waitForReady(child: ChildProcess, ms: number): Promise<void> {
   });
 }
 
-function runScan(listenMs: number): Promise<{ scope: { multicastInterfaces: unknown[] }; hosts: HostFacts[]; problems: unknown[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('ip', ['netns', 'exec', NS.scan, process.execPath, join(HERE, 'netns-scan.mjs'), String(listenMs)], { cwd: ROOT });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (code !== 0) return reject(new Error(`scan exited ${code}: ${err}`));
-      resolve(JSON.parse(out));
-    });
-  });
+type ScanOutput = { scope: { multicastInterfaces: unknown[] }; hosts: HostFacts[]; problems: unknown[] };
+
+function runScan(listenMs: number): Promise<ScanOutput> {
+  return runJsonInNamespace<ScanOutput>(NS.scan, join(HERE, 'netns-scan.mjs'), [String(listenMs)], ROOT);
 }
 
 describe.skipIf(skipReason !== null)('multicast discovery across network namespaces', () => {

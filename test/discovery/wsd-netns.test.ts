@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostFacts } from '../../src/model.js';
-import { buildLan, lanSkipReason, removeLan } from '../helpers/namespace-lan.js';
+import { buildLan, lanSkipReason, removeLan, runJsonInNamespace } from '../helpers/namespace-lan.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, '..', '..');
@@ -74,19 +74,7 @@ async function stopDevices(child: ChildProcess | undefined): Promise<void> {
 }
 
 function runScan(mode: 'unicast' | 'multicast' | 'both'): Promise<ScanOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('ip', ['netns', 'exec', NS.scan, process.execPath, join(HERE, 'netns-wsd-scan.mjs'), mode, '1500'], { cwd: ROOT });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      if (code !== 0) return reject(new Error(`scan exited ${code}: ${err}`));
-      resolve(JSON.parse(out) as ScanOutput);
-    });
-  });
+  return runJsonInNamespace<ScanOutput>(NS.scan, join(HERE, 'netns-wsd-scan.mjs'), [mode, '1500'], ROOT);
 }
 
 const found = (output: ScanOutput) => output.hosts.filter((host) => (host.wsd ?? []).length > 0).map((host) => host.ip).sort();

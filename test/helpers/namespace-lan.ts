@@ -1,7 +1,7 @@
 // A small LAN of network namespaces for discovery tests: a bridge namespace, one for the devices and one for the
 // scanner, each joined to the bridge by a veth pair, so multicast stays inside namespaces the test made.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 export interface LanNamespaces {
@@ -57,4 +57,21 @@ export function lanSkipReason(builtFiles: readonly string[]): string | null {
   if (!hasIp()) return 'the `ip` tool (iproute2) is not installed';
   if (builtFiles.some((file) => !existsSync(file))) return 'no build in dist/: run `npm run build` (npm test does)';
   return null;
+}
+
+/** Runs a Node script inside a namespace and reads the JSON it prints; killed after 20 s. */
+export function runJsonInNamespace<T>(ns: string, script: string, args: readonly string[], cwd: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('ip', ['netns', 'exec', ns, process.execPath, script, ...args], { cwd });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0) return reject(new Error(`${script} exited ${code}: ${err}`));
+      resolve(JSON.parse(out) as T);
+    });
+  });
 }
