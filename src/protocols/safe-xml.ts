@@ -20,3 +20,8 @@ export function safeXmlParser(): XMLParser {
 export function asList(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
 }
+
+/** The element children of a child that may occur once or many times (text and empty ones left out). */
+export function asNodes(value: unknown): XmlNode[] {
+  return asList(value).filter((item): item is XmlNode => typeof item === 'object' && item !== null);
+}

@@ -1,6 +1,6 @@
 // UPnP device description XML → UpnpDescription, safely: no DTD, no entity expansion, bounded size.
 
-import { asList, safeXmlParser, type XmlNode } from '../safe-xml.js';
+import { asNodes, safeXmlParser, type XmlNode } from '../safe-xml.js';
 import type { UpnpDescription, UpnpService } from '../../model.js';
 import { sanitizeText } from '../../util/sanitize.js';
 
@@ -13,10 +13,6 @@ const MAX_DEVICES = 32;
 const MAX_SERVICES = 64;
 
 const parser = safeXmlParser();
-
-function list(value: unknown): XmlNode[] {
-  return asList(value).filter((v): v is XmlNode => typeof v === 'object' && v !== null);
-}
 
 function text(node: XmlNode, key: string, max = 256): string | undefined {
   const value = node[key];
@@ -35,8 +31,8 @@ export function parseDescription(xml: string, maxBytes: number): UpnpDescription
   } catch (error) {
     throw new DescriptionError(`description is not well-formed XML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
   }
-  const root = list(tree.root)[0];
-  const device = root ? list(root.device)[0] : undefined;
+  const root = asNodes(tree.root)[0];
+  const device = root ? asNodes(root.device)[0] : undefined;
   if (!device) throw new DescriptionError('description has no <root><device>');
 
   const services: UpnpService[] = [];
@@ -46,15 +42,15 @@ export function parseDescription(xml: string, maxBytes: number): UpnpDescription
     const current = queue.shift()!;
     const type = text(current, 'deviceType');
     if (type && !deviceTypes.includes(type)) deviceTypes.push(type);
-    for (const holder of list(current.serviceList)) {
-      for (const service of list(holder.service)) {
+    for (const holder of asNodes(current.serviceList)) {
+      for (const service of asNodes(holder.service)) {
         const serviceType = text(service, 'serviceType');
         if (!serviceType || services.length >= MAX_SERVICES) continue;
         const controlURL = text(service, 'controlURL', 512);
         services.push(controlURL ? { serviceType, controlURL } : { serviceType });
       }
     }
-    for (const holder of list(current.deviceList)) queue.push(...list(holder.device));
+    for (const holder of asNodes(current.deviceList)) queue.push(...asNodes(holder.device));
   }
 
   const description: UpnpDescription = { services, deviceTypes };

@@ -3,7 +3,8 @@
 
 import type { WsdInfo } from '../../model.js';
 import { sanitizeText } from '../../util/sanitize.js';
-import { list, nodes, parseSoap, textOf, WsdMessageError, type XmlNode } from './soap.js';
+import { asList, asNodes } from '../safe-xml.js';
+import { parseSoap, textOf, WsdMessageError, type XmlNode } from './soap.js';
 
 export { WsdMessageError };
 
@@ -38,7 +39,7 @@ const QNAME = /^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$/;
 const URI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
 function probeMatch(node: XmlNode): WsdInfo | string {
-  const reference = nodes(node.EndpointReference)[0];
+  const reference = asNodes(node.EndpointReference)[0];
   const address = reference ? textOf(reference.Address) : undefined;
   const endpoint = address ? sanitizeText(address, MAX_VALUE) : '';
   if (!endpoint) return 'a ProbeMatch without an EndpointReference Address';
@@ -57,7 +58,7 @@ function probeMatch(node: XmlNode): WsdInfo | string {
 export function parseProbeMatches(datagram: Buffer): ProbeMatchesReply {
   const { header, body } = parseSoap(datagram);
   const action = textOf(header.Action);
-  const matches = nodes(body.ProbeMatches)[0] ?? (body.ProbeMatches === '' ? {} : undefined);
+  const matches = asNodes(body.ProbeMatches)[0] ?? (body.ProbeMatches === '' ? {} : undefined);
   if (!matches) {
     if (body.Probe !== undefined) throw new WsdMessageError('a Probe, not ProbeMatches');
     throw new WsdMessageError(`not ProbeMatches (body holds ${Object.keys(body).slice(0, 3).join(', ') || 'nothing'})`);
@@ -67,7 +68,7 @@ export function parseProbeMatches(datagram: Buffer): ProbeMatchesReply {
   const relatesTo = textOf(header.RelatesTo);
   if (relatesTo) reply.relatesTo = sanitizeText(relatesTo, MAX_VALUE);
   // An empty element (<d:ProbeMatch/>) reads as text: still a match, one without what a match needs.
-  const all = list(matches.ProbeMatch).map((item): XmlNode => (typeof item === 'object' && item !== null ? (item as XmlNode) : {}));
+  const all = asList(matches.ProbeMatch).map((item): XmlNode => (typeof item === 'object' && item !== null ? (item as XmlNode) : {}));
   for (const node of all.slice(0, MAX_MATCHES)) {
     const match = probeMatch(node);
     if (typeof match === 'string') reply.skipped.push(match);

@@ -2,7 +2,7 @@
 // Namespace prefixes are dropped (devices use any prefix: d:, wsdd:, wsd:), so elements are read by name.
 
 import { isUtf8 } from 'node:buffer';
-import { asList, safeXmlParser, type XmlNode } from '../safe-xml.js';
+import { asList, asNodes, safeXmlParser, type XmlNode } from '../safe-xml.js';
 
 export class WsdMessageError extends Error {
   override name = 'WsdMessageError';
@@ -17,15 +17,9 @@ export type { XmlNode };
 
 const parser = safeXmlParser();
 
-export const list = asList;
-
-export function nodes(value: unknown): XmlNode[] {
-  return list(value).filter((item): item is XmlNode => typeof item === 'object' && item !== null);
-}
-
 /** The text of an element that holds only text (the first, when repeated). */
 export function textOf(value: unknown): string | undefined {
-  const first = list(value)[0];
+  const first = asList(value)[0];
   if (typeof first === 'string' || typeof first === 'number') return String(first).trim();
   return undefined;
 }
@@ -46,9 +40,9 @@ export function parseSoap(datagram: Buffer, maxBytes = MAX_MESSAGE_BYTES): { hea
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new WsdMessageError(`message is not well-formed XML: ${reason}`, { cause: error });
   }
-  const envelope = nodes(tree.Envelope)[0];
+  const envelope = asNodes(tree.Envelope)[0];
   if (!envelope) throw new WsdMessageError('message is not a SOAP envelope');
-  const body = nodes(envelope.Body)[0];
+  const body = asNodes(envelope.Body)[0];
   if (!body) throw new WsdMessageError('SOAP envelope without a Body');
-  return { header: nodes(envelope.Header)[0] ?? {}, body, xml };
+  return { header: asNodes(envelope.Header)[0] ?? {}, body, xml };
 }
